@@ -1,0 +1,3 @@
+export * from "./roles";
+export * from "./definitions";
+export * from "./transitions";
