@@ -1,0 +1,43 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Channel } from "@/lib/generated/prisma/enums";
+
+export type AuditKind =
+  | "case.created"
+  | "case.completed"
+  | "case.cancelled"
+  | "participant.added"
+  | "step.completed"
+  | "step.handed_over"
+  | "step.ready"
+  | "mail.queued"
+  | "workspace.created";
+
+export interface AuditEntry {
+  workspaceId: string;
+  caseId?: string;
+  kind: AuditKind;
+  actorId?: string | null;
+  channel: Channel;
+  stepNumber?: number;
+  data?: Prisma.InputJsonObject;
+}
+
+/** Audit events are written in the same transaction as the change they describe. */
+export async function recordAudit(tx: Prisma.TransactionClient, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const now = new Date();
+  await tx.auditEvent.createMany({
+    // Same timestamp base, one millisecond apart, so the order of events in one transaction is kept.
+    data: entries.map((entry, index) => ({
+      workspaceId: entry.workspaceId,
+      caseId: entry.caseId ?? null,
+      kind: entry.kind,
+      actorId: entry.actorId ?? null,
+      channel: entry.channel,
+      stepNumber: entry.stepNumber ?? null,
+      data: entry.data ?? {},
+      createdAt: new Date(now.getTime() + index),
+    })),
+  });
+}

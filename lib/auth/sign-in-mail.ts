@@ -1,0 +1,22 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { composeMail } from "@/lib/mail/compose";
+import { deliver } from "@/lib/mail/transport";
+
+/** The magic-link message. Sent at once rather than through the outbox: the person is waiting for it. */
+export async function sendSignInMail({ identifier, url, expires }: { identifier: string; url: string; expires: Date }) {
+  const minutes = Math.round((expires.getTime() - Date.now()) / 60_000);
+  const message = composeMail({
+    subject: "Renewal Desk: your sign-in link",
+    heading: "Sign in to Renewal Desk",
+    paragraphs: [
+      "Use the button below to sign in. The link works once and only in the next " +
+        (minutes >= 120 ? `${Math.round(minutes / 60)} hours` : `${minutes} minutes`) +
+        ".",
+      "If you did not ask to sign in, ignore this message: nothing happens without the link.",
+    ],
+    action: { label: "Sign in", url },
+    reason: `You receive this because someone asked for a sign-in link for ${identifier} on Renewal Desk.`,
+  });
+  await deliver({ to: identifier, ...message, messageId: `<${randomUUID()}@renewal-desk>` });
+}

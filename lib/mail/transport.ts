@@ -1,0 +1,37 @@
+import "server-only";
+import nodemailer, { type Transporter } from "nodemailer";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db";
+import { mailFrom, mailMode } from "./mode";
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+}
+
+let smtp: Transporter | undefined;
+
+/**
+ * Hands one message to SMTP, or to the development mailbox. Throws when it could not be delivered.
+ * `tx` lets the mailbox write share the worker's transaction (the embedded database has one connection).
+ */
+export async function deliver(message: MailMessage, tx: Prisma.TransactionClient = db()): Promise<void> {
+  const mode = mailMode();
+  if (mode === "smtp") {
+    smtp ??= nodemailer.createTransport(process.env.SMTP_URL);
+    const info = await smtp.sendMail({ from: mailFrom(), ...message, messageId: message.messageId });
+    const refused = [...info.rejected, ...(info.pending ?? [])];
+    if (refused.length > 0) throw new Error(`The SMTP server refused ${refused.length} recipient(s)`);
+    return;
+  }
+  if (mode === "mailbox") {
+    await tx.mailboxMessage.create({
+      data: { toAddress: message.to, subject: message.subject, text: message.text, html: message.html, messageId: message.messageId },
+    });
+    return;
+  }
+  throw new Error("Mail is not configured: set SMTP_URL, or DEV_MAILBOX=1 for the development mailbox.");
+}

@@ -1,0 +1,74 @@
+import { z } from "zod";
+import type { Role } from "./roles";
+
+/** Splits a textarea or comma list into trimmed, non-empty entries. */
+function listOf(text: string): string[] {
+  return text
+    .split(/[\n,;]+/)
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0);
+}
+
+function nameList(what: string) {
+  return z
+    .string({ error: `Enter at least one ${what}.` })
+    .transform(listOf)
+    .pipe(
+      z
+        .array(z.string().max(100, `Each ${what} can be at most 100 characters.`))
+        .min(1, `Enter at least one ${what}.`)
+        .max(50, `Enter at most 50 ${what}s.`)
+        .refine((names) => new Set(names.map((name) => name.toLowerCase())).size === names.length, `Each ${what} may appear only once.`),
+    );
+}
+
+function emailList(roleLabel: string) {
+  return z
+    .string({ error: `Enter the e-mail address of at least one ${roleLabel}.` })
+    .transform((text) => listOf(text.replace(/\s+/g, ",")).map((email) => email.toLowerCase()))
+    .pipe(
+      z
+        .array(z.email({ error: (issue) => `"${String(issue.input)}" is not a valid e-mail address.` }).max(254))
+        .min(1, `Enter the e-mail address of at least one ${roleLabel}.`)
+        .max(10, `Name at most 10 people per role.`)
+        .transform((emails) => [...new Set(emails)]),
+    );
+}
+
+export const caseInputSchema = z.object({
+  workspaceId: z.string({ error: "Choose a workspace." }).min(1, "Choose a workspace."),
+  title: z
+    .string({ error: "Give the case a title." })
+    .trim()
+    .min(3, "The title needs at least 3 characters.")
+    .max(120, "The title can be at most 120 characters."),
+  receiverSystem: z
+    .string({ error: "Name the receiver system." })
+    .trim()
+    .min(1, "Name the receiver system.")
+    .max(120, "The receiver system name can be at most 120 characters."),
+  acceptsBoth: z.enum(["yes", "no"], { error: "Say whether the receiver can accept both certificates at once." }),
+  operatingModel: z.enum(["CUSTOMER_MANAGED", "SAP_MANAGED"], { error: "Choose the operating model." }),
+  keystoreAlias: z
+    .string({ error: "Enter the keystore alias." })
+    .trim()
+    .min(1, "Enter the keystore alias.")
+    .max(100, "The alias can be at most 100 characters.")
+    .regex(/^[A-Za-z0-9._@-]+$/, "An alias may contain letters, digits, dot, underscore, @ and hyphen, and no spaces."),
+  runtimeNodes: nameList("runtime node"),
+  integrationFlows: nameList("integration flow"),
+  tenantAdmins: emailList("tenant administrator"),
+  receiverAdmins: emailList("receiver administrator"),
+  integrationDevelopers: emailList("integration developer"),
+});
+
+export type CaseInput = z.output<typeof caseInputSchema>;
+
+/** Every (e-mail, role) pair of a new case. One person may hold several roles. */
+export function participantsOf(input: CaseInput): { email: string; role: Role }[] {
+  return [
+    ...input.tenantAdmins.map((email) => ({ email, role: "TENANT_ADMIN" as const })),
+    ...input.receiverAdmins.map((email) => ({ email, role: "RECEIVER_ADMIN" as const })),
+    ...input.integrationDevelopers.map((email) => ({ email, role: "INTEGRATION_DEVELOPER" as const })),
+  ];
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record";
+import { enqueueMail } from "@/lib/mail/outbox";
+import { caseClosedMessages } from "@/lib/mail/case-messages";
+import { kickMailWorker } from "@/lib/mail/worker";
+import type { SignedInUser } from "@/lib/auth/session";
+import { caseRecipients } from "./recipients";
+
+/** Cancels an open case: the remaining steps are closed, everyone on the case is told why. Owners only (checked by the caller). */
+export async function cancelCase(actor: SignedInUser, caseId: string, reason: string): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const closed = await tx.case.updateMany({ where: { id: caseId, status: "OPEN" }, data: { status: "CANCELLED", cancelReason: reason, closedAt: new Date() } });
+    if (closed.count === 0) throw new AppError("CASE_CLOSED", "This case is already closed.");
+    await tx.step.updateMany({ where: { caseId, status: { in: ["READY", "BLOCKED"] } }, data: { status: "CANCELLED" } });
+    const found = await tx.case.findUniqueOrThrow({
+      where: { id: caseId },
+      select: { id: true, workspaceId: true, title: true, receiverSystem: true, variant: true, operatingModel: true, keystoreAlias: true },
+    });
+    const mails = caseClosedMessages(found, await caseRecipients(tx, caseId), { kind: "cancelled", reason, by: actor.name ?? actor.email });
+    await enqueueMail(tx, mails);
+    await recordAudit(tx, [
+      { workspaceId: found.workspaceId, caseId, kind: "case.cancelled", actorId: actor.id, channel: "WEB", data: { reason } },
+      ...mails.map((mail) => ({ workspaceId: found.workspaceId, caseId, kind: "mail.queued" as const, channel: "SYSTEM" as const, data: { to: mail.to, subject: mail.subject } })),
+    ]);
+  });
+  kickMailWorker();
+}
