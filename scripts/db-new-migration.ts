@@ -25,7 +25,7 @@ const MIGRATION_LOCK_CONTENT =
 let engineModule: Promise<typeof engineBindings> | undefined;
 
 /** Instantiates the WebAssembly module once (its package imports the .wasm as an ES module, which Node 20 cannot). */
-function loadEngineModule(): Promise<typeof engineBindings> {
+export function loadEngineModule(): Promise<typeof engineBindings> {
   engineModule ??= (async () => {
     const require = createRequire(import.meta.url);
     const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm")), "schema_engine_bg.wasm");
@@ -50,10 +50,10 @@ let lastPanicMessage: string | undefined;
 
 type Adapter = Awaited<ReturnType<PrismaPGlite["connect"]>>;
 
-/** An adapter on a fresh in-memory PGlite whose executeScript reports errors (pglite-prisma-adapter 0.7.2 drops them). */
-async function connectInMemory(opened: PGlite[]): Promise<Adapter> {
-  const db = new PGlite();
-  opened.push(db);
+/** An adapter on `existing` or a fresh in-memory PGlite whose executeScript reports errors (pglite-prisma-adapter 0.7.2 drops them). */
+export async function connectPGlite(opened: PGlite[], existing?: PGlite): Promise<Adapter> {
+  const db = existing ?? new PGlite();
+  if (!existing) opened.push(db);
   const adapter = await new PrismaPGlite(db).connect();
   const onError = (adapter as unknown as { onError(error: unknown): never }).onError.bind(adapter);
   adapter.executeScript = async (script: string) => {
@@ -73,16 +73,10 @@ export interface DiffOptions {
   migrationsDir: string;
 }
 
-/**
- * The SQL script that takes a database from the state of `migrationsDir` to `schemaPath`, as
- * `prisma migrate diff --from-migrations <dir> --to-schema <schema> --script` prints it; null when there is nothing
- * to do.
- */
-export async function diffMigrationsToSchema({ schemaPath, migrationsDir }: DiffOptions): Promise<string | null> {
-  const bindings = await loadEngineModule();
-  const schemaContent = await readFile(schemaPath, "utf8");
+/** The migrations directory as the engine takes it (what the prisma CLI builds from disk). */
+export async function loadMigrationList(migrationsDir: string): Promise<MigrationList> {
   const migrations = await readMigrationFiles(migrationsDir);
-  const migrationsList: MigrationList = {
+  return {
     baseDir: path.resolve(migrationsDir),
     // The engine takes the connector from migration_lock.toml; a first migration has none yet.
     lockfile: { path: MIGRATION_LOCK_FILE_NAME, content: (await readMigrationLock(migrationsDir)) ?? MIGRATION_LOCK_CONTENT },
@@ -92,23 +86,52 @@ export async function diffMigrationsToSchema({ schemaPath, migrationsDir }: Diff
       migrationFile: { path: MIGRATION_FILE_NAME, content: { tag: "ok", value: m.sql } },
     })),
   };
+}
+
+/**
+ * Runs `fn` with a wasm schema engine whose main database is `db` (default: a scratch in-memory PGlite) and whose
+ * shadow databases are fresh in-memory PGlite instances, closed afterwards. Engine errors carry its panic message
+ * and last log lines.
+ */
+export async function withSchemaEngine<T>(
+  options: { db?: PGlite; schema?: { path: string; content: string } },
+  fn: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
+  const bindings = await loadEngineModule();
   const opened: PGlite[] = [];
   const factory = bindMigrationAwareSqlAdapterFactory({
     provider: "postgres" as const,
-    adapterName: "renewal-desk-pglite-memory",
-    connect: () => connectInMemory(opened),
-    connectToShadowDb: () => connectInMemory(opened),
+    adapterName: "renewal-desk-pglite",
+    connect: () => connectPGlite(opened, options.db),
+    connectToShadowDb: () => connectPGlite(opened),
   });
   const logs: string[] = [];
   let engine: SchemaEngine | undefined;
   try {
     engine = await bindings.SchemaEngine.new(
-      { datamodels: [[path.resolve(schemaPath), schemaContent]] },
+      { datamodels: options.schema ? [[options.schema.path, options.schema.content]] : undefined },
       (message: string) => logs.push(message),
       factory,
     );
-    const from: DiffTarget = { tag: "migrations", ...migrationsList };
-    const to: DiffTarget = { tag: "schemaDatamodel", files: [{ path: path.resolve(schemaPath), content: schemaContent }] };
+    return await fn(engine);
+  } catch (error) {
+    throw engineError(error, logs);
+  } finally {
+    engine?.free();
+    await Promise.all(opened.map((db) => db.close().catch(() => undefined)));
+  }
+}
+
+/**
+ * The SQL script that takes a database from the state of `migrationsDir` to `schemaPath`, as
+ * `prisma migrate diff --from-migrations <dir> --to-schema <schema> --script` prints it; null when there is nothing
+ * to do.
+ */
+export async function diffMigrationsToSchema({ schemaPath, migrationsDir }: DiffOptions): Promise<string | null> {
+  const schema = { path: path.resolve(schemaPath), content: await readFile(schemaPath, "utf8") };
+  const from: DiffTarget = { tag: "migrations", ...(await loadMigrationList(migrationsDir)) };
+  const to: DiffTarget = { tag: "schemaDatamodel", files: [schema] };
+  return withSchemaEngine({ schema }, async (engine) => {
     const result = await engine.diff({
       from,
       to,
@@ -117,14 +140,8 @@ export async function diffMigrationsToSchema({ schemaPath, migrationsDir }: Diff
       filters: { externalTables: [], externalEnums: [] },
     });
     // With exitCode: true the engine answers 2 when the diff is non-empty, 0 when it is empty.
-    if (result.exitCode === 0) return null;
-    return result.stdout ?? "";
-  } catch (error) {
-    throw engineError(error, logs);
-  } finally {
-    engine?.free();
-    await Promise.all(opened.map((db) => db.close().catch(() => undefined)));
-  }
+    return result.exitCode === 0 ? null : (result.stdout ?? "");
+  });
 }
 
 function engineError(error: unknown, logs: string[]): Error {
