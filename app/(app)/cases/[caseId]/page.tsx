@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireUserOrRedirect } from "@/lib/auth/session";
+import { caseAccess } from "@/lib/auth/access";
+import { AppError } from "@/lib/errors";
+import { loadCaseDetail } from "@/lib/workflow/queries/case-detail";
+import { ROLE_LABEL } from "@/lib/workflow";
+import { CaseFacts } from "@/components/case/case-facts";
+import { StepList } from "@/components/case/step-list";
+import { AuditTimeline } from "@/components/case/audit-timeline";
+import { CancelCaseForm } from "@/components/case/cancel-case-form";
+import { Notice } from "@/components/ui/notice";
+import { Time } from "@/components/ui/time";
+
+export const metadata: Metadata = { title: "Case" };
+
+async function accessOrNotFound(userId: string, caseId: string) {
+  try {
+    return await caseAccess(userId, caseId);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export default async function CasePage({ params }: { params: Promise<{ caseId: string }> }) {
+  const { caseId } = await params;
+  const user = await requireUserOrRedirect(`/cases/${caseId}`);
+  const access = await accessOrNotFound(user.id, caseId);
+  const detail = await loadCaseDetail(caseId);
+  const open = detail.status === "OPEN";
+
+  return (
+    <>
+      <header className="space-y-2">
+        <p className="text-sm text-slate-600">
+          <a href="/cases">Cases</a> / {detail.workspace.name}
+        </p>
+        <h1 className="text-2xl font-bold">{detail.title}</h1>
+        <p className="text-sm" data-testid="viewer-roles">
+          {access.roles.length > 0
+            ? `You take part as ${access.roles.map((role) => ROLE_LABEL[role].toLowerCase()).join(" and ")}.`
+            : "You follow this case as a member of the workspace; you hold no role in it."}
+        </p>
+        {detail.status === "COMPLETED" ? (
+          <Notice tone="success">
+            This renewal was completed on <Time value={detail.closedAt} />.
+          </Notice>
+        ) : null}
+        {detail.status === "CANCELLED" ? (
+          <Notice tone="warning">
+            This case was cancelled on <Time value={detail.closedAt} />. Reason: {detail.cancelReason}
+          </Notice>
+        ) : null}
+      </header>
+
+      <CaseFacts detail={detail} />
+
+      <section aria-labelledby="steps-heading" className="space-y-3">
+        <h2 id="steps-heading" className="text-xl font-semibold">
+          Steps
+        </h2>
+        <StepList caseId={detail.id} variant={detail.variant} steps={detail.steps} participants={detail.participants} viewerRoles={access.roles} caseOpen={open} />
+      </section>
+
+      {open && access.workspaceRole === "OWNER" ? <CancelCaseForm caseId={detail.id} /> : null}
+
+      <section aria-labelledby="audit-heading" className="space-y-3">
+        <h2 id="audit-heading" className="text-xl font-semibold">
+          Audit trail
+        </h2>
+        <AuditTimeline events={detail.auditEvents} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { requireUserOrRedirect } from "@/lib/auth/session";
+import { membershipsOf } from "@/lib/workspaces/store";
+import { NewCaseForm } from "@/components/case/new-case-form";
+import { Notice } from "@/components/ui/notice";
+
+export const metadata: Metadata = { title: "New case" };
+
+export default async function NewCasePage() {
+  const user = await requireUserOrRedirect("/cases/new");
+  const memberships = await membershipsOf(user.id);
+  if (memberships.length === 0) redirect("/welcome");
+  const workspaces = memberships.filter((membership) => membership.role !== "GUEST").map((membership) => membership.workspace);
+  return (
+    <section className="max-w-3xl space-y-4">
+      <h1 className="text-2xl font-bold">New renewal case</h1>
+      <p className="text-sm text-slate-700">
+        A case tracks the replacement of a tenant&apos;s client certificate by one with a new key pair, issued by a different CA.
+      </p>
+      {workspaces.length === 0 ? (
+        <Notice tone="info">You take part in cases as a guest. Only members of a workspace can start a case there.</Notice>
+      ) : (
+        <NewCaseForm workspaces={workspaces} defaultTenantAdmin={user.email} />
+      )}
+    </section>
+  );
+}

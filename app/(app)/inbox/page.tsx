@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { requireUserOrRedirect } from "@/lib/auth/session";
+import { loadInbox } from "@/lib/workflow/queries/inbox";
+import { membershipsOf } from "@/lib/workspaces/store";
+import { ROLES, ROLE_LABEL } from "@/lib/workflow";
+import { TaskTable } from "@/components/inbox/task-table";
+import { Time } from "@/components/ui/time";
+
+export const metadata: Metadata = { title: "Inbox" };
+
+export default async function InboxPage() {
+  const user = await requireUserOrRedirect("/inbox");
+  const [inbox, memberships] = await Promise.all([loadInbox(user.id), membershipsOf(user.id)]);
+  if (memberships.length === 0) redirect("/welcome");
+  const now = new Date();
+  return (
+    <>
+      <section aria-labelledby="tasks-heading" className="space-y-3">
+        <div className="flex flex-wrap items-baseline gap-4">
+          <h1 id="tasks-heading" className="text-2xl font-bold">
+            Your tasks <span className="text-slate-500">({inbox.tasks.length})</span>
+          </h1>
+          <ul className="flex gap-3 text-sm text-slate-700" aria-label="Tasks per role">
+            {ROLES.map((role) => (
+              <li key={role} data-testid={`count-${role}`}>
+                {ROLE_LABEL[role]}: <strong>{inbox.countsByRole[role]}</strong>
+              </li>
+            ))}
+          </ul>
+        </div>
+        {inbox.tasks.length === 0 ? (
+          <p className="text-slate-600">Nothing is waiting for you.</p>
+        ) : (
+          <div data-testid="your-tasks">
+            <TaskTable items={inbox.tasks} now={now} />
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="waiting-heading" className="space-y-3">
+        <h2 id="waiting-heading" className="text-xl font-semibold">
+          Waiting on others <span className="text-slate-500">({inbox.waiting.length})</span>
+        </h2>
+        {inbox.waiting.length === 0 ? (
+          <p className="text-slate-600">None of your open cases is waiting on someone else.</p>
+        ) : (
+          <div data-testid="waiting-on-others">
+            <TaskTable items={inbox.waiting} now={now} showWaitingOn />
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="done-heading" className="space-y-3">
+        <h2 id="done-heading" className="text-xl font-semibold">
+          Recently done on your cases
+        </h2>
+        {inbox.recentlyDone.length === 0 ? (
+          <p className="text-slate-600">Nothing in the last two weeks.</p>
+        ) : (
+          <ul className="space-y-1 text-sm" data-testid="recently-done">
+            {inbox.recentlyDone.map((item) => (
+              <li key={`${item.caseId}-${item.stepNumber}`}>
+                <Time value={item.completedAt} /> · <a href={`/cases/${item.caseId}`}>{item.caseTitle}</a> · step {item.stepNumber}:{" "}
+                {item.stepTitle} — {item.completedBy}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

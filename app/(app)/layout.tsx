@@ -1,0 +1,15 @@
+import type { ReactNode } from "react";
+import { redirect } from "next/navigation";
+import { currentUser } from "@/lib/auth/session";
+import { AppHeader } from "@/components/layout/app-header";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const user = await currentUser();
+  if (!user) redirect("/signin");
+  return (
+    <>
+      <AppHeader email={user.email} />
+      <main className="mx-auto max-w-6xl space-y-6 px-6 py-6">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { mailMode } from "@/lib/mail/mode";
+
+export const metadata: Metadata = { title: "Check your e-mail" };
+
+export default async function CheckEmailPage() {
+  await connection();
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">Check your e-mail</h1>
+      <p>A sign-in link is on its way. It works once and expires after an hour.</p>
+      {mailMode() === "mailbox" ? (
+        <p>
+          Development mode: open the <a href="/dev/mailbox">built-in mailbox</a> to find it.
+        </p>
+      ) : null}
+    </div>
+  );
+}

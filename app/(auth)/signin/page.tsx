@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { Notice } from "@/components/ui/notice";
+import { mailMode } from "@/lib/mail/mode";
+import { DEMO_ACCOUNTS } from "@/lib/seed/demo-accounts";
+import { usesEmbeddedDatabase } from "@/lib/db/config";
+import { connection } from "next/server";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  await connection(); // the mail mode is read at request time, not at build time
+  const { callbackUrl } = await searchParams;
+  const mode = mailMode();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">Sign in</h1>
+      <p className="text-sm text-slate-700">We send a one-time link to your e-mail address. No password needed.</p>
+      {mode === "none" ? (
+        <Notice tone="error">
+          Sign-in is not possible right now: this server has no way to send e-mail. An administrator must set
+          <code className="mx-1">SMTP_URL</code> (or <code className="mx-1">DEV_MAILBOX=1</code> on a development machine).
+        </Notice>
+      ) : (
+        <SignInForm callbackUrl={callbackUrl} />
+      )}
+      {mode === "mailbox" ? (
+        <Notice tone="warning">
+          <p>
+            Development mode: e-mails are not sent but collected in the <a href="/dev/mailbox">built-in mailbox</a>. Anyone who can open
+            it can sign in as anyone.
+          </p>
+          {usesEmbeddedDatabase() ? (
+            <>
+              <p className="mt-2 font-semibold">Demo accounts</p>
+              <ul className="mt-1 list-disc pl-5">
+                {DEMO_ACCOUNTS.map((account) => (
+                  <li key={account.email}>
+                    <code>{account.email}</code> — {account.duty}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </Notice>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { ROLE_LABEL, ROLES, workflowFor } from "@/lib/workflow";
+import { OPERATING_MODEL_LABEL, OPERATING_MODEL_PARTY } from "@/lib/workflow/labels";
+import type { CaseDetail } from "@/lib/workflow/queries/case-detail";
+import { Time } from "@/components/ui/time";
+
+export function CaseFacts({ detail }: { detail: CaseDetail }) {
+  const procedure = workflowFor(detail.variant);
+  return (
+    <dl className="grid grid-cols-1 gap-x-6 gap-y-2 rounded border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[12rem_1fr]">
+      <dt className="font-semibold">Receiver system</dt>
+      <dd>{detail.receiverSystem}</dd>
+      <dt className="font-semibold">Procedure</dt>
+      <dd>
+        {procedure.variant} — {procedure.name}. <span className="text-slate-600">{procedure.summary}</span>
+      </dd>
+      <dt className="font-semibold">Operating model</dt>
+      <dd>
+        {OPERATING_MODEL_LABEL[detail.operatingModel]}: tenant administrator and integration developer steps are done by{" "}
+        {OPERATING_MODEL_PARTY[detail.operatingModel]}.
+      </dd>
+      <dt className="font-semibold">Keystore alias</dt>
+      <dd className="font-mono">{detail.keystoreAlias}</dd>
+      <dt className="font-semibold">Runtime nodes</dt>
+      <dd>{detail.runtimeNodes.join(", ")}</dd>
+      <dt className="font-semibold">Integration flows</dt>
+      <dd>{detail.integrationFlows.join(", ")}</dd>
+      <dt className="font-semibold">Started</dt>
+      <dd>
+        <Time value={detail.createdAt} /> by {detail.createdBy.name ?? detail.createdBy.email} in {detail.workspace.name}
+      </dd>
+      {ROLES.map((role) => (
+        <div key={role} className="contents">
+          <dt className="font-semibold">{ROLE_LABEL[role]}</dt>
+          <dd data-testid={`participants-${role}`}>
+            {detail.participants
+              .filter((participant) => participant.role === role)
+              .map((participant) => participant.user.name ?? participant.user.email)
+              .join(", ")}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,105 @@
+"use client";
+
+import { useActionState } from "react";
+import { createCaseAction } from "@/lib/workflow/actions";
+import { Field, buttonClass, inputClass } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+
+interface Props {
+  workspaces: { id: string; name: string }[];
+  defaultTenantAdmin: string;
+}
+
+export function NewCaseForm({ workspaces, defaultTenantAdmin }: Props) {
+  const [state, action, pending] = useActionState(createCaseAction, null);
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const invalid = (name: string) => (errors[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {});
+
+  return (
+    <form action={action} className="space-y-6" noValidate>
+      {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
+
+      <fieldset className="space-y-4 rounded border border-slate-200 bg-white p-4">
+        <legend className="px-1 font-semibold">The connection</legend>
+        {workspaces.length > 1 ? (
+          <Field id="workspaceId" label="Workspace" error={errors.workspaceId}>
+            <select id="workspaceId" name="workspaceId" className={inputClass} {...invalid("workspaceId")}>
+              {workspaces.map((workspace) => (
+                <option key={workspace.id} value={workspace.id}>
+                  {workspace.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ) : (
+          <input type="hidden" name="workspaceId" value={workspaces[0]?.id ?? ""} />
+        )}
+        <Field id="title" label="Title" help="For example “ERP orders outbound: new client certificate 2027”." error={errors.title}>
+          <input id="title" name="title" className={inputClass} {...invalid("title")} />
+        </Field>
+        <Field id="receiverSystem" label="Receiver system" help="The server the integration flows call over HTTPS." error={errors.receiverSystem}>
+          <input id="receiverSystem" name="receiverSystem" className={inputClass} {...invalid("receiverSystem")} />
+        </Field>
+        <fieldset className="space-y-1" aria-describedby={errors.acceptsBoth ? "acceptsBoth-error" : undefined}>
+          <legend className="text-sm font-medium">Can the receiver accept the old and the new client certificate at the same time?</legend>
+          <label className="flex items-start gap-2 text-sm">
+            <input type="radio" name="acceptsBoth" value="yes" className="mt-1" />
+            <span>
+              <strong>Yes</strong> — switch without downtime (9 steps)
+            </span>
+          </label>
+          <label className="flex items-start gap-2 text-sm">
+            <input type="radio" name="acceptsBoth" value="no" className="mt-1" />
+            <span>
+              <strong>No</strong> — only one at a time; a downtime window is agreed (11 steps)
+            </span>
+          </label>
+          {errors.acceptsBoth ? (
+            <p id="acceptsBoth-error" role="alert" className="text-sm text-red-700">
+              {errors.acceptsBoth}
+            </p>
+          ) : null}
+        </fieldset>
+        <Field id="operatingModel" label="Operating model" help="Who performs the tenant administrator and integration developer steps." error={errors.operatingModel}>
+          <select id="operatingModel" name="operatingModel" className={inputClass} defaultValue="" {...invalid("operatingModel")}>
+            <option value="" disabled>
+              Choose…
+            </option>
+            <option value="CUSTOMER_MANAGED">Customer-managed (the customer does them)</option>
+            <option value="SAP_MANAGED">SAP-managed (SAP does them)</option>
+          </select>
+        </Field>
+        <Field id="keystoreAlias" label="Keystore alias" help="The alias of the client key pair in the tenant keystore. It stays the same after the renewal." error={errors.keystoreAlias}>
+          <input id="keystoreAlias" name="keystoreAlias" className={inputClass} {...invalid("keystoreAlias")} />
+        </Field>
+        <Field id="runtimeNodes" label="Runtime nodes" help="One per line. Flows must be restarted on every node." error={errors.runtimeNodes}>
+          <textarea id="runtimeNodes" name="runtimeNodes" rows={2} className={inputClass} {...invalid("runtimeNodes")} />
+        </Field>
+        <Field id="integrationFlows" label="Integration flows" help="One per line: the flows that call the receiver with this certificate." error={errors.integrationFlows}>
+          <textarea id="integrationFlows" name="integrationFlows" rows={2} className={inputClass} {...invalid("integrationFlows")} />
+        </Field>
+      </fieldset>
+
+      <fieldset className="space-y-4 rounded border border-slate-200 bg-white p-4">
+        <legend className="px-1 font-semibold">The people</legend>
+        <p className="text-sm text-slate-600">
+          E-mail addresses, separated by commas or new lines. One person may hold several roles. People without an account are invited
+          and see only this case.
+        </p>
+        <Field id="tenantAdmins" label="Tenant administrator(s)" error={errors.tenantAdmins}>
+          <input id="tenantAdmins" name="tenantAdmins" defaultValue={defaultTenantAdmin} className={inputClass} {...invalid("tenantAdmins")} />
+        </Field>
+        <Field id="receiverAdmins" label="Receiver administrator(s)" error={errors.receiverAdmins}>
+          <input id="receiverAdmins" name="receiverAdmins" className={inputClass} {...invalid("receiverAdmins")} />
+        </Field>
+        <Field id="integrationDevelopers" label="Integration developer(s)" error={errors.integrationDevelopers}>
+          <input id="integrationDevelopers" name="integrationDevelopers" className={inputClass} {...invalid("integrationDevelopers")} />
+        </Field>
+      </fieldset>
+
+      <button type="submit" className={buttonClass} disabled={pending}>
+        {pending ? "Creating…" : "Create case"}
+      </button>
+    </form>
+  );
+}

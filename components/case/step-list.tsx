@@ -1,0 +1,68 @@
+import { ROLE_LABEL, workflowFor, type Role, type Variant } from "@/lib/workflow";
+import { CHANNEL_LABEL } from "@/lib/workflow/labels";
+import type { CaseDetail } from "@/lib/workflow/queries/case-detail";
+import { StepStatusBadge } from "@/components/ui/step-status";
+import { Time } from "@/components/ui/time";
+import { CompleteStepForm } from "./complete-step-form";
+
+interface Props {
+  caseId: string;
+  variant: Variant;
+  steps: CaseDetail["steps"];
+  participants: CaseDetail["participants"];
+  viewerRoles: Role[];
+  caseOpen: boolean;
+}
+
+export function StepList({ caseId, variant, steps, participants, viewerRoles, caseOpen }: Props) {
+  const definition = workflowFor(variant);
+  return (
+    <ol className="space-y-3" aria-label="Steps of the procedure">
+      {definition.steps.map((stepDefinition) => {
+        const step = steps.find((candidate) => candidate.number === stepDefinition.number);
+        if (!step) return null;
+        const holders = participants.filter((participant) => participant.role === stepDefinition.role);
+        const mine = viewerRoles.includes(stepDefinition.role);
+        return (
+          <li
+            key={step.number}
+            data-testid={`step-${step.number}`}
+            data-status={step.status}
+            aria-current={step.status === "READY" ? "step" : undefined}
+            className={`rounded border bg-white p-4 ${step.status === "READY" ? "border-blue-400 ring-2 ring-blue-100" : "border-slate-200"}`}
+          >
+            <div className="flex flex-wrap items-start gap-3">
+              <span className="flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-slate-800 text-sm font-bold text-white">
+                {step.number}
+              </span>
+              <div className="min-w-0 flex-1">
+                <h3 className="font-semibold">{stepDefinition.title}</h3>
+                <p className="text-sm text-slate-700">
+                  {stepDefinition.kind === "handover" && stepDefinition.to
+                    ? `Hand-over: ${ROLE_LABEL[stepDefinition.role]} → ${ROLE_LABEL[stepDefinition.to]} (performed by Renewal Desk)`
+                    : `${ROLE_LABEL[stepDefinition.role]}${stepDefinition.with ? ` with the ${ROLE_LABEL[stepDefinition.with].toLowerCase()}` : ""}`}
+                </p>
+                <p className="mt-1 text-sm text-slate-600">{stepDefinition.help}</p>
+                {step.status === "DONE" ? (
+                  <p className="mt-1 text-sm" data-testid={`step-${step.number}-done`}>
+                    Done by {step.channel === "SYSTEM" ? "Renewal Desk" : (step.completedBy?.name ?? step.completedBy?.email ?? "unknown")} on{" "}
+                    <Time value={step.completedAt} /> via {step.channel ? CHANNEL_LABEL[step.channel] : "—"}
+                    {step.comment ? <span className="block text-slate-700">Comment: “{step.comment}”</span> : null}
+                  </p>
+                ) : null}
+                {step.status === "READY" && !mine ? (
+                  <p className="mt-1 text-sm text-slate-700">
+                    Waiting for {holders.map((holder) => holder.user.name ?? holder.user.email).join(", ") || "a participant in this role"} since{" "}
+                    <Time value={step.readyAt} />.
+                  </p>
+                ) : null}
+                {step.status === "READY" && mine && caseOpen ? <CompleteStepForm caseId={caseId} stepNumber={step.number} /> : null}
+              </div>
+              <StepStatusBadge status={step.status} />
+            </div>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,40 @@
+import { ROLE_LABEL } from "@/lib/workflow";
+import type { InboxTask, WaitingItem } from "@/lib/workflow/queries/inbox";
+import { Time, waitedFor } from "@/components/ui/time";
+
+export function TaskTable({ items, now, showWaitingOn = false }: { items: (InboxTask | WaitingItem)[]; now: Date; showWaitingOn?: boolean }) {
+  return (
+    <table className="w-full text-left text-sm">
+      <thead>
+        <tr className="border-b border-slate-300 text-slate-600">
+          <th className="py-2 pr-3">Case</th>
+          <th className="pr-3">Step</th>
+          <th className="pr-3">Role</th>
+          {showWaitingOn ? <th className="pr-3">Waiting on</th> : null}
+          <th>Waiting since</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((item) => (
+          <tr key={`${item.caseId}-${item.stepNumber}`} className="border-b border-slate-200 align-top">
+            <td className="py-2 pr-3">
+              <a href={`/cases/${item.caseId}`} className="font-medium">
+                {item.caseTitle}
+              </a>
+              <div className="text-xs text-slate-600">{item.receiverSystem}</div>
+            </td>
+            <td className="pr-3">
+              {item.stepNumber}. {item.stepTitle}
+            </td>
+            <td className="pr-3 whitespace-nowrap">{ROLE_LABEL[item.role]}</td>
+            {showWaitingOn && "waitingOn" in item ? <td className="pr-3">{item.waitingOn.join(", ") || "nobody named yet"}</td> : null}
+            <td className="whitespace-nowrap">
+              <Time value={item.waitingSince} />
+              <div className="text-xs text-slate-600">{waitedFor(item.waitingSince, now)}</div>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

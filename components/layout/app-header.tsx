@@ -1,0 +1,22 @@
+import { signOutAction } from "@/lib/auth/actions";
+
+export function AppHeader({ email }: { email: string }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center gap-6 px-6 py-3 text-sm">
+        <a href="/inbox" className="font-bold text-slate-900">
+          Renewal Desk
+        </a>
+        <a href="/inbox">Inbox</a>
+        <a href="/cases">Cases</a>
+        <a href="/cases/new">New case</a>
+        <span className="ml-auto text-slate-600" data-testid="signed-in-as">
+          {email}
+        </span>
+        <form action={signOutAction}>
+          <button className="text-slate-700 underline-offset-2 hover:underline">Sign out</button>
+        </form>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,33 @@
+import { ROLE_LABEL, type Role } from "@/lib/workflow/roles";
+
+type Data = Record<string, unknown>;
+
+function role(value: unknown): string {
+  return typeof value === "string" && value in ROLE_LABEL ? ROLE_LABEL[value as Role].toLowerCase() : "someone";
+}
+
+/** One plain sentence per audit event, for the case timeline. */
+export function describeAuditEvent(kind: string, stepNumber: number | null, data: Data): string {
+  switch (kind) {
+    case "case.created":
+      return `Case created (procedure ${String(data.variant)}, alias ${String(data.keystoreAlias)})`;
+    case "participant.added":
+      return `${String(data.email)} added as ${role(data.role)}`;
+    case "step.completed":
+      return `Step ${stepNumber} confirmed${typeof data.comment === "string" ? `: “${data.comment}”` : ""}`;
+    case "step.handed_over":
+      return `Step ${stepNumber}: hand-over from the ${role(data.from)} to the ${role(data.to)} performed`;
+    case "step.ready":
+      return `Step ${stepNumber} is ready for the ${role(data.role)}`;
+    case "case.completed":
+      return "Case completed";
+    case "case.cancelled":
+      return `Case cancelled: ${String(data.reason)}`;
+    case "mail.queued":
+      return `E-mail queued to ${String(data.to)}: ${String(data.subject)}`;
+    case "workspace.created":
+      return `Workspace “${String(data.name)}” created`;
+    default:
+      return kind;
+  }
+}

@@ -1,0 +1,7 @@
+/** The demo people seeded into the embedded database; the sign-in page lists them in mailbox mode. */
+export const DEMO_ACCOUNTS = [
+  { email: "owner@demo.test", name: "Olivia Owner", duty: "Workspace owner (can start and cancel cases)" },
+  { email: "tenant.admin@demo.test", name: "Tara Tenant", duty: "Tenant administrator" },
+  { email: "receiver.admin@partner.test", name: "Rafael Receiver", duty: "Receiver administrator (guest from the partner company)" },
+  { email: "developer@demo.test", name: "Dana Developer", duty: "Integration developer" },
+] as const;
