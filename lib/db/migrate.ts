@@ -212,10 +212,16 @@ interface MigrationRow extends Record<string, unknown> {
   rolled_back_at: Date | string | null;
 }
 
-/** A script that opens or ends transactions itself must not be wrapped in one (Prisma writes such scripts for enums). */
-function hasTransactionControl(sql: string): boolean {
-  const withoutComments = sql.replace(/--[^\n]*/g, "").replace(/\/\*[\s\S]*?\*\//g, "");
-  return /(^|;)\s*(BEGIN|COMMIT|END|ROLLBACK|START\s+TRANSACTION)\s*(;|$)/im.test(withoutComments);
+/**
+ * Whether a script opens or ends transactions itself (Prisma writes `BEGIN; … COMMIT;` around some enum changes);
+ * such a script must not be wrapped in one. Function bodies, strings and comments are ignored.
+ */
+export function hasTransactionControl(sql: string): boolean {
+  // One left-to-right pass, so that whichever of these starts first wins (a quote inside a comment, etc.).
+  const code = sql.replace(/\$([A-Za-z_]\w*)?\$[\s\S]*?\$\1\$|'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\//g, " ");
+  return code
+    .split(";")
+    .some((statement) => /^\s*(BEGIN|START\s+TRANSACTION|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE)\b/i.test(statement));
 }
 
 function errorText(error: unknown): string {
