@@ -12,6 +12,8 @@ const nextConfig = {
     "nodemailer",
   ],
   poweredByHeader: false,
+  // `npm run typecheck` (part of `npm test`) checks the whole project once; the build need not repeat it.
+  typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
 };
 

@@ -9,9 +9,9 @@ import { randomBytes } from "node:crypto";
  */
 export function authSecret(): string {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  const file = path.resolve(process.env.RD_SECRET_FILE ?? ".data/auth-secret");
+  const file = path.resolve(/*turbopackIgnore: true*/ process.env.RD_SECRET_FILE ?? ".data/auth-secret");
   try {
-    return fs.readFileSync(file, "utf8").trim();
+    return fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim();
   } catch {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const secret = randomBytes(32).toString("base64url");
@@ -20,7 +20,7 @@ export function authSecret(): string {
       console.info(`[auth] AUTH_SECRET is not set; generated one in ${file}.`);
       return secret;
     } catch {
-      return fs.readFileSync(file, "utf8").trim(); // another process wrote it first
+      return fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim(); // another process wrote it first
     }
   }
 }

@@ -2,7 +2,7 @@ import path from "node:path";
 
 /** Where the embedded PostgreSQL keeps its data when no DATABASE_URL is given. */
 export function embeddedDataDir(): string {
-  return path.resolve(process.env.PGLITE_DATA_DIR ?? ".data/pglite");
+  return path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DATA_DIR ?? ".data/pglite");
 }
 
 export function usesEmbeddedDatabase(): boolean {

@@ -5,7 +5,6 @@ import { randomBytes } from "node:crypto";
 /**
  * PGlite does not lock its data directory, and a second process opening it can corrupt it.
  * This lock file names the process that owns the directory. A lock whose process is gone is stale and taken over.
- * `npm start` takes the lock before it starts the server and hands it down through RD_EMBEDDED_LOCK_TOKEN.
  */
 export class EmbeddedDatabaseLockedError extends Error {
   constructor(dataDir: string, pid: number) {
@@ -21,8 +20,6 @@ interface LockContent {
   pid: number;
   token: string;
 }
-
-export const LOCK_TOKEN_ENV = "RD_EMBEDDED_LOCK_TOKEN";
 
 function lockPath(dataDir: string): string {
   return `${path.resolve(dataDir)}.lock`;
@@ -46,14 +43,10 @@ function readLock(file: string): LockContent | null {
   }
 }
 
-/**
- * Takes the lock for this process, or confirms that an ancestor that handed us its token holds it.
- * Returns the token so a parent can pass it on to the server it starts.
- */
-export function acquireEmbeddedLock(dataDir: string): string {
+/** Takes the lock for this process (once; later calls in the same process are no-ops). */
+export function acquireEmbeddedLock(dataDir: string): void {
   const file = lockPath(dataDir);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const inherited = process.env[LOCK_TOKEN_ENV];
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const token = randomBytes(16).toString("hex");
     try {
@@ -63,16 +56,15 @@ export function acquireEmbeddedLock(dataDir: string): string {
         if (current?.token === token) fs.rmSync(file, { force: true });
       };
       process.once("exit", release);
-      return token;
+      return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
     const holder = readLock(file);
-    if (holder && inherited && holder.token === inherited) return inherited;
     if (holder && holder.pid !== process.pid && processIsAlive(holder.pid)) {
       throw new EmbeddedDatabaseLockedError(path.resolve(dataDir), holder.pid);
     }
-    if (holder && holder.pid === process.pid) return holder.token;
+    if (holder && holder.pid === process.pid) return;
     fs.rmSync(file, { force: true }); // stale: its process is gone
   }
   throw new Error(`Could not take the lock file ${file}`);

@@ -1,0 +1,26 @@
+import "server-only";
+import { prepareDatabase } from "@/lib/db/prepare";
+import { EmbeddedDatabaseLockedError } from "@/lib/db/embedded-lock";
+import { usesEmbeddedDatabase } from "@/lib/db/config";
+import { mailboxEnabled, mailMode } from "@/lib/mail/mode";
+import { kickMailWorker, startMailPolling } from "@/lib/mail/worker";
+
+export async function startServer(): Promise<void> {
+  try {
+    await prepareDatabase();
+  } catch (error) {
+    if (error instanceof EmbeddedDatabaseLockedError) {
+      console.error(`[db] ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  console.info(`[db] using ${usesEmbeddedDatabase() ? "the embedded PostgreSQL (PGlite)" : "the PostgreSQL server in DATABASE_URL"}`);
+  if (mailboxEnabled() && mailMode() === "mailbox") {
+    console.warn("[mail] No SMTP_URL: e-mails go to the development mailbox at /dev/mailbox. Anyone who can open it can sign in as anyone.");
+  } else if (mailMode() === "none") {
+    console.warn("[mail] No SMTP_URL and no development mailbox: e-mails cannot be delivered and nobody can sign in.");
+  }
+  startMailPolling();
+  kickMailWorker();
+}
