@@ -1,0 +1,61 @@
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import { caseInputSchema } from "@/lib/workflow/case-input";
+import { createCase } from "@/lib/workflow/store/create-case";
+import type { SignedInUser } from "@/lib/auth/session";
+
+/** A unique tag so every test makes and finds only its own data. */
+export function uniqueTag(): string {
+  return randomBytes(4).toString("hex");
+}
+
+export async function makeUser(email: string, name?: string): Promise<SignedInUser> {
+  const user = await db().user.create({ data: { email, name: name ?? null } });
+  return { id: user.id, email: user.email, name: user.name };
+}
+
+/** A workspace with an owner and three people, one per role, and a case between them. */
+export async function makeCase(options: { variant?: "A" | "B" } = {}) {
+  const tag = uniqueTag();
+  const owner = await makeUser(`owner-${tag}@example.test`, `Owner ${tag}`);
+  const tenantAdmin = await makeUser(`ta-${tag}@example.test`, `Tenant Admin ${tag}`);
+  const receiverAdmin = `ra-${tag}@partner.test`;
+  const developer = await makeUser(`dev-${tag}@example.test`, `Developer ${tag}`);
+  const workspace = await db().workspace.create({
+    data: {
+      name: `Workspace ${tag}`,
+      memberships: { create: [{ userId: owner.id, role: "OWNER" }, { userId: tenantAdmin.id, role: "MEMBER" }, { userId: developer.id, role: "MEMBER" }] },
+    },
+  });
+  const { caseId } = await createCase(
+    owner,
+    caseInputSchema.parse({
+      workspaceId: workspace.id,
+      title: `Case ${tag}`,
+      receiverSystem: "Receiver",
+      acceptsBoth: options.variant === "B" ? "no" : "yes",
+      operatingModel: "CUSTOMER_MANAGED",
+      keystoreAlias: "client_cert",
+      runtimeNodes: "node-1",
+      integrationFlows: "Flow 1",
+      tenantAdmins: tenantAdmin.email,
+      receiverAdmins: receiverAdmin,
+      integrationDevelopers: developer.email,
+    }),
+  );
+  const receiver = await db().user.findUniqueOrThrow({ where: { email: receiverAdmin } });
+  return {
+    tag, caseId, workspaceId: workspace.id, owner, tenantAdmin, developer,
+    receiverAdmin: { id: receiver.id, email: receiver.email, name: receiver.name } satisfies SignedInUser,
+  };
+}
+
+/** Everything a transition can write, counted, to prove that a refused call wrote nothing. */
+export async function footprint(caseId: string) {
+  const [steps, audit, mails] = await Promise.all([
+    db().step.findMany({ where: { caseId }, orderBy: { number: "asc" }, select: { number: true, status: true, completedById: true } }),
+    db().auditEvent.count({ where: { caseId } }),
+    db().outgoingMail.count({ where: { caseId } }),
+  ]);
+  return { steps, audit, mails };
+}
