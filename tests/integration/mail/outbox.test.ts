@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { deliverDueMail } from "@/lib/mail/worker";
+import { makeCase } from "../factories";
+
+describe("the mail outbox", () => {
+  it("delivers what a transition queued, once, even with two workers racing", async () => {
+    const { caseId, tenantAdmin } = await makeCase();
+    const queued = await db().outgoingMail.findMany({ where: { caseId }, select: { messageId: true, toAddress: true } });
+    // added-to-case for three people and "step 1 is yours" for the tenant administrator
+    expect(queued).toHaveLength(4);
+    await Promise.all([deliverDueMail(), deliverDueMail(), deliverDueMail()]);
+    const sent = await db().outgoingMail.findMany({ where: { caseId }, select: { status: true, attempts: true } });
+    expect(sent.every((mail) => mail.status === "SENT" && mail.attempts === 1)).toBe(true);
+    const received = await db().mailboxMessage.findMany({ where: { messageId: { in: queued.map((mail) => mail.messageId) } } });
+    expect(received).toHaveLength(4);
+    const turn = received.find((message) => message.toAddress === tenantAdmin.email && message.subject.includes("step 1 is yours"));
+    expect(turn?.text).toContain(`/cases/${caseId}`);
+    expect(turn?.html).not.toMatch(/<img|<script/i);
+    expect(turn?.text).toContain("You receive this because you take part in the case");
+  });
+});

@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { makeCase } from "../factories";
+
+describe("the audit trail", () => {
+  it("cannot be changed or deleted, even with direct SQL", async () => {
+    const { caseId } = await makeCase();
+    const before = await db().auditEvent.count({ where: { caseId } });
+    expect(before).toBeGreaterThan(0);
+    await expect(db().$executeRaw`UPDATE "AuditEvent" SET kind = 'tampered' WHERE "caseId" = ${caseId}`).rejects.toThrow(/append-only/);
+    await expect(db().$executeRaw`DELETE FROM "AuditEvent" WHERE "caseId" = ${caseId}`).rejects.toThrow(/append-only/);
+    await expect(db().auditEvent.deleteMany({ where: { caseId } })).rejects.toThrow();
+    expect(await db().auditEvent.count({ where: { caseId } })).toBe(before);
+    expect(await db().auditEvent.count({ where: { caseId, kind: "tampered" } })).toBe(0);
+  });
+});
