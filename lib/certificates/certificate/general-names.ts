@@ -82,15 +82,23 @@ export function isValidMailbox(address: string): boolean {
   return isValidDnsName(address.slice(at + 1), false);
 }
 
+/** Schemes whose URIs always name a host ("scheme://host/..."). */
+const HIERARCHICAL_SCHEMES = new Set(["http", "https", "ldap", "ldaps", "ftp", "ws", "wss"]);
+
 export function isValidUri(uri: string): boolean {
-  return /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/.test(uri);
+  const m = /^([A-Za-z][A-Za-z0-9+.-]*):(\S+)$/.exec(uri);
+  if (!m) return false;
+  return !HIERARCHICAL_SCHEMES.has(m[1]!.toLowerCase()) || m[2]!.startsWith("//");
 }
 
-/** Host part of a URI for URI name constraints, or undefined when it has none. */
+/**
+ * Host of a URI for URI name constraints, or undefined when it has no host that is a
+ * domain name (RFC 5280 4.2.1.10: such URIs must be rejected when URI constraints apply).
+ */
 export function uriHost(uri: string): string | undefined {
-  const m = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)/.exec(uri);
-  const host = m?.[1];
-  return host ? host.toLowerCase() : undefined;
+  const m = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^:/?#]*)/.exec(uri);
+  const host = m?.[1]?.toLowerCase();
+  return host && isValidDnsName(host, false) ? host : undefined;
 }
 
 /** Describes a SAN entry that breaks RFC 5280 4.2.1.6, or returns undefined. */

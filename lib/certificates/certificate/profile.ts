@@ -20,8 +20,8 @@ const MUST_BE_CRITICAL = [OID.nameConstraints, OID.policyConstraints, OID.inhibi
 /**
  * RFC 5280 profile rules that a decodable certificate can still break. Each one makes the
  * certificate unusable in a path; certificates that are uploaded but not used are not judged.
- * Deliberate leniencies (documented in docs/conformance-deviations.md): basicConstraints and
- * keyUsage may be non-critical (PKITS expects that to validate).
+ * Deliberate leniency (documented in docs/conformance-deviations.md): keyUsage may be
+ * non-critical.
  */
 export function profileIssues(cert: ParsedCertificate): string[] {
   const issues: string[] = [];
@@ -42,6 +42,7 @@ export function profileIssues(cert: ParsedCertificate): string[] {
   if (isCa && !ext.subjectKeyId) issues.push("it is a CA certificate without a subjectKeyIdentifier extension");
 
   // basicConstraints / keyUsage consistency (RFC 5280 4.2.1.3 and 4.2.1.9).
+  if (isCa && flags.get(OID.basicConstraints) === false) issues.push("its basicConstraints extension is not marked critical, as RFC 5280 requires for CA certificates");
   if (ext.basicConstraints?.pathLen !== undefined && !isCa) issues.push("it sets a path length constraint without being a CA");
   if (ext.keyUsage?.size === 0) issues.push("its keyUsage extension lists no usage");
   if (ext.basicConstraints?.pathLen !== undefined && ext.keyUsage && !ext.keyUsage.has("keyCertSign")) {
@@ -64,6 +65,9 @@ export function profileIssues(cert: ParsedCertificate): string[] {
     if (problem) issues.push(`in its subjectAltName, ${problem}`);
   }
 
+  if (flags.get(OID.extKeyUsage) === true && ext.extKeyUsage?.includes(OID.anyExtendedKeyUsage)) {
+    issues.push("its extended key usage is critical yet includes anyExtendedKeyUsage");
+  }
   issues.push(...ext.policyIssues);
   return issues;
 }

@@ -61,18 +61,13 @@ export function certificateProblems(cert: ParsedCertificate, position: PathPosit
   }
 
   const eku = options.requiredEku;
-  if (eku && ext.extKeyUsage) {
+  if (eku) {
     const purpose = EKU_NAMES[eku] ?? eku;
     const code: FindingCode = eku === OID.clientAuth ? "EKU_NO_CLIENT_AUTH" : "EKU_NOT_PERMITTED";
-    // anyExtendedKeyUsage does not stand in for the purpose on the leaf (the CA must say
-    // what the certificate is for); on a CA it means "no restriction" (RFC 5280 4.2.1.12).
-    const allows = ext.extKeyUsage.includes(eku) || (position !== "leaf" && ext.extKeyUsage.includes(OID.anyExtendedKeyUsage));
-    if (!allows) {
-      const listed = ext.extKeyUsage.map((o) => EKU_NAMES[o] ?? o).join(", ");
-      add(code, position === "leaf"
-        ? `The ${noun}'s extended key usage (${listed}) does not include ${purpose}.`
-        : `The ${noun} restricts its extended key usage to ${listed}, which excludes ${purpose}.`);
-    }
+    const listed = (ext.extKeyUsage ?? []).map((o) => EKU_NAMES[o] ?? o).join(", ");
+    const critical = cert.extensions.some((e) => e.oid === OID.extKeyUsage && e.critical);
+    const problem = ekuProblem(position, ext.extKeyUsage, eku, critical);
+    if (problem) add(code, `The ${noun} ${problem.replace("{purpose}", purpose).replace("{listed}", listed)}.`);
   }
 
   if (position === "anchor" && cert.selfIssued && ext.authorityKeyId) {
@@ -96,3 +91,24 @@ function validityMessage(noun: string, state: "expired" | "not-yet-valid", cert:
     : `The ${noun} is not valid before ${cert.notBefore.toISOString()}.`;
 }
 
+
+/**
+ * Extended key usage when a purpose is required. The leaf must name the purpose itself:
+ * no missing extension, no anyExtendedKeyUsage, not critical (CA/B Forum rules, applied
+ * here to client certificates too: the issuing CA must state what the certificate is for).
+ * An intermediate may restrict purposes (then it must include this one or "any"); a root
+ * must not restrict at all.
+ */
+function ekuProblem(position: PathPosition, ekus: string[] | undefined, required: string, critical: boolean): string | undefined {
+  if (position === "leaf") {
+    if (!ekus) return "has no extended key usage extension; it must list {purpose}";
+    if (ekus.includes(OID.anyExtendedKeyUsage)) return "lists anyExtendedKeyUsage; it must list only specific purposes such as {purpose}";
+    if (!ekus.includes(required)) return "has an extended key usage ({listed}) that does not include {purpose}";
+    if (critical) return "marks its extended key usage critical, which is not allowed for {purpose} certificates";
+    return undefined;
+  }
+  if (!ekus) return undefined;
+  if (position === "anchor") return "carries an extended key usage extension ({listed}); a root certificate must not restrict purposes";
+  if (ekus.includes(required) || ekus.includes(OID.anyExtendedKeyUsage)) return undefined;
+  return "restricts its extended key usage to {listed}, which excludes {purpose}";
+}
