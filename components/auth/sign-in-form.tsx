@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { requestSignInLinkAction } from "@/lib/auth/actions";
 import { Field, buttonClass, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { submittedValues } from "@/lib/actions/result";
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action, pending] = useActionState(requestSignInLinkAction, null);
@@ -14,7 +15,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
       <Field id="email" label="Work e-mail address" error={emailError}>
         <input
-          id="email" name="email" type="email" autoComplete="email" required className={inputClass}
+          id="email" name="email" type="email" defaultValue={submittedValues(state).email ?? ""} autoComplete="email" required className={inputClass}
           aria-invalid={emailError ? true : undefined} aria-describedby={emailError ? "email-error" : undefined}
         />
       </Field>

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { cancelCaseAction } from "@/lib/workflow/actions";
 import { Field, inputClass, secondaryButtonClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { submittedValues } from "@/lib/actions/result";
 
 export function CancelCaseForm({ caseId }: { caseId: string }) {
   const [state, action, pending] = useActionState(cancelCaseAction, null);
@@ -15,7 +16,7 @@ export function CancelCaseForm({ caseId }: { caseId: string }) {
         {state && !state.ok && !reasonError ? <Notice tone="error">{state.message}</Notice> : null}
         <input type="hidden" name="caseId" value={caseId} />
         <Field id="reason" label="Reason" help="Everyone on the case receives it." error={reasonError}>
-          <textarea id="reason" name="reason" rows={2} className={inputClass} aria-invalid={reasonError ? true : undefined} />
+          <textarea id="reason" name="reason" rows={2} className={inputClass} defaultValue={submittedValues(state).reason ?? ""} aria-invalid={reasonError ? true : undefined} />
         </Field>
         <button className={secondaryButtonClass} disabled={pending}>
           Cancel case

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { completeStepAction } from "@/lib/workflow/actions";
 import { buttonClass, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { submittedValues } from "@/lib/actions/result";
 
 export function CompleteStepForm({ caseId, stepNumber }: { caseId: string; stepNumber: number }) {
   const [state, action, pending] = useActionState(completeStepAction, null);
@@ -26,7 +27,7 @@ export function CompleteStepForm({ caseId, stepNumber }: { caseId: string; stepN
       <label htmlFor={`comment-${stepNumber}`} className="block text-sm font-medium">
         Comment (optional)
       </label>
-      <textarea id={`comment-${stepNumber}`} name="comment" rows={2} className={inputClass} maxLength={2000} />
+      <textarea id={`comment-${stepNumber}`} name="comment" rows={2} className={inputClass} maxLength={2000} defaultValue={submittedValues(state).comment ?? ""} />
       <button type="submit" className={buttonClass} disabled={pending}>
         {pending ? "Saving…" : `Mark step ${stepNumber} as done`}
       </button>

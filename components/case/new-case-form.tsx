@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { createCaseAction } from "@/lib/workflow/actions";
 import { Field, buttonClass, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { submittedValues } from "@/lib/actions/result";
 
 interface Props {
   workspaces: { id: string; name: string }[];
@@ -13,6 +14,7 @@ interface Props {
 export function NewCaseForm({ workspaces, defaultTenantAdmin }: Props) {
   const [state, action, pending] = useActionState(createCaseAction, null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const values = submittedValues(state);
   const invalid = (name: string) => (errors[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {});
 
   return (
@@ -23,7 +25,7 @@ export function NewCaseForm({ workspaces, defaultTenantAdmin }: Props) {
         <legend className="px-1 font-semibold">The connection</legend>
         {workspaces.length > 1 ? (
           <Field id="workspaceId" label="Workspace" error={errors.workspaceId}>
-            <select id="workspaceId" name="workspaceId" className={inputClass} {...invalid("workspaceId")}>
+            <select id="workspaceId" name="workspaceId" className={inputClass} defaultValue={values.workspaceId} {...invalid("workspaceId")}>
               {workspaces.map((workspace) => (
                 <option key={workspace.id} value={workspace.id}>
                   {workspace.name}
@@ -35,21 +37,21 @@ export function NewCaseForm({ workspaces, defaultTenantAdmin }: Props) {
           <input type="hidden" name="workspaceId" value={workspaces[0]?.id ?? ""} />
         )}
         <Field id="title" label="Title" help="For example “ERP orders outbound: new client certificate 2027”." error={errors.title}>
-          <input id="title" name="title" className={inputClass} {...invalid("title")} />
+          <input id="title" name="title" defaultValue={values.title ?? ""} className={inputClass} {...invalid("title")} />
         </Field>
         <Field id="receiverSystem" label="Receiver system" help="The server the integration flows call over HTTPS." error={errors.receiverSystem}>
-          <input id="receiverSystem" name="receiverSystem" className={inputClass} {...invalid("receiverSystem")} />
+          <input id="receiverSystem" name="receiverSystem" defaultValue={values.receiverSystem ?? ""} className={inputClass} {...invalid("receiverSystem")} />
         </Field>
         <fieldset className="space-y-1" aria-describedby={errors.acceptsBoth ? "acceptsBoth-error" : undefined}>
           <legend className="text-sm font-medium">Can the receiver accept the old and the new client certificate at the same time?</legend>
           <label className="flex items-start gap-2 text-sm">
-            <input type="radio" name="acceptsBoth" value="yes" className="mt-1" />
+            <input type="radio" name="acceptsBoth" value="yes" className="mt-1" defaultChecked={values.acceptsBoth === "yes"} />
             <span>
               <strong>Yes</strong> — switch without downtime (9 steps)
             </span>
           </label>
           <label className="flex items-start gap-2 text-sm">
-            <input type="radio" name="acceptsBoth" value="no" className="mt-1" />
+            <input type="radio" name="acceptsBoth" value="no" className="mt-1" defaultChecked={values.acceptsBoth === "no"} />
             <span>
               <strong>No</strong> — only one at a time; a downtime window is agreed (11 steps)
             </span>
@@ -61,7 +63,7 @@ export function NewCaseForm({ workspaces, defaultTenantAdmin }: Props) {
           ) : null}
         </fieldset>
         <Field id="operatingModel" label="Operating model" help="Who performs the tenant administrator and integration developer steps." error={errors.operatingModel}>
-          <select id="operatingModel" name="operatingModel" className={inputClass} defaultValue="" {...invalid("operatingModel")}>
+          <select id="operatingModel" name="operatingModel" className={inputClass} defaultValue={values.operatingModel ?? ""} {...invalid("operatingModel")}>
             <option value="" disabled>
               Choose…
             </option>
@@ -70,13 +72,13 @@ export function NewCaseForm({ workspaces, defaultTenantAdmin }: Props) {
           </select>
         </Field>
         <Field id="keystoreAlias" label="Keystore alias" help="The alias of the client key pair in the tenant keystore. It stays the same after the renewal." error={errors.keystoreAlias}>
-          <input id="keystoreAlias" name="keystoreAlias" className={inputClass} {...invalid("keystoreAlias")} />
+          <input id="keystoreAlias" name="keystoreAlias" defaultValue={values.keystoreAlias ?? ""} className={inputClass} {...invalid("keystoreAlias")} />
         </Field>
         <Field id="runtimeNodes" label="Runtime nodes" help="One per line. Flows must be restarted on every node." error={errors.runtimeNodes}>
-          <textarea id="runtimeNodes" name="runtimeNodes" rows={2} className={inputClass} {...invalid("runtimeNodes")} />
+          <textarea id="runtimeNodes" name="runtimeNodes" defaultValue={values.runtimeNodes ?? ""} rows={2} className={inputClass} {...invalid("runtimeNodes")} />
         </Field>
         <Field id="integrationFlows" label="Integration flows" help="One per line: the flows that call the receiver with this certificate." error={errors.integrationFlows}>
-          <textarea id="integrationFlows" name="integrationFlows" rows={2} className={inputClass} {...invalid("integrationFlows")} />
+          <textarea id="integrationFlows" name="integrationFlows" defaultValue={values.integrationFlows ?? ""} rows={2} className={inputClass} {...invalid("integrationFlows")} />
         </Field>
       </fieldset>
 
@@ -87,13 +89,13 @@ export function NewCaseForm({ workspaces, defaultTenantAdmin }: Props) {
           and see only this case.
         </p>
         <Field id="tenantAdmins" label="Tenant administrator(s)" error={errors.tenantAdmins}>
-          <input id="tenantAdmins" name="tenantAdmins" defaultValue={defaultTenantAdmin} className={inputClass} {...invalid("tenantAdmins")} />
+          <input id="tenantAdmins" name="tenantAdmins" defaultValue={values.tenantAdmins ?? defaultTenantAdmin} className={inputClass} {...invalid("tenantAdmins")} />
         </Field>
         <Field id="receiverAdmins" label="Receiver administrator(s)" error={errors.receiverAdmins}>
-          <input id="receiverAdmins" name="receiverAdmins" className={inputClass} {...invalid("receiverAdmins")} />
+          <input id="receiverAdmins" name="receiverAdmins" defaultValue={values.receiverAdmins ?? ""} className={inputClass} {...invalid("receiverAdmins")} />
         </Field>
         <Field id="integrationDevelopers" label="Integration developer(s)" error={errors.integrationDevelopers}>
-          <input id="integrationDevelopers" name="integrationDevelopers" className={inputClass} {...invalid("integrationDevelopers")} />
+          <input id="integrationDevelopers" name="integrationDevelopers" defaultValue={values.integrationDevelopers ?? ""} className={inputClass} {...invalid("integrationDevelopers")} />
         </Field>
       </fieldset>
 

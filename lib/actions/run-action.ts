@@ -21,23 +21,24 @@ export async function runAction<Schema extends z.ZodType, T>(
   form: FormData,
   handler: (input: z.output<Schema>, user: SignedInUser) => Promise<T>,
 ): Promise<ActionResult<T>> {
-  const parsed = schema.safeParse(formToObject(form));
+  const values = formToObject(form);
+  const parsed = schema.safeParse(values);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-    return { ok: false, code: "VALIDATION_FAILED", message: "Some fields need attention. Nothing was saved.", fieldErrors };
+    return { ok: false, code: "VALIDATION_FAILED", message: "Some fields need attention. Nothing was saved.", fieldErrors, values };
   }
   try {
     const user = await requireUser();
     return { ok: true, data: await handler(parsed.data, user) };
   } catch (error) {
     if (error instanceof AppError) {
-      return { ok: false, code: error.code, message: error.message };
+      return { ok: false, code: error.code, message: error.message, values };
     }
     // redirect() and notFound() signal through exceptions that Next.js must see.
     if (error instanceof Error && "digest" in error && typeof error.digest === "string" && error.digest.startsWith("NEXT_")) throw error;
     const reference = randomUUID().slice(0, 8);
     console.error(`[action] unexpected failure, reference ${reference}:`, error instanceof Error ? `${error.name}: ${error.message}` : "non-error thrown");
-    return { ok: false, code: "UNEXPECTED", message: `Something went wrong on our side and nothing was saved. Reference: ${reference}.` };
+    return { ok: false, code: "UNEXPECTED", message: `Something went wrong on our side and nothing was saved. Reference: ${reference}.`, values };
   }
 }

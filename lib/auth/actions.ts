@@ -15,7 +15,7 @@ const schema = z.object({
 export async function requestSignInLinkAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const parsed = schema.safeParse({ email: String(form.get("email") ?? "").trim(), callbackUrl: form.get("callbackUrl") ?? undefined });
   if (!parsed.success) {
-    return { ok: false, code: "VALIDATION_FAILED", message: "Enter a valid e-mail address.", fieldErrors: { email: "Enter a valid e-mail address." } };
+    return { ok: false, code: "VALIDATION_FAILED", message: "Enter a valid e-mail address.", fieldErrors: { email: "Enter a valid e-mail address." }, values: { email: String(form.get("email") ?? "") } };
   }
   if (mailMode() === "none") {
     return { ok: false, code: "MAIL_NOT_CONFIGURED", message: "Sign-in links cannot be sent: this server has no mail delivery configured (SMTP_URL)." };

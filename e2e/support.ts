@@ -1,0 +1,82 @@
+import { expect, type Browser, type Page } from "@playwright/test";
+import { randomBytes } from "node:crypto";
+
+export function uniqueTag(): string {
+  return randomBytes(4).toString("hex");
+}
+
+/** Signs in through the real magic-link flow: ask for a link, find it in the development mailbox, follow it. */
+export async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto("/signin");
+  await page.getByLabel("Work e-mail address").fill(email);
+  await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your e-mail" })).toBeVisible();
+  const link = await latestLinkInMailbox(page, email, "your sign-in link", /\/api\/auth\/callback\/nodemailer\?/);
+  await page.goto(link);
+  await expect(page.getByTestId("signed-in-as")).toHaveText(email);
+}
+
+/** Opens the newest message to `email` whose subject contains `subject` and returns its first link matching `pattern`. */
+export async function latestLinkInMailbox(page: Page, email: string, subject: string, pattern: RegExp): Promise<string> {
+  await expect(async () => {
+    await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
+    await expect(page.getByRole("link", { name: subject }).first()).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await page.getByRole("link", { name: subject }).first().click();
+  const href = await page
+    .getByRole("link")
+    .filter({ hasText: pattern })
+    .first()
+    .getAttribute("href");
+  if (!href) throw new Error(`no link matching ${pattern} in the message "${subject}" to ${email}`);
+  return href;
+}
+
+/** A separate browser context per person, as three people on three machines. */
+export async function personPage(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+export async function completeStep(page: Page, caseUrl: string, number: number, comment?: string): Promise<void> {
+  await page.goto(caseUrl);
+  const step = page.getByTestId(`step-${number}`);
+  await expect(step).toHaveAttribute("data-status", "READY");
+  await step.getByLabel("I confirm that this step is done.").check();
+  if (comment) await step.getByLabel("Comment (optional)").fill(comment);
+  await step.getByRole("button", { name: `Mark step ${number} as done` }).click();
+  await expect(step).toHaveAttribute("data-status", "DONE");
+}
+
+export interface NewCase {
+  title: string;
+  acceptsBoth: boolean;
+  tenantAdmins: string;
+  receiverAdmins: string;
+  integrationDevelopers: string;
+}
+
+/** Creates a workspace for a person who has none, then a case; returns the case page's path. */
+export async function createWorkspaceAndCase(page: Page, tag: string, input: NewCase): Promise<string> {
+  await page.goto("/inbox");
+  await expect(page).toHaveURL(/\/welcome$/);
+  await page.getByLabel("Workspace name").fill(`Team ${tag}`);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(/\/cases\/new$/);
+  await page.getByLabel("Title").fill(input.title);
+  await page.getByLabel("Receiver system").fill("S/4HANA QAS");
+  await page.getByLabel(input.acceptsBoth ? /^Yes/ : /^No/).check();
+  await page.getByLabel("Operating model").selectOption("CUSTOMER_MANAGED");
+  await page.getByLabel("Keystore alias").fill("s4_client");
+  await page.getByLabel("Runtime nodes").fill("node-1\nnode-2");
+  await page.getByLabel("Integration flows").fill("Send Orders");
+  await page.getByLabel("Tenant administrator(s)").fill(input.tenantAdmins);
+  await page.getByLabel("Receiver administrator(s)").fill(input.receiverAdmins);
+  await page.getByLabel("Integration developer(s)").fill(input.integrationDevelopers);
+  await page.getByRole("button", { name: "Create case" }).click();
+  await expect(page).toHaveURL(/\/cases\/[a-z0-9]+$/);
+  await expect(page.getByRole("heading", { name: input.title })).toBeVisible();
+  return new URL(page.url()).pathname;
+}

@@ -1,0 +1,46 @@
+import { expect, test } from "@playwright/test";
+import { completeStep, createWorkspaceAndCase, personPage, uniqueTag } from "./support";
+
+test("variant A from creation to completion, by three people who sign in through e-mail links", async ({ browser }) => {
+  const tag = uniqueTag();
+  const ta = `ta-${tag}@customer.test`;
+  const ra = `ra-${tag}@partner.test`;
+  const dev = `dev-${tag}@customer.test`;
+  const title = `Orders outbound ${tag}`;
+
+  const taPage = await personPage(browser, ta);
+  const caseUrl = await createWorkspaceAndCase(taPage, tag, { title, acceptsBoth: true, tenantAdmins: ta, receiverAdmins: ra, integrationDevelopers: dev });
+  await expect(taPage.getByText("Both certificates accepted (no downtime)")).toBeVisible();
+  await expect(taPage.locator("[data-testid^=step-][data-status]")).toHaveCount(9);
+
+  await taPage.goto("/inbox");
+  await expect(taPage.getByTestId("your-tasks")).toContainText(title);
+  await expect(taPage.getByTestId("count-TENANT_ADMIN")).toContainText("1");
+  await completeStep(taPage, caseUrl, 1, "Issued by the new CA");
+  await expect(taPage.getByTestId("step-2")).toHaveAttribute("data-status", "DONE");
+  await expect(taPage.getByTestId("step-2-done")).toContainText("Renewal Desk");
+  await expect(taPage.getByTestId("step-3")).toContainText(`Waiting for ${ra}`);
+
+  // The receiver administrator, a guest from another company, was invited by e-mail.
+  const raPage = await personPage(browser, ra);
+  await raPage.goto("/inbox");
+  await expect(raPage.getByTestId("your-tasks")).toContainText(title);
+  await expect(raPage.getByTestId("your-tasks")).toContainText("Receiver administrator");
+  await completeStep(raPage, caseUrl, 3);
+
+  await completeStep(taPage, caseUrl, 5);
+
+  const devPage = await personPage(browser, dev);
+  await devPage.goto("/inbox");
+  await expect(devPage.getByTestId("your-tasks")).toContainText("Restart the integration flows on every runtime node");
+  await completeStep(devPage, caseUrl, 7, "Restarted on node-1 and node-2");
+
+  await completeStep(raPage, caseUrl, 9);
+  await expect(raPage.getByText("This renewal was completed on")).toBeVisible();
+  for (const number of [1, 3, 5, 7, 9]) await expect(raPage.getByTestId(`step-${number}-done`)).toContainText("via web");
+  for (const number of [2, 4, 6, 8]) await expect(raPage.getByTestId(`step-${number}-done`)).toContainText("via system");
+  await expect(raPage.getByRole("list", { name: "Audit trail" })).toContainText("Case completed");
+
+  await taPage.goto("/inbox");
+  await expect(taPage.getByTestId("recently-done")).toContainText(title);
+});
