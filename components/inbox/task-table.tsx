@@ -1,6 +1,7 @@
 import { ROLE_LABEL } from "@/lib/workflow";
 import type { InboxTask, WaitingItem } from "@/lib/workflow/queries/inbox";
 import { Time, waitedFor } from "@/components/ui/time";
+import Link from "next/link";
 
 export function TaskTable({ items, now, showWaitingOn = false }: { items: (InboxTask | WaitingItem)[]; now: Date; showWaitingOn?: boolean }) {
   return (
@@ -18,9 +19,9 @@ export function TaskTable({ items, now, showWaitingOn = false }: { items: (Inbox
         {items.map((item) => (
           <tr key={`${item.caseId}-${item.stepNumber}`} className="border-b border-slate-200 align-top">
             <td className="py-2 pr-3">
-              <a href={`/cases/${item.caseId}`} className="font-medium">
+              <Link href={`/cases/${item.caseId}`} className="font-medium">
                 {item.caseTitle}
-              </a>
+              </Link>
               <div className="text-xs text-slate-600">{item.receiverSystem}</div>
             </td>
             <td className="pr-3">

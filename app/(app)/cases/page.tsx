@@ -3,6 +3,7 @@ import { requireUserOrRedirect } from "@/lib/auth/session";
 import { loadCaseList } from "@/lib/workflow/queries/case-list";
 import { ROLE_LABEL, workflowFor } from "@/lib/workflow";
 import { Time } from "@/components/ui/time";
+import Link from "next/link";
 
 export const metadata: Metadata = { title: "Cases" };
 
@@ -15,9 +16,9 @@ export default async function CasesPage() {
     <section className="space-y-4">
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-bold">Cases</h1>
-        <a href="/cases/new" className="rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white no-underline hover:bg-blue-800">
+        <Link href="/cases/new" className="rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white no-underline hover:bg-blue-800">
           New case
-        </a>
+        </Link>
       </div>
       {cases.length === 0 ? (
         <p className="text-slate-600">No cases yet.</p>
@@ -38,9 +39,9 @@ export default async function CasesPage() {
               return (
                 <tr key={item.id} className="border-b border-slate-200">
                   <td className="py-2 pr-3">
-                    <a href={`/cases/${item.id}`} className="font-medium">
+                    <Link href={`/cases/${item.id}`} className="font-medium">
                       {item.title}
-                    </a>
+                    </Link>
                     <div className="text-xs text-slate-600">
                       {item.receiverSystem} · {item.workspace.name}
                     </div>

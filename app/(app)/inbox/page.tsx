@@ -6,6 +6,7 @@ import { membershipsOf } from "@/lib/workspaces/store";
 import { ROLES, ROLE_LABEL } from "@/lib/workflow";
 import { TaskTable } from "@/components/inbox/task-table";
 import { Time } from "@/components/ui/time";
+import Link from "next/link";
 
 export const metadata: Metadata = { title: "Inbox" };
 
@@ -61,7 +62,7 @@ export default async function InboxPage() {
           <ul className="space-y-1 text-sm" data-testid="recently-done">
             {inbox.recentlyDone.map((item) => (
               <li key={`${item.caseId}-${item.stepNumber}`}>
-                <Time value={item.completedAt} /> · <a href={`/cases/${item.caseId}`}>{item.caseTitle}</a> · step {item.stepNumber}:{" "}
+                <Time value={item.completedAt} /> · <Link href={`/cases/${item.caseId}`}>{item.caseTitle}</Link> · step {item.stepNumber}:{" "}
                 {item.stepTitle} — {item.completedBy}
               </li>
             ))}

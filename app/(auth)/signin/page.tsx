@@ -5,6 +5,7 @@ import { mailMode } from "@/lib/mail/mode";
 import { DEMO_ACCOUNTS } from "@/lib/seed/demo-accounts";
 import { usesEmbeddedDatabase } from "@/lib/db/config";
 import { connection } from "next/server";
+import Link from "next/link";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -27,7 +28,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       {mode === "mailbox" ? (
         <Notice tone="warning">
           <p>
-            Development mode: e-mails are not sent but collected in the <a href="/dev/mailbox">built-in mailbox</a>. Anyone who can open
+            Development mode: e-mails are not sent but collected in the <Link href="/dev/mailbox">built-in mailbox</Link>. Anyone who can open
             it can sign in as anyone.
           </p>
           {usesEmbeddedDatabase() ? (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { assertMailboxEnabled, listMailbox } from "@/lib/mail/mailbox";
 import { Time } from "@/components/ui/time";
+import Link from "next/link";
 
 export const metadata: Metadata = { title: "Development mailbox" };
 
@@ -38,7 +39,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
                 </td>
                 <td className="pr-3">{message.toAddress}</td>
                 <td>
-                  <a href={`/dev/mailbox/${message.id}`}>{message.subject}</a>
+                  <Link href={`/dev/mailbox/${message.id}`}>{message.subject}</Link>
                 </td>
               </tr>
             ))}

@@ -11,6 +11,7 @@ import { AuditTimeline } from "@/components/case/audit-timeline";
 import { CancelCaseForm } from "@/components/case/cancel-case-form";
 import { Notice } from "@/components/ui/notice";
 import { Time } from "@/components/ui/time";
+import Link from "next/link";
 
 export const metadata: Metadata = { title: "Case" };
 
@@ -34,7 +35,7 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
     <>
       <header className="space-y-2">
         <p className="text-sm text-slate-600">
-          <a href="/cases">Cases</a> / {detail.workspace.name}
+          <Link href="/cases">Cases</Link> / {detail.workspace.name}
         </p>
         <h1 className="text-2xl font-bold">{detail.title}</h1>
         <p className="text-sm" data-testid="viewer-roles">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { mailMode } from "@/lib/mail/mode";
+import Link from "next/link";
 
 export const metadata: Metadata = { title: "Check your e-mail" };
 
@@ -12,7 +13,7 @@ export default async function CheckEmailPage() {
       <p>A sign-in link is on its way. It works once and expires after an hour.</p>
       {mailMode() === "mailbox" ? (
         <p>
-          Development mode: open the <a href="/dev/mailbox">built-in mailbox</a> to find it.
+          Development mode: open the <Link href="/dev/mailbox">built-in mailbox</Link> to find it.
         </p>
       ) : null}
     </div>

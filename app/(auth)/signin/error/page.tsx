@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 
 export const metadata: Metadata = { title: "Sign-in problem" };
 
@@ -15,7 +16,7 @@ export default async function SignInErrorPage({ searchParams }: { searchParams: 
       <h1 className="text-2xl font-bold">Sign-in did not work</h1>
       <p>{(error && explanations[error]) ?? "Something went wrong while signing you in. Ask for a new link."}</p>
       <p>
-        <a href="/signin">Back to sign-in</a>
+        <Link href="/signin">Back to sign-in</Link>
       </p>
     </div>
   );

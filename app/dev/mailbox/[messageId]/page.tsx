@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { assertMailboxEnabled, mailboxMessage } from "@/lib/mail/mailbox";
 import { LinkifiedText } from "@/components/ui/linkified-text";
 import { Time } from "@/components/ui/time";
+import Link from "next/link";
 
 export default async function MailboxMessagePage({ params }: { params: Promise<{ messageId: string }> }) {
   await connection();
@@ -13,7 +14,7 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
   return (
     <article className="space-y-3 rounded border border-slate-200 bg-white p-4">
       <p>
-        <a href="/dev/mailbox">← All messages</a>
+        <Link href="/dev/mailbox">← All messages</Link>
       </p>
       <dl className="grid grid-cols-[8rem_1fr] gap-1 text-sm">
         <dt className="font-semibold">To</dt>
