@@ -1,0 +1,220 @@
+import { OID } from "./der/oids";
+import type { ParsedCertificate } from "./certificate/parse";
+import { verifySignature } from "./certificate/signature-algorithm";
+import { bytesEqual } from "./der/reader";
+import { classify } from "./classify";
+import { type CertificateRole, type Finding, type FindingCode, finding } from "./findings";
+import { type UploadPart, intake } from "./intake";
+import { certificateProblems } from "./path/certificate-checks";
+import type { PathOptions } from "./path/types";
+import { validatePath } from "./path/validate-path";
+import { type CertificateSummary, daysLeft, summarize } from "./summary";
+
+export interface RenewalInput {
+  /** The new client certificate, optionally with its intermediates (and root). */
+  newLeaf: UploadPart[];
+  /** The new root CA certificate the receiver will be asked to trust. */
+  newRoot?: UploadPart[];
+  /** The client certificate being replaced, to compare keys, CA and subject. */
+  oldLeaf?: UploadPart[];
+  oldRoot?: UploadPart[];
+  /** Point in time to check against; defaults to now. */
+  at?: Date;
+}
+
+/** One certificate of the chain picture, client certificate first, root last. */
+export interface ChainLink {
+  /** Index into `certificates`. */
+  certificate: number;
+  role: CertificateRole;
+  subject: string;
+  /** Signature checked with the next link's key; null for the root (trusted as uploaded). */
+  signatureVerified: boolean | null;
+  ok: boolean;
+  problems: { code: FindingCode; message: string }[];
+}
+
+export interface RenewalResult {
+  accepted: boolean;
+  errors: Finding[];
+  warnings: Finding[];
+  certificates: CertificateSummary[];
+  chain: ChainLink[];
+}
+
+/** A leaf used for TLS client authentication must sign the handshake. */
+const CLIENT_CERTIFICATE_OPTIONS = { requiredEku: OID.clientAuth, requiredLeafKeyUsage: ["digitalSignature" as const] };
+const EXPIRES_SOON_DAYS = 30;
+
+/**
+ * Validates the certificates of a change-of-CA renewal: the new client certificate must
+ * chain to the uploaded new root through the supplied intermediates and be fit for TLS
+ * client authentication; compared with the old certificate it must have a new key.
+ * Never throws; every problem is a finding.
+ */
+export function validateRenewal(input: RenewalInput): RenewalResult {
+  const at = input.at ?? new Date();
+  const options: PathOptions = { time: at, ...CLIENT_CERTIFICATE_OPTIONS };
+
+  const uploads = {
+    newLeaf: readUpload("New client certificate", input.newLeaf),
+    newRoot: input.newRoot?.length ? readUpload("New root certificate", input.newRoot) : undefined,
+    oldLeaf: input.oldLeaf?.length ? readUpload("Old client certificate", input.oldLeaf) : undefined,
+    oldRoot: input.oldRoot?.length ? readUpload("Old root certificate", input.oldRoot) : undefined,
+  };
+  const intakeErrors = Object.values(uploads).flatMap((u) => (u && !u.ok ? u.errors : []));
+  const privateKey = intakeErrors.find((e) => e.code === "PRIVATE_KEY_PRESENT");
+  if (privateKey) return { accepted: false, errors: [privateKey], warnings: [], certificates: [], chain: [] };
+  if (intakeErrors.length || !uploads.newLeaf.ok || (uploads.newRoot && !uploads.newRoot.ok)) {
+    return { accepted: false, errors: intakeErrors, warnings: [], certificates: [], chain: [] };
+  }
+
+  const report = new Report(at);
+  const leafUpload = classify(uploads.newLeaf.certificates);
+  if (!leafUpload.leaf) {
+    leafUpload.leafCandidates.forEach((c) => report.add(c, "leaf", false));
+    const names = leafUpload.leafCandidates.map((c) => `"${c.subjectText}"`).join(", ");
+    report.error("AMBIGUOUS_LEAF", `The upload contains more than one certificate that could be the client certificate (${names}). Upload one client certificate, with its intermediate and root certificates only.`);
+    return report.result([]);
+  }
+  const leaf = leafUpload.leaf;
+
+  // Trust comes from the root upload; without one, from a root bundled with the leaf.
+  const rootCerts = uploads.newRoot?.ok ? uploads.newRoot.certificates : leafUpload.roots;
+  const selfIssued = rootCerts.filter((c) => c.selfIssued);
+  const anchors = selfIssued.length ? selfIssued : rootCerts;
+  const pool = unique([...leafUpload.intermediates, ...leafUpload.roots, ...rootCerts].filter((c) => !anchors.some((a) => a.sha256 === c.sha256)));
+
+  const path = anchors.length
+    ? validatePath({ leaf, intermediates: pool, anchors }, options)
+    : undefined;
+  const chainCerts = path?.path ?? [leaf];
+
+  // Summaries: the chain first (leaf → root), then the rest of what was uploaded.
+  chainCerts.forEach((c, i) => report.add(c, i === 0 ? "leaf" : anchors.includes(c) ? "root" : "intermediate", true));
+  anchors.forEach((c) => report.add(c, "root", false));
+  pool.forEach((c) => report.add(c, c.selfIssued && c.decoded.basicConstraints?.ca ? "root" : "intermediate", false));
+
+  if (!path) report.error("NOT_SIGNED_BY_ROOT", "No root certificate was uploaded. Upload the new root CA certificate so that the chain can be checked.");
+  for (const p of certificateProblems(leaf, "leaf", options)) report.error(p.code, p.message, leaf);
+  if (leaf.decoded.basicConstraints?.ca) report.error("LEAF_IS_CA", "The client certificate is a CA certificate (basicConstraints cA is set). A client certificate must be an end-entity certificate.", leaf);
+  for (const anchor of anchors) {
+    for (const p of certificateProblems(anchor, "anchor", options)) report.error(p.code, p.message, anchor);
+    const notSelfSigned = selfSignatureProblem(anchor);
+    if (notSelfSigned) report.error("ROOT_NOT_SELF_SIGNED", notSelfSigned, anchor);
+  }
+  for (const p of path?.problems ?? []) report.error(p.code, p.message, path!.path[p.position]);
+
+  for (const cert of chainCerts.length > 1 ? chainCerts : [leaf, ...anchors]) {
+    const days = daysLeft(cert, at);
+    if (days >= 0 && days < EXPIRES_SOON_DAYS && cert.notAfter >= at) {
+      report.warning("EXPIRES_SOON", `The ${report.noun(cert)} expires in ${days} day${days === 1 ? "" : "s"} (${cert.notAfter.toISOString()}).`, cert);
+    }
+  }
+
+  const oldLeaf = uploads.oldLeaf?.ok ? (classify(uploads.oldLeaf.certificates).leaf ?? uploads.oldLeaf.certificates[0]) : undefined;
+  const oldRootUpload = uploads.oldRoot?.ok ? uploads.oldRoot.certificates : undefined;
+  const oldRoot = oldRootUpload?.find((c) => c.selfIssued) ?? oldRootUpload?.[0];
+  if (oldLeaf) report.add(oldLeaf, "old-leaf", false);
+  if (oldRoot) report.add(oldRoot, "old-root", false);
+  compareWithOld(report, leaf, anchors, oldLeaf, oldRoot);
+
+  return report.result(path?.links.map((link) => ({
+    certificate: report.indexOf(path.path[link.position]!),
+    role: report.roleOf(path.path[link.position]!),
+    subject: link.subject,
+    signatureVerified: link.signatureVerified,
+    ok: link.ok,
+    problems: link.problems,
+  })) ?? []);
+}
+
+function readUpload(what: string, parts: UploadPart[]) {
+  const result = intake(parts);
+  if (result.ok) return result;
+  return { ok: false as const, errors: result.errors.map((e) => ({ ...e, message: `${what}: ${e.message}` })) };
+}
+
+function unique(certs: ParsedCertificate[]): ParsedCertificate[] {
+  return certs.filter((c, i) => certs.findIndex((o) => o.sha256 === c.sha256) === i);
+}
+
+function selfSignatureProblem(root: ParsedCertificate): string | undefined {
+  if (!root.selfIssued) {
+    return `The root certificate is not self-signed: it was issued by "${root.issuerText}". Upload the top-level root CA certificate instead.`;
+  }
+  if (!verifySignature(root.signatureAlgorithm, root.publicKey, root.tbs, root.signature)) {
+    return "The root certificate names itself as issuer, but its signature does not verify with its own key.";
+  }
+  return undefined;
+}
+
+function compareWithOld(report: Report, leaf: ParsedCertificate, anchors: ParsedCertificate[], oldLeaf?: ParsedCertificate, oldRoot?: ParsedCertificate): void {
+  if (oldLeaf && bytesEqual(oldLeaf.publicKey.spki, leaf.publicKey.spki)) {
+    report.error("SAME_KEY_AS_OLD", "The new client certificate uses the same public key as the old one. This procedure requires a new key pair: generate a new key and have it certified.", leaf);
+  }
+  if (oldLeaf && oldLeaf.subject.key !== leaf.subject.key) {
+    report.warning("SUBJECT_CHANGED", `The subject changes from "${oldLeaf.subjectText}" to "${leaf.subjectText}". Receivers that map the certificate to a user by subject must be updated.`, leaf);
+  }
+  const sameRoot = oldRoot && anchors.some((a) => a.subject.key === oldRoot.subject.key && bytesEqual(a.publicKey.spki, oldRoot.publicKey.spki));
+  const oldAki = oldLeaf?.decoded.authorityKeyId?.keyId;
+  const newAki = leaf.decoded.authorityKeyId?.keyId;
+  const sameIssuer = oldLeaf && oldLeaf.issuer.key === leaf.issuer.key && (!oldAki || !newAki || bytesEqual(oldAki, newAki));
+  if (sameRoot || sameIssuer) {
+    report.warning("SAME_CA_AS_OLD", "The new certificate comes from the same CA as the old one. This procedure is for a change of CA; a renewal under the same CA is simpler (the receiver's trust store does not change).", leaf);
+  }
+}
+
+/** Collects summaries and findings, each certificate listed once. */
+class Report {
+  private readonly entries: { cert: ParsedCertificate; role: CertificateRole; inChain: boolean }[] = [];
+  private readonly errors: Finding[] = [];
+  private readonly warnings: Finding[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly at: Date) {}
+
+  add(cert: ParsedCertificate, role: CertificateRole, inChain: boolean): void {
+    // Old certificates are listed even when identical to a new one (that is itself a finding).
+    const duplicate = this.entries.some((e) => e.cert.sha256 === cert.sha256 && (e.role.startsWith("old") === role.startsWith("old")));
+    if (!duplicate) this.entries.push({ cert, role, inChain });
+  }
+
+  indexOf(cert: ParsedCertificate): number {
+    return this.entries.findIndex((e) => e.cert.sha256 === cert.sha256);
+  }
+
+  roleOf(cert: ParsedCertificate): CertificateRole {
+    return this.entries[this.indexOf(cert)]?.role ?? "intermediate";
+  }
+
+  noun(cert: ParsedCertificate): string {
+    return { leaf: "client certificate", intermediate: "intermediate certificate", root: "root certificate", "old-leaf": "old client certificate", "old-root": "old root certificate" }[this.roleOf(cert)];
+  }
+
+  error(code: FindingCode, message: string, cert?: ParsedCertificate): void {
+    this.push(this.errors, code, message, cert);
+  }
+
+  warning(code: FindingCode, message: string, cert?: ParsedCertificate): void {
+    this.push(this.warnings, code, message, cert);
+  }
+
+  private push(list: Finding[], code: FindingCode, message: string, cert?: ParsedCertificate): void {
+    const index = cert ? this.indexOf(cert) : -1;
+    const key = `${code}|${index}|${message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    list.push(finding(code, message, index >= 0 ? { role: this.entries[index]!.role, index } : undefined));
+  }
+
+  result(chain: ChainLink[]): RenewalResult {
+    return {
+      accepted: this.errors.length === 0,
+      errors: this.errors,
+      warnings: this.warnings,
+      certificates: this.entries.map((e) => summarize(e.cert, e.role, e.inChain, this.at)),
+      chain,
+    };
+  }
+}
