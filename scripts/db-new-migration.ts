@@ -99,11 +99,23 @@ export async function withSchemaEngine<T>(
 ): Promise<T> {
   const bindings = await loadEngineModule();
   const opened: PGlite[] = [];
+  // Without a `db`, the main database is a scratch instance that also serves as the (first) shadow database:
+  // starting PGlite costs seconds, and nothing else is in it.
+  let scratch: PGlite | undefined;
+  const scratchDb = () => {
+    if (!scratch) opened.push((scratch = new PGlite()));
+    return scratch;
+  };
+  let shadowUsed = false;
   const factory = bindMigrationAwareSqlAdapterFactory({
     provider: "postgres" as const,
     adapterName: "renewal-desk-pglite",
-    connect: () => connectPGlite(opened, options.db),
-    connectToShadowDb: () => connectPGlite(opened),
+    connect: () => connectPGlite(opened, options.db ?? scratchDb()),
+    connectToShadowDb: () => {
+      const reuse = !options.db && !shadowUsed;
+      shadowUsed = true;
+      return connectPGlite(opened, reuse ? scratchDb() : undefined);
+    },
   });
   const logs: string[] = [];
   let engine: SchemaEngine | undefined;
