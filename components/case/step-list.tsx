@@ -26,6 +26,7 @@ export function StepList({ caseId, variant, steps, participants, viewerRoles, ca
         return (
           <li
             key={step.number}
+            id={`step-${step.number}`}
             data-testid={`step-${step.number}`}
             data-status={step.status}
             aria-current={step.status === "READY" ? "step" : undefined}

@@ -1,6 +1,7 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { ActionResult } from "@/lib/actions/result";
 import { mailMode } from "@/lib/mail/mode";
@@ -21,8 +22,7 @@ export async function requestSignInLinkAction(_previous: ActionResult | null, fo
     return { ok: false, code: "MAIL_NOT_CONFIGURED", message: "Sign-in links cannot be sent: this server has no mail delivery configured (SMTP_URL)." };
   }
   try {
-    // Throws Next.js's redirect to the "check your e-mail" page on success.
-    await signIn("nodemailer", { email: parsed.data.email, redirectTo: safeReturnPath(parsed.data.callbackUrl) });
+    await signIn("nodemailer", { email: parsed.data.email, redirectTo: safeReturnPath(parsed.data.callbackUrl), redirect: false });
   } catch (error) {
     if (error instanceof AuthError) {
       console.error(`[auth] sign-in link could not be sent: ${error.type}`);
@@ -30,7 +30,7 @@ export async function requestSignInLinkAction(_previous: ActionResult | null, fo
     }
     throw error;
   }
-  return { ok: true, data: undefined };
+  redirect("/signin/check-email");
 }
 
 export async function signOutAction(): Promise<void> {

@@ -9,6 +9,7 @@ import { CaseFacts } from "@/components/case/case-facts";
 import { StepList } from "@/components/case/step-list";
 import { AuditTimeline } from "@/components/case/audit-timeline";
 import { CancelCaseForm } from "@/components/case/cancel-case-form";
+import { CurrentStepBanner } from "@/components/case/current-step-banner";
 import { Notice } from "@/components/ui/notice";
 import { Time } from "@/components/ui/time";
 import Link from "next/link";
@@ -43,6 +44,7 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
             ? `You take part as ${access.roles.map((role) => ROLE_LABEL[role].toLowerCase()).join(" and ")}.`
             : "You follow this case as a member of the workspace; you hold no role in it."}
         </p>
+        <CurrentStepBanner variant={detail.variant} steps={detail.steps} participants={detail.participants} viewerRoles={access.roles} />
         {detail.status === "COMPLETED" ? (
           <Notice tone="success">
             This renewal was completed on <Time value={detail.closedAt} />.
