@@ -55,6 +55,8 @@ export interface CertOptions {
   extensions?: x509.Extension[];
   /** Leave out the authority key identifier. */
   omitAki?: boolean;
+  /** Issuer name as written into the certificate, when it should differ from the issuer's subject text. */
+  issuerName?: string;
   serial?: string;
 }
 
@@ -79,7 +81,7 @@ export async function makeCert(o: CertOptions): Promise<TestCert> {
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: o.serial ?? randomSerial(),
     subject: o.subject,
-    issuer: o.issuer ? o.issuer.cert.subject : o.subject,
+    issuer: o.issuerName ?? (o.issuer ? o.issuer.cert.subject : o.subject),
     notBefore: o.notBefore ?? new Date(NOW.getTime() - 30 * DAY),
     notAfter: o.notAfter ?? new Date(NOW.getTime() + 365 * DAY),
     publicKey: key.pair.publicKey,
@@ -124,4 +126,37 @@ export function part(content: string | Uint8Array, name?: string): { name?: stri
 
 export function pems(...certs: TestCert[]): string {
   return certs.map((c) => c.pem).join("\n");
+}
+
+/** Minimal DER encoder for extensions @peculiar/x509 has no class for. */
+export function tlv(tag: number, ...contents: Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const body = Buffer.concat(contents);
+  const length = body.length < 0x80 ? [body.length] : body.length < 0x100 ? [0x81, body.length] : [0x82, body.length >> 8, body.length & 0xff];
+  return new Uint8Array([tag, ...length, ...body]);
+}
+
+const ascii = (s: string) => new Uint8Array(Buffer.from(s, "latin1"));
+
+export interface Subtrees {
+  dns?: string[];
+  email?: string[];
+  /** Distinguished names as DER (e.g. `new x509.Name("CN=foo").toArrayBuffer()`). */
+  dn?: Uint8Array[];
+}
+
+/** A nameConstraints extension (RFC 5280 4.2.1.10). */
+export function nameConstraints(permitted: Subtrees, excluded: Subtrees = {}, critical = true): x509.Extension {
+  const subtrees = (s: Subtrees) => [
+    ...(s.dns ?? []).map((d) => tlv(0x30, tlv(0x82, ascii(d)))),
+    ...(s.email ?? []).map((e) => tlv(0x30, tlv(0x81, ascii(e)))),
+    ...(s.dn ?? []).map((n) => tlv(0x30, tlv(0xa4, n))),
+  ];
+  const p = subtrees(permitted);
+  const e = subtrees(excluded);
+  const value = tlv(0x30, ...(p.length ? [tlv(0xa0, ...p)] : []), ...(e.length ? [tlv(0xa1, ...e)] : []));
+  return new x509.Extension("2.5.29.30", critical, value);
+}
+
+export function san(...dns: string[]): x509.Extension {
+  return new x509.SubjectAlternativeNameExtension(dns.map((value) => ({ type: value.includes("@") ? ("email" as const) : ("dns" as const), value })));
 }
