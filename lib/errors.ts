@@ -12,7 +12,12 @@ export type ErrorCode =
   | "STEP_NOT_READY"
   | "STEP_IS_HANDOVER"
   | "NOT_YOUR_ROLE"
-  | "MAIL_NOT_CONFIGURED";
+  | "MAIL_NOT_CONFIGURED"
+  | "LINK_UNKNOWN"
+  | "LINK_EXPIRED"
+  | "LINK_USED"
+  | "LINK_SUPERSEDED"
+  | "RATE_LIMITED";
 
 export class AppError extends Error {
   constructor(

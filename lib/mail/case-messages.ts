@@ -1,6 +1,7 @@
 import "server-only";
 import { composeMail } from "./compose";
 import { appBaseUrl } from "./mode";
+import { actionLinkLifetimeDays } from "./action-link-config";
 import type { OutgoingMessage } from "./outbox";
 import { ROLE_LABEL, workflowFor, type Role, type StepDefinition, type Variant } from "@/lib/workflow";
 import { OPERATING_MODEL_LABEL, OPERATING_MODEL_PARTY } from "@/lib/workflow/labels";
@@ -16,6 +17,7 @@ export interface CaseSummary {
 }
 
 export interface Recipient {
+  userId: string;
   email: string;
   roles: Role[];
 }
@@ -38,27 +40,75 @@ function why(summary: CaseSummary, recipient: Recipient): string {
   return `You receive this because you take part in the case "${summary.title}" on Renewal Desk as ${recipient.roles.map((role) => ROLE_LABEL[role].toLowerCase()).join(" and ")}.`;
 }
 
-/** "It is your turn": sent to every participant who holds the role of the step that became ready. */
-export function stepReadyMessages(summary: CaseSummary, step: StepDefinition, recipients: Recipient[]): OutgoingMessage[] {
+/** The one sentence every "your turn" message carries on why the order matters. */
+function whyTheOrderMatters(summary: CaseSummary): string {
+  return `Why this matters: the tenant's client certificate is being replaced by one from a different CA, and each side has to act in a fixed order so that no message fails. ${workflowFor(summary.variant).summary}`;
+}
+
+/** How the person confirms: a one-click link for steps without input, otherwise the case page behind sign-in. */
+function confirmation(summary: CaseSummary, actionUrl: string | undefined) {
+  return actionUrl
+    ? {
+        paragraph: `When it is done, confirm it with the button below: no sign-in needed. The link is yours alone, works once and expires after ${actionLinkLifetimeDays()} days.`,
+        action: { label: "Confirm this step", url: actionUrl },
+      }
+    : { paragraph: "This step needs information from you, so it is confirmed on the case page after signing in.", action: { label: "Open the case", url: caseUrl(summary.id) } };
+}
+
+export interface StepMessageOptions {
+  /** Per participant: the action link of this step, for steps that need no input. */
+  actionUrls?: Map<string, string>;
+  /** For reminders: which reminder this is and since when the step waits. */
+  reminder?: { number: number; of: number; waitingSince: Date };
+}
+
+/** "It is your turn" (or a reminder of it): to every participant who holds the role of the ready step. */
+export function stepReadyMessages(summary: CaseSummary, step: StepDefinition, recipients: Recipient[], options: StepMessageOptions = {}): OutgoingMessage[] {
   const procedure = workflowFor(summary.variant);
   return recipients
     .filter((recipient) => recipient.roles.includes(step.role))
-    .map((recipient) => ({
-      caseId: summary.id,
-      to: recipient.email,
-      ...composeMail({
-        subject: `${summary.title}: step ${step.number} is yours — ${step.title}`,
-        heading: `Step ${step.number} of ${procedure.steps.length}: ${step.title}`,
-        paragraphs: [
-          `It is your turn as ${ROLE_LABEL[step.role].toLowerCase()}. ${step.help}`,
-          `Why this matters: the tenant's client certificate is being replaced by one from a different CA, and each side has to act in a fixed order so that no message fails. ${procedure.summary}`,
-          "Open the case to confirm the step when it is done.",
-        ],
-        facts: caseFacts(summary),
-        action: { label: "Open the case", url: caseUrl(summary.id) },
-        reason: why(summary, recipient),
-      }),
-    }));
+    .map((recipient) => {
+      const confirm = confirmation(summary, options.actionUrls?.get(recipient.userId));
+      const reminder = options.reminder;
+      return {
+        caseId: summary.id,
+        to: recipient.email,
+        ...composeMail({
+          subject: reminder
+            ? `${summary.title}: reminder ${reminder.number} of ${reminder.of} — step ${step.number} is waiting for you`
+            : `${summary.title}: step ${step.number} is yours — ${step.title}`,
+          heading: `Step ${step.number} of ${procedure.steps.length}: ${step.title}`,
+          paragraphs: [
+            ...(reminder ? [`This step has been waiting for you since ${reminder.waitingSince.toISOString().replace("T", " ").slice(0, 16)} UTC.`] : []),
+            `It is your turn as ${ROLE_LABEL[step.role].toLowerCase()}. ${step.help}`,
+            whyTheOrderMatters(summary),
+            confirm.paragraph,
+          ],
+          facts: caseFacts(summary),
+          action: confirm.action,
+          reason: why(summary, recipient),
+        }),
+      };
+    });
+}
+
+/** After the last reminder: the workspace owners learn that a step is stuck. */
+export function escalationMessages(summary: CaseSummary, step: StepDefinition, owners: { email: string }[], waitingOn: string[], waitingSince: Date): OutgoingMessage[] {
+  return owners.map((owner) => ({
+    caseId: summary.id,
+    to: owner.email,
+    ...composeMail({
+      subject: `${summary.title}: step ${step.number} is stuck — please follow up`,
+      heading: `Step ${step.number} has been waiting since ${waitingSince.toISOString().replace("T", " ").slice(0, 16)} UTC`,
+      paragraphs: [
+        `The ${ROLE_LABEL[step.role].toLowerCase()} (${waitingOn.join(", ") || "nobody named"}) was reminded several times and has not confirmed "${step.title}".`,
+        "Please get in touch with them, or name someone else for the role.",
+      ],
+      facts: caseFacts(summary),
+      action: { label: "Open the case", url: caseUrl(summary.id) },
+      reason: `You receive this because you own the workspace of the case "${summary.title}" on Renewal Desk.`,
+    }),
+  }));
 }
 
 export function addedToCaseMessages(summary: CaseSummary, recipients: Recipient[], addedBy: string): OutgoingMessage[] {

@@ -20,6 +20,11 @@ export interface StepDefinition {
   readonly with?: Role;
   readonly title: string;
   readonly help: string;
+  /**
+   * The step is confirmed with information (an upload, a form), so its e-mail links to the case page
+   * instead of carrying a one-click confirmation link.
+   */
+  readonly needsInput?: boolean;
 }
 
 export interface WorkflowDefinition {
@@ -30,6 +35,7 @@ export interface WorkflowDefinition {
 }
 
 const CREATE_CERTIFICATE = {
+  needsInput: true,
   title: "Create the new key pair and have it signed by the new CA",
   help: "Generate a fresh key pair for the tenant and get its client certificate issued by the other CA. Keep the private key in the tenant; only the certificate, its intermediates and the new root CA are shared.",
 } as const;

@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { caseClosedMessages } from "@/lib/mail/case-messages";
 import { kickMailWorker } from "@/lib/mail/worker";
+import { voidActionLinks } from "@/lib/mail/action-links";
 import type { SignedInUser } from "@/lib/auth/session";
 import { caseRecipients } from "./recipients";
 
@@ -14,6 +15,7 @@ export async function cancelCase(actor: SignedInUser, caseId: string, reason: st
     const closed = await tx.case.updateMany({ where: { id: caseId, status: "OPEN" }, data: { status: "CANCELLED", cancelReason: reason, closedAt: new Date() } });
     if (closed.count === 0) throw new AppError("CASE_CLOSED", "This case is already closed.");
     await tx.step.updateMany({ where: { caseId, status: { in: ["READY", "BLOCKED"] } }, data: { status: "CANCELLED" } });
+    await voidActionLinks(tx, { step: { caseId } });
     const found = await tx.case.findUniqueOrThrow({
       where: { id: caseId },
       select: { id: true, workspaceId: true, title: true, receiverSystem: true, variant: true, operatingModel: true, keystoreAlias: true },

@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record";
 import { enqueueMail, type OutgoingMessage } from "@/lib/mail/outbox";
-import { caseClosedMessages, stepReadyMessages, type CaseSummary } from "@/lib/mail/case-messages";
+import { caseClosedMessages, type CaseSummary } from "@/lib/mail/case-messages";
+import { voidActionLinks } from "@/lib/mail/action-links";
 import { kickMailWorker } from "@/lib/mail/worker";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel } from "@/lib/generated/prisma/enums";
@@ -11,6 +12,7 @@ import { ROLE_LABEL } from "../roles";
 import { workflowFor, type StepDefinition } from "../definitions";
 import { planCompletion, type TransitionRefusal } from "../transitions";
 import { caseRecipients } from "./recipients";
+import { readyStepMails } from "./ready-step-mails";
 
 export interface CompleteStepCommand {
   caseId: string;
@@ -62,73 +64,76 @@ function refusalError(refusal: Exclude<TransitionRefusal, "STEP_ALREADY_DONE">, 
  * the following hand-overs performed by the system, the next step made ready, the audit trail and the mails.
  */
 export async function completeStep(command: CompleteStepCommand): Promise<CompletedStep> {
-  const result = await db().$transaction(async (tx) => {
-    const found = await tx.case.findUnique({
-      where: { id: command.caseId },
-      select: {
-        id: true, workspaceId: true, title: true, receiverSystem: true, variant: true, operatingModel: true, keystoreAlias: true, status: true,
-        steps: { select: { number: true, status: true } },
-        participants: { where: { userId: command.actorId }, select: { role: true } },
-      },
-    });
-    if (!found) throw new AppError("NOT_FOUND", "This case does not exist or you have no access to it.");
-    const definition = workflowFor(found.variant);
-    const step = definition.steps.find((candidate) => candidate.number === command.stepNumber);
-    const decision = planCompletion(
-      definition, found.status, found.steps, command.stepNumber, found.participants.map((participant) => participant.role),
-    );
-    if (!decision.ok) {
-      if (decision.refusal === "STEP_ALREADY_DONE") throw await alreadyDoneError(tx, found.id, command.stepNumber);
-      throw refusalError(decision.refusal, step);
-    }
-    const { plan } = decision;
-    const now = new Date();
-
-    const claimed = await tx.step.updateMany({
-      where: { caseId: found.id, number: plan.completed, status: "READY" },
-      data: { status: "DONE", completedAt: now, completedById: command.actorId, channel: command.channel, comment: command.comment ?? null },
-    });
-    if (claimed.count === 0) throw await alreadyDoneError(tx, found.id, plan.completed);
-
-    if (plan.handedOver.length > 0) {
-      await tx.step.updateMany({
-        where: { caseId: found.id, number: { in: [...plan.handedOver] }, status: "BLOCKED" },
-        data: { status: "DONE", completedAt: now, channel: "SYSTEM" },
-      });
-    }
-    if (plan.nowReady !== null) {
-      await tx.step.updateMany({ where: { caseId: found.id, number: plan.nowReady, status: "BLOCKED" }, data: { status: "READY", readyAt: now } });
-    }
-    if (plan.caseCompleted) {
-      await tx.case.updateMany({ where: { id: found.id, status: "OPEN" }, data: { status: "COMPLETED", closedAt: now } });
-    }
-
-    const summary: CaseSummary = found;
-    const recipients = await caseRecipients(tx, found.id);
-    const mails: OutgoingMessage[] = [];
-    if (plan.nowReady !== null) mails.push(...stepReadyMessages(summary, definition.steps[plan.nowReady - 1]!, recipients));
-    if (plan.caseCompleted) mails.push(...caseClosedMessages(summary, recipients, { kind: "completed" }));
-    await enqueueMail(tx, mails);
-
-    const base = { workspaceId: found.workspaceId, caseId: found.id };
-    await recordAudit(tx, [
-      {
-        ...base, kind: "step.completed", actorId: command.actorId, channel: command.channel, stepNumber: plan.completed,
-        data: { key: step!.key, role: step!.role, ...(command.comment ? { comment: command.comment } : {}), ...command.context },
-      },
-      ...plan.handedOver.map((number): AuditEntry => {
-        const handover = definition.steps[number - 1]!;
-        return { ...base, kind: "step.handed_over", channel: "SYSTEM", stepNumber: number, data: { key: handover.key, from: handover.role, to: handover.to ?? null } };
-      }),
-      ...(plan.nowReady !== null
-        ? [{ ...base, kind: "step.ready", channel: "SYSTEM", stepNumber: plan.nowReady, data: { role: definition.steps[plan.nowReady - 1]!.role } } satisfies AuditEntry]
-        : []),
-      ...(plan.caseCompleted ? [{ ...base, kind: "case.completed", channel: "SYSTEM" } satisfies AuditEntry] : []),
-      ...mails.map((mail): AuditEntry => ({ ...base, kind: "mail.queued", channel: "SYSTEM", data: { to: mail.to, subject: mail.subject } })),
-    ]);
-    return plan;
-  });
-
+  const result = await db().$transaction((tx) => completeStepInTransaction(tx, command));
   kickMailWorker();
   return result;
+}
+
+/** The same, inside a transaction the caller owns (an action link is claimed in the same one). */
+export async function completeStepInTransaction(tx: Prisma.TransactionClient, command: CompleteStepCommand): Promise<CompletedStep> {
+  const found = await tx.case.findUnique({
+    where: { id: command.caseId },
+    select: {
+      id: true, workspaceId: true, title: true, receiverSystem: true, variant: true, operatingModel: true, keystoreAlias: true, status: true,
+      steps: { select: { number: true, status: true } },
+      participants: { where: { userId: command.actorId }, select: { role: true } },
+    },
+  });
+  if (!found) throw new AppError("NOT_FOUND", "This case does not exist or you have no access to it.");
+  const definition = workflowFor(found.variant);
+  const step = definition.steps.find((candidate) => candidate.number === command.stepNumber);
+  const decision = planCompletion(
+    definition, found.status, found.steps, command.stepNumber, found.participants.map((participant) => participant.role),
+  );
+  if (!decision.ok) {
+    if (decision.refusal === "STEP_ALREADY_DONE") throw await alreadyDoneError(tx, found.id, command.stepNumber);
+    throw refusalError(decision.refusal, step);
+  }
+  const { plan } = decision;
+  const now = new Date();
+
+  const claimed = await tx.step.updateMany({
+    where: { caseId: found.id, number: plan.completed, status: "READY" },
+    data: { status: "DONE", completedAt: now, completedById: command.actorId, channel: command.channel, comment: command.comment ?? null },
+  });
+  if (claimed.count === 0) throw await alreadyDoneError(tx, found.id, plan.completed);
+  await voidActionLinks(tx, { step: { caseId: found.id, number: plan.completed } });
+
+  if (plan.handedOver.length > 0) {
+    await tx.step.updateMany({
+      where: { caseId: found.id, number: { in: [...plan.handedOver] }, status: "BLOCKED" },
+      data: { status: "DONE", completedAt: now, channel: "SYSTEM" },
+    });
+  }
+  if (plan.nowReady !== null) {
+    await tx.step.updateMany({ where: { caseId: found.id, number: plan.nowReady, status: "BLOCKED" }, data: { status: "READY", readyAt: now } });
+  }
+  if (plan.caseCompleted) {
+    await tx.case.updateMany({ where: { id: found.id, status: "OPEN" }, data: { status: "COMPLETED", closedAt: now } });
+  }
+
+  const summary: CaseSummary = found;
+  const recipients = await caseRecipients(tx, found.id);
+  const mails: OutgoingMessage[] = [];
+  if (plan.nowReady !== null) mails.push(...(await readyStepMails(tx, summary, plan.nowReady, recipients)));
+  if (plan.caseCompleted) mails.push(...caseClosedMessages(summary, recipients, { kind: "completed" }));
+  await enqueueMail(tx, mails);
+
+  const base = { workspaceId: found.workspaceId, caseId: found.id };
+  await recordAudit(tx, [
+    {
+      ...base, kind: "step.completed", actorId: command.actorId, channel: command.channel, stepNumber: plan.completed,
+      data: { key: step!.key, role: step!.role, ...(command.comment ? { comment: command.comment } : {}), ...command.context },
+    },
+    ...plan.handedOver.map((number): AuditEntry => {
+      const handover = definition.steps[number - 1]!;
+      return { ...base, kind: "step.handed_over", channel: "SYSTEM", stepNumber: number, data: { key: handover.key, from: handover.role, to: handover.to ?? null } };
+    }),
+    ...(plan.nowReady !== null
+      ? [{ ...base, kind: "step.ready", channel: "SYSTEM", stepNumber: plan.nowReady, data: { role: definition.steps[plan.nowReady - 1]!.role } } satisfies AuditEntry]
+      : []),
+    ...(plan.caseCompleted ? [{ ...base, kind: "case.completed", channel: "SYSTEM" } satisfies AuditEntry] : []),
+    ...mails.map((mail): AuditEntry => ({ ...base, kind: "mail.queued", channel: "SYSTEM", data: { to: mail.to, subject: mail.subject } })),
+  ]);
+  return plan;
 }

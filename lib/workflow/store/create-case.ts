@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record";
 import { enqueueMail } from "@/lib/mail/outbox";
-import { addedToCaseMessages, stepReadyMessages, type CaseSummary } from "@/lib/mail/case-messages";
+import { addedToCaseMessages, type CaseSummary } from "@/lib/mail/case-messages";
 import { kickMailWorker } from "@/lib/mail/worker";
 import type { SignedInUser } from "@/lib/auth/session";
 import { assertCanCreateCase } from "@/lib/auth/access";
@@ -10,6 +10,7 @@ import { participantsOf, type CaseInput } from "../case-input";
 import { workflowFor } from "../definitions";
 import { initialStepStates } from "../transitions";
 import { caseRecipients } from "./recipients";
+import { readyStepMails } from "./ready-step-mails";
 
 /**
  * Creates a case with all its steps and participants in one transaction.
@@ -62,7 +63,7 @@ export async function createCase(actor: SignedInUser, input: CaseInput): Promise
     const firstStep = definition.steps[0]!;
     const mails = [
       ...addedToCaseMessages(summary, recipients, actor.name ?? actor.email),
-      ...stepReadyMessages(summary, firstStep, recipients),
+      ...(await readyStepMails(tx, summary, firstStep.number, recipients)),
     ];
     await enqueueMail(tx, mails);
 

@@ -7,14 +7,14 @@ import type { Role } from "../roles";
 export async function caseRecipients(tx: Prisma.TransactionClient, caseId: string): Promise<Recipient[]> {
   const participants = await tx.participant.findMany({
     where: { caseId },
-    select: { role: true, user: { select: { email: true } } },
+    select: { role: true, user: { select: { id: true, email: true } } },
     orderBy: { createdAt: "asc" },
   });
-  const byEmail = new Map<string, Role[]>();
-  for (const participant of participants) {
-    const roles = byEmail.get(participant.user.email) ?? [];
-    roles.push(participant.role);
-    byEmail.set(participant.user.email, roles);
+  const byUser = new Map<string, Recipient>();
+  for (const { role, user } of participants) {
+    const recipient = byUser.get(user.id) ?? { userId: user.id, email: user.email, roles: [] as Role[] };
+    recipient.roles.push(role);
+    byUser.set(user.id, recipient);
   }
-  return [...byEmail].map(([email, roles]) => ({ email, roles }));
+  return [...byUser.values()];
 }
