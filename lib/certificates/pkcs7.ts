@@ -1,7 +1,8 @@
 import "reflect-metadata";
 import { X509Certificate, X509Certificates } from "@peculiar/x509";
-import { DerCursor, DerError, type DerNode, Tag, readOid, readSingle } from "./der/reader";
+import { DerCursor, DerError, type DerNode, Tag, readOid } from "./der/reader";
 import { OID } from "./der/oids";
+import { toPem } from "./pem";
 
 /** Is this DER element a PKCS#7/CMS ContentInfo (rather than a certificate)? */
 export function isContentInfo(node: DerNode): boolean {
@@ -43,8 +44,7 @@ export function buildPkcs7(certificates: Uint8Array[], format: "der"): Uint8Arra
 export function buildPkcs7(certificates: Uint8Array[], format: "pem"): string;
 export function buildPkcs7(certificates: Uint8Array[], format: "der" | "pem"): Uint8Array | string {
   const bundle = new X509Certificates(certificates.map((der) => new X509Certificate(new Uint8Array(der))));
-  if (format === "pem") return bundle.export("pem");
   const raw = new Uint8Array(bundle.export("raw"));
-  readSingle(raw); // what we hand out must read back strictly
-  return raw;
+  // "PKCS7" rather than @peculiar/x509's "CMS" label: older tools only know the former.
+  return format === "pem" ? toPem(raw, "PKCS7") : raw;
 }
