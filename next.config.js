@@ -15,6 +15,19 @@ const nextConfig = {
   // `npm run typecheck` (part of `npm test`) checks the whole project once; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
+  async headers() {
+    return [
+      {
+        // Action-link pages carry their token in the path: never leak it through Referer, never cache it.
+        source: "/a/:token*",
+        headers: [
+          { key: "Referrer-Policy", value: "no-referrer" },
+          { key: "Cache-Control", value: "no-store" },
+          { key: "X-Robots-Tag", value: "noindex" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -3,7 +3,7 @@ import { prepareDatabase } from "@/lib/db/prepare";
 import { EmbeddedDatabaseLockedError } from "@/lib/db/embedded-lock";
 import { usesEmbeddedDatabase } from "@/lib/db/config";
 import { mailboxEnabled, mailMode } from "@/lib/mail/mode";
-import { kickMailWorker, startMailPolling } from "@/lib/mail/worker";
+import { startBackgroundJobs } from "@/lib/jobs/scheduler";
 
 export async function startServer(): Promise<void> {
   try {
@@ -21,6 +21,6 @@ export async function startServer(): Promise<void> {
   } else if (mailMode() === "none") {
     console.warn("[mail] No SMTP_URL and no development mailbox: e-mails cannot be delivered and nobody can sign in.");
   }
-  startMailPolling();
-  kickMailWorker();
+  if (process.env.MAIL_WORKER === "external") console.info("[jobs] mail and reminders run in a separate `npm run worker` process");
+  else startBackgroundJobs();
 }

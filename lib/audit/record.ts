@@ -11,6 +11,11 @@ export type AuditKind =
   | "step.handed_over"
   | "step.ready"
   | "mail.queued"
+  | "mail.sent"
+  | "mail.failed"
+  | "mail.resent"
+  | "step.reminded"
+  | "step.escalated"
   | "workspace.created";
 
 export interface AuditEntry {

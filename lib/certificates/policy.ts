@@ -6,7 +6,7 @@ import { classify } from "./classify";
 import { type CertificateRole, type Finding, type FindingCode, finding } from "./findings";
 import { type UploadPart, intake } from "./intake";
 import { certificateProblems } from "./path/certificate-checks";
-import type { PathOptions } from "./path/types";
+import type { PathOptions, PathResult } from "./path/types";
 import { validatePath } from "./path/validate-path";
 import { type CertificateSummary, daysLeft, summarize } from "./summary";
 
@@ -75,7 +75,7 @@ export function validateRenewal(input: RenewalInput): RenewalResult {
     leafUpload.leafCandidates.forEach((c) => report.add(c, "leaf", false));
     const names = leafUpload.leafCandidates.map((c) => `"${c.subjectText}"`).join(", ");
     report.error("AMBIGUOUS_LEAF", `The upload contains more than one certificate that could be the client certificate (${names}). Upload one client certificate, with its intermediate and root certificates only.`);
-    return report.result([]);
+    return report.result();
   }
   const leaf = leafUpload.leaf;
 
@@ -119,14 +119,7 @@ export function validateRenewal(input: RenewalInput): RenewalResult {
   if (oldRoot) report.add(oldRoot, "old-root", false);
   compareWithOld(report, leaf, anchors, oldLeaf, oldRoot);
 
-  return report.result(path?.links.map((link) => ({
-    certificate: report.indexOf(path.path[link.position]!),
-    role: report.roleOf(path.path[link.position]!),
-    subject: link.subject,
-    signatureVerified: link.signatureVerified,
-    ok: link.ok,
-    problems: link.problems,
-  })) ?? []);
+  return report.result(path);
 }
 
 function readUpload(what: string, parts: UploadPart[]) {
@@ -208,7 +201,14 @@ class Report {
     list.push(finding(code, message, index >= 0 ? { role: this.entries[index]!.role, index } : undefined));
   }
 
-  result(chain: ChainLink[]): RenewalResult {
+  /** The chain picture shows, per certificate of the (attempted) path, every error reported about it. */
+  result(path?: PathResult): RenewalResult {
+    const chain: ChainLink[] = (path?.links ?? []).map((link) => {
+      const cert = path!.path[link.position]!;
+      const index = this.indexOf(cert);
+      const problems = this.errors.filter((e) => e.certificate?.index === index).map(({ code, message }) => ({ code, message }));
+      return { certificate: index, role: this.roleOf(cert), subject: cert.subjectText, signatureVerified: link.signatureVerified, ok: problems.length === 0, problems };
+    });
     return {
       accepted: this.errors.length === 0,
       errors: this.errors,

@@ -1,7 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { deliver } from "./transport";
+import { deliver, type MailAttachment } from "./transport";
 import { nextAttemptDelayMs } from "./retry";
+import { recordAudit } from "@/lib/audit/record";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 const MAX_ATTEMPTS = Number(process.env.MAIL_MAX_ATTEMPTS ?? 8);
 const BATCH = 20;
@@ -23,20 +25,30 @@ export async function deliverDueMail(): Promise<number> {
         FOR UPDATE SKIP LOCKED`;
       const id = rows[0]?.id;
       if (!id) return "empty" as const;
-      const mail = await tx.outgoingMail.findUniqueOrThrow({ where: { id } });
+      const mail = await tx.outgoingMail.findUniqueOrThrow({ where: { id }, include: { case: { select: { workspaceId: true } } } });
+      const audit = (kind: "mail.sent" | "mail.failed", data: Prisma.InputJsonObject) =>
+        mail.caseId && mail.case
+          ? recordAudit(tx, [{ workspaceId: mail.case.workspaceId, caseId: mail.caseId, kind, channel: "SYSTEM", data: { to: mail.toAddress, subject: mail.subject, messageId: mail.messageId, ...data } }])
+          : Promise.resolve();
       try {
-        await deliver({ to: mail.toAddress, subject: mail.subject, text: mail.text, html: mail.html, messageId: mail.messageId }, tx);
+        await deliver(
+          { to: mail.toAddress, subject: mail.subject, text: mail.text, html: mail.html, messageId: mail.messageId, attachments: attachmentsOf(mail.attachments) },
+          tx,
+        );
         await tx.outgoingMail.update({ where: { id }, data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 }, lastError: null } });
+        await audit("mail.sent", { attempt: mail.attempts + 1 });
         return "sent" as const;
       } catch (error) {
         const attempts = mail.attempts + 1;
         const reason = error instanceof Error ? error.message.slice(0, 500) : "unknown error";
+        const gaveUp = attempts >= MAX_ATTEMPTS;
+        if (gaveUp) await audit("mail.failed", { attempts, reason });
         await tx.outgoingMail.update({
           where: { id },
           data: {
             attempts,
             lastError: reason,
-            status: attempts >= MAX_ATTEMPTS ? "FAILED" : "PENDING",
+            status: gaveUp ? "FAILED" : "PENDING",
             nextAttemptAt: new Date(Date.now() + nextAttemptDelayMs(attempts)),
           },
         });
@@ -48,6 +60,10 @@ export async function deliverDueMail(): Promise<number> {
     if (outcome === "sent") sent += 1;
   }
   return sent;
+}
+
+function attachmentsOf(value: Prisma.JsonValue | null): MailAttachment[] | undefined {
+  return Array.isArray(value) ? (value as unknown as MailAttachment[]) : undefined;
 }
 
 let running: Promise<void> | null = null;
@@ -72,10 +88,4 @@ export function kickMailWorker(): void {
 /** Waits for the current pass (tests and the seed use it to see delivered mail). */
 export async function mailWorkerIdle(): Promise<void> {
   while (running) await running;
-}
-
-export function startMailPolling(intervalMs = Number(process.env.MAIL_POLL_MS ?? 5000)): () => void {
-  const timer = setInterval(kickMailWorker, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "MailboxMessage" ADD COLUMN     "attachmentNames" TEXT[] DEFAULT ARRAY[]::TEXT[];
