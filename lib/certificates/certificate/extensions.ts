@@ -13,7 +13,7 @@ import {
 } from "../der/reader";
 import { OID } from "../der/oids";
 import { decodeString } from "../der/strings";
-import { type GeneralName, parseGeneralName, parseGeneralNames } from "./general-names";
+import { type GeneralName, parseGeneralName, parseGeneralNames, sanEntryProblem } from "./general-names";
 
 export interface RawExtension {
   oid: string;
@@ -37,6 +37,8 @@ export type KeyUsageName = (typeof KEY_USAGE_NAMES)[number];
 export interface AuthorityKeyId {
   keyId?: Uint8Array;
   hasIssuerAndSerial: boolean;
+  /** authorityCertSerialNumber: the serial number of the issuer's own certificate. */
+  issuerSerial?: Uint8Array;
 }
 
 export interface NameConstraints {
@@ -162,9 +164,11 @@ function decodeAuthorityKeyId(node: DerNode, into: DecodedExtensions): void {
   const serial = fields.optional(0x82);
   fields.done("authorityKeyIdentifier");
   if (!!issuer !== !!serial) throw new DerError("authorityCertIssuer and authorityCertSerialNumber must appear together");
-  if (issuer) parseGeneralNames(issuer);
-  if (serial) readIntegerBytes(serial, 0x82);
-  into.authorityKeyId = { keyId: keyId?.value, hasIssuerAndSerial: !!issuer };
+  for (const name of issuer ? parseGeneralNames(issuer) : []) {
+    const problem = sanEntryProblem(name);
+    if (problem) throw new DerError(`in authorityCertIssuer, ${problem}`);
+  }
+  into.authorityKeyId = { keyId: keyId?.value, hasIssuerAndSerial: !!issuer, issuerSerial: serial ? readIntegerBytes(serial, 0x82) : undefined };
 }
 
 function decodeNameConstraints(node: DerNode, into: DecodedExtensions): void {

@@ -90,14 +90,16 @@ export function validatePath(input: PathInput, options: PathOptions): PathResult
   return result(false, false, longestPartial, problems, stats);
 }
 
+/** Certificates that may have issued `cert`: same name, and key identifiers / issuer serial not contradicting. */
 function issuerCandidates(cert: ParsedCertificate, bySubject: Map<string, ParsedCertificate[]>, path: ParsedCertificate[]): ParsedCertificate[] {
-  const aki = cert.decoded.authorityKeyId?.keyId;
+  const aki = cert.decoded.authorityKeyId;
   return (bySubject.get(cert.issuer.key) ?? []).filter((candidate) => {
     if (path.some((p) => p.sha256 === candidate.sha256 || (p.subject.key === candidate.subject.key && bytesEqual(p.publicKey.spki, candidate.publicKey.spki)))) {
       return false;
     }
     const ski = candidate.decoded.subjectKeyId;
-    return !(aki && ski && !bytesEqual(aki, ski));
+    if (aki?.keyId && ski && !bytesEqual(aki.keyId, ski)) return false;
+    return !aki?.issuerSerial || bytesEqual(aki.issuerSerial, candidate.serial);
   });
 }
 
