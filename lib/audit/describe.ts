@@ -14,7 +14,9 @@ export function describeAuditEvent(kind: string, stepNumber: number | null, data
     case "participant.added":
       return `${String(data.email)} added as ${role(data.role)}`;
     case "step.completed":
-      return `Step ${stepNumber} confirmed${typeof data.comment === "string" ? `: “${data.comment}”` : ""}`;
+      return `Step ${stepNumber} confirmed${typeof data.comment === "string" ? `: “${data.comment}”` : ""}${
+        typeof data.ip === "string" ? ` (from ${data.ip}, ${String(data.userAgent)})` : ""
+      }`;
     case "step.handed_over":
       return `Step ${stepNumber}: hand-over from the ${role(data.from)} to the ${role(data.to)} performed`;
     case "step.ready":
@@ -25,6 +27,16 @@ export function describeAuditEvent(kind: string, stepNumber: number | null, data
       return `Case cancelled: ${String(data.reason)}`;
     case "mail.queued":
       return `E-mail queued to ${String(data.to)}: ${String(data.subject)}`;
+    case "mail.sent":
+      return `E-mail delivered to ${String(data.to)}: ${String(data.subject)}`;
+    case "mail.failed":
+      return `E-mail to ${String(data.to)} could not be delivered after ${String(data.attempts)} attempts (${String(data.reason)})`;
+    case "mail.resent":
+      return `E-mail to ${String(data.to)} queued again: ${String(data.subject)}`;
+    case "step.reminded":
+      return `Reminder ${String(data.reminder)} of ${String(data.of)} sent for step ${stepNumber}`;
+    case "step.escalated":
+      return `Step ${stepNumber} escalated to the workspace owners`;
     case "workspace.created":
       return `Workspace “${String(data.name)}” created`;
     default:

@@ -13,13 +13,13 @@ const BATCH = 20;
  * so several workers (or app instances) never send the same row twice.
  * Returns how many were sent.
  */
-export async function deliverDueMail(): Promise<number> {
+export async function deliverDueMail(now: Date = new Date()): Promise<number> {
   let sent = 0;
   for (let index = 0; index < BATCH; index += 1) {
     const outcome = await db().$transaction(async (tx) => {
       const rows = await tx.$queryRaw<{ id: string }[]>`
         SELECT id FROM "OutgoingMail"
-        WHERE status = 'PENDING' AND "nextAttemptAt" <= now()
+        WHERE status = 'PENDING' AND "nextAttemptAt" <= ${now}
         ORDER BY "nextAttemptAt", "createdAt"
         LIMIT 1
         FOR UPDATE SKIP LOCKED`;
@@ -49,7 +49,7 @@ export async function deliverDueMail(): Promise<number> {
             attempts,
             lastError: reason,
             status: gaveUp ? "FAILED" : "PENDING",
-            nextAttemptAt: new Date(Date.now() + nextAttemptDelayMs(attempts)),
+            nextAttemptAt: new Date(now.getTime() + nextAttemptDelayMs(attempts)),
           },
         });
         console.warn(`[mail] delivery of ${mail.messageId} failed (attempt ${attempts}): ${reason}`);

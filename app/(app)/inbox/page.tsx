@@ -3,6 +3,8 @@ import { redirect } from "next/navigation";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { loadInbox } from "@/lib/workflow/queries/inbox";
 import { membershipsOf } from "@/lib/workspaces/store";
+import { failedMailForOwner } from "@/lib/mail/resend";
+import { Notice } from "@/components/ui/notice";
 import { ROLES, ROLE_LABEL } from "@/lib/workflow";
 import { TaskTable } from "@/components/inbox/task-table";
 import { Time } from "@/components/ui/time";
@@ -12,11 +14,23 @@ export const metadata: Metadata = { title: "Inbox" };
 
 export default async function InboxPage() {
   const user = await requireUserOrRedirect("/inbox");
-  const [inbox, memberships] = await Promise.all([loadInbox(user.id), membershipsOf(user.id)]);
+  const [inbox, memberships, failedMail] = await Promise.all([loadInbox(user.id), membershipsOf(user.id), failedMailForOwner(user.id)]);
   if (memberships.length === 0) redirect("/welcome");
   const now = new Date();
   return (
     <>
+      {failedMail.length > 0 ? (
+        <Notice tone="error">
+          <p className="font-semibold">{failedMail.length} e-mail(s) in your workspaces could not be delivered:</p>
+          <ul className="mt-1 list-disc pl-5" data-testid="failed-mail">
+            {failedMail.map((mail) => (
+              <li key={mail.id}>
+                <Link href={`/cases/${mail.caseId}`}>{mail.case?.title}</Link>: to {mail.toAddress} — {mail.lastError}
+              </li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
       <section aria-labelledby="tasks-heading" className="space-y-3">
         <div className="flex flex-wrap items-baseline gap-4">
           <h1 id="tasks-heading" className="text-2xl font-bold">

@@ -10,6 +10,8 @@ import { StepList } from "@/components/case/step-list";
 import { AuditTimeline } from "@/components/case/audit-timeline";
 import { CancelCaseForm } from "@/components/case/cancel-case-form";
 import { CurrentStepBanner } from "@/components/case/current-step-banner";
+import { CaseMail } from "@/components/case/case-mail";
+import { caseMail } from "@/lib/mail/resend";
 import { Notice } from "@/components/ui/notice";
 import { Time } from "@/components/ui/time";
 import Link from "next/link";
@@ -29,7 +31,7 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
   const { caseId } = await params;
   const user = await requireUserOrRedirect(`/cases/${caseId}`);
   const access = await accessOrNotFound(user.id, caseId);
-  const detail = await loadCaseDetail(caseId);
+  const [detail, mails] = await Promise.all([loadCaseDetail(caseId), caseMail(caseId)]);
   const open = detail.status === "OPEN";
 
   return (
@@ -67,6 +69,8 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
       </section>
 
       {open && access.workspaceRole === "OWNER" ? <CancelCaseForm caseId={detail.id} /> : null}
+
+      <CaseMail caseId={detail.id} mails={mails} canResend={access.workspaceRole === "OWNER" || access.roles.length > 0} />
 
       <section aria-labelledby="audit-heading" className="space-y-3">
         <h2 id="audit-heading" className="text-xl font-semibold">

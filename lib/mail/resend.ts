@@ -1,0 +1,39 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record";
+import { kickMailWorker } from "./worker";
+
+/** Puts a message that was given up on back into the outbox, with its attempts counted from zero. */
+export async function resendMail(actorId: string, mailId: string, caseId: string): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const reset = await tx.outgoingMail.updateMany({
+      where: { id: mailId, caseId, status: "FAILED" },
+      data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date(), lastError: null },
+    });
+    if (reset.count === 0) throw new AppError("CONFLICT", "This message is not marked as failed (any more); nothing to re-send.");
+    const mail = await tx.outgoingMail.findUniqueOrThrow({ where: { id: mailId }, select: { toAddress: true, subject: true, case: { select: { workspaceId: true } } } });
+    await recordAudit(tx, [
+      { workspaceId: mail.case!.workspaceId, caseId, kind: "mail.resent", actorId, channel: "WEB", data: { to: mail.toAddress, subject: mail.subject } },
+    ]);
+  });
+  kickMailWorker();
+}
+
+/** Undelivered messages in the workspaces a person owns (the owner's inbox shows them). */
+export async function failedMailForOwner(userId: string) {
+  return db().outgoingMail.findMany({
+    where: { status: "FAILED", case: { workspace: { memberships: { some: { userId, role: "OWNER" } } } } },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: { id: true, toAddress: true, subject: true, lastError: true, attempts: true, caseId: true, case: { select: { title: true } } },
+  });
+}
+
+export async function caseMail(caseId: string) {
+  return db().outgoingMail.findMany({
+    where: { caseId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, toAddress: true, subject: true, status: true, attempts: true, lastError: true, sentAt: true, createdAt: true },
+  });
+}
