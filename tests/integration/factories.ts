@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import { mailWorkerIdle } from "@/lib/mail/worker";
 import { caseInputSchema } from "@/lib/workflow/case-input";
 import { createCase } from "@/lib/workflow/store/create-case";
 import type { SignedInUser } from "@/lib/auth/session";
@@ -52,6 +53,7 @@ export async function makeCase(options: { variant?: "A" | "B" } = {}) {
 
 /** Everything a transition can write, counted, to prove that a refused call wrote nothing. */
 export async function footprint(caseId: string) {
+  await mailWorkerIdle(); // delivery after a commit records "mail.sent" events of its own
   const [steps, audit, mails] = await Promise.all([
     db().step.findMany({ where: { caseId }, orderBy: { number: "asc" }, select: { number: true, status: true, completedById: true } }),
     db().auditEvent.count({ where: { caseId } }),
