@@ -107,12 +107,16 @@ export function validateRenewal(input: RenewalInput): RenewalResult {
 
   for (const cert of chainCerts.length > 1 ? chainCerts : [leaf, ...anchors]) {
     const days = daysLeft(cert, at);
-    if (days >= 0 && days < EXPIRES_SOON_DAYS && cert.notAfter >= at) {
+    if (days >= 0 && days < EXPIRES_SOON_DAYS) {
       report.warning("EXPIRES_SOON", `The ${report.noun(cert)} expires in ${days} day${days === 1 ? "" : "s"} (${cert.notAfter.toISOString()}).`, cert);
     }
   }
 
-  const oldLeaf = uploads.oldLeaf?.ok ? (classify(uploads.oldLeaf.certificates).leaf ?? uploads.oldLeaf.certificates[0]) : undefined;
+  const oldUpload = uploads.oldLeaf?.ok ? classify(uploads.oldLeaf.certificates) : undefined;
+  const oldLeaf = oldUpload?.leaf;
+  if (oldUpload && !oldLeaf) {
+    report.error("AMBIGUOUS_LEAF", "Old client certificate: the upload contains more than one certificate that could be the old client certificate. Upload only the certificate being replaced.");
+  }
   const oldRootUpload = uploads.oldRoot?.ok ? uploads.oldRoot.certificates : undefined;
   const oldRoot = oldRootUpload?.find((c) => c.selfIssued) ?? oldRootUpload?.[0];
   if (oldLeaf) report.add(oldLeaf, "old-leaf", false);

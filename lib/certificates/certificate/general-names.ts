@@ -14,8 +14,6 @@ export type GeneralName =
   | { kind: "edi" }
   | { kind: "registeredId"; oid: string };
 
-export type GeneralNameKind = GeneralName["kind"];
-
 export function parseGeneralName(node: DerNode): GeneralName {
   if (node.tagClass !== 2) throw new DerError("GeneralName has an unexpected tag");
   switch (node.tagNumber) {

@@ -53,10 +53,6 @@ function nameKey(rdns: NameAttribute[][]): string {
   return JSON.stringify(rdns.map((rdn) => rdn.map((a) => `${a.oid}=${a.normalized}`).sort()));
 }
 
-export function namesEqual(a: DistinguishedName, b: DistinguishedName): boolean {
-  return a.key === b.key;
-}
-
 /** True when `prefix` is an initial sequence of RDNs of `name` (directoryName constraints). */
 export function nameHasPrefix(name: DistinguishedName, prefix: DistinguishedName): boolean {
   if (prefix.rdns.length > name.rdns.length) return false;

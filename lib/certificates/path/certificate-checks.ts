@@ -91,7 +91,6 @@ function validityMessage(noun: string, state: "expired" | "not-yet-valid", cert:
     : `The ${noun} is not valid before ${cert.notBefore.toISOString()}.`;
 }
 
-
 /**
  * Extended key usage when a purpose is required. The leaf must name the purpose itself:
  * no missing extension, no anyExtendedKeyUsage, not critical (CA/B Forum rules, applied

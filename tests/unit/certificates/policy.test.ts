@@ -203,6 +203,18 @@ describe("precise outcomes", () => {
     expect(warningCodes(result)).toEqual(["SAME_CA_AS_OLD"]);
   });
 
+  it("an old-certificate upload with two client certificates is ambiguous too", () => {
+    const result = renewal(chain.leaf, { oldLeaf: [part(pems(otherChain.leaf, chain.leaf))] });
+    expect(errorCodes(result)).toEqual(["AMBIGUOUS_LEAF"]);
+    expect(result.errors[0]!.message).toMatch(/^Old client certificate/);
+  });
+
+  it("a root certificate uploaded as the client certificate is a CA, not a client", () => {
+    const result = validateRenewal({ newLeaf: [part(chain.root.pem)], newRoot: [part(chain.root.pem)], at: NOW });
+    expect(errorCodes(result)).toContain("LEAF_IS_CA");
+    expect(result.accepted).toBe(false);
+  });
+
   it("no root anywhere is NOT_SIGNED_BY_ROOT with an explanation", () => {
     const result = validateRenewal({ newLeaf: [part(pems(chain.leaf, chain.intermediate))], at: NOW });
     expect(errorCodes(result)).toEqual(["NOT_SIGNED_BY_ROOT"]);
