@@ -102,7 +102,7 @@ function fail(...errors: Finding[]): IntakeResult {
 function label(part: UploadPart, all: UploadPart[]): string {
   const name = part.name?.replace(/[^\x20-\x7e]/g, "").slice(0, 80);
   if (name) return `The file "${name}"`;
-  return all.length > 1 ? `Upload part ${all.indexOf(part) + 1}` : "The uploaded text";
+  return all.length > 1 ? `Upload part ${all.indexOf(part) + 1}` : "The upload";
 }
 
 /** The DER certificates inside one part, not yet decoded. Throws IntakeError. */
