@@ -34,17 +34,25 @@ const EKU_OIDS: Record<string, string> = {
   anyExtendedKeyUsage: OID.anyExtendedKeyUsage,
 };
 
+/** PKITS repeats the same 181 intermediates in every case: parse each PEM once. */
+const parsedPems = new Map<string, ParsedCertificate[]>();
+
 /** Certificates that do not parse are dropped, as a TLS stack would never see them as candidates. */
 function parsePems(pems: string[]): ParsedCertificate[] {
   return pems.flatMap((pem) => {
-    try {
-      return decodePemBlocks(pem).flatMap((block) => {
-        const parsed = parseCertificate(block.der);
-        return parsed.ok ? [parsed.certificate] : [];
-      });
-    } catch {
-      return [];
+    let parsed = parsedPems.get(pem);
+    if (!parsed) {
+      try {
+        parsed = decodePemBlocks(pem).flatMap((block) => {
+          const result = parseCertificate(block.der);
+          return result.ok ? [result.certificate] : [];
+        });
+      } catch {
+        parsed = [];
+      }
+      parsedPems.set(pem, parsed);
     }
+    return parsed;
   });
 }
 
