@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { ActionResult } from "@/lib/actions/result";
 import { AppError } from "@/lib/errors";
@@ -19,8 +18,8 @@ export async function confirmActionLinkAction(_previous: ActionResult<{ stepNumb
   const parsed = schema.safeParse({ token: form.get("token") });
   try {
     if (!parsed.success) throw new AppError("LINK_UNKNOWN", "This link is not valid.");
+    // No revalidation: it would re-render this page, which then shows the link as used instead of the confirmation.
     const plan = await confirmByActionLink(parsed.data.token, client);
-    revalidatePath("/inbox");
     return { ok: true, data: { stepNumber: plan.completed } };
   } catch (error) {
     if (error instanceof AppError) {
