@@ -17,7 +17,8 @@ export type ErrorCode =
   | "LINK_EXPIRED"
   | "LINK_USED"
   | "LINK_SUPERSEDED"
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  | "INPUT_REQUIRED";
 
 export class AppError extends Error {
   constructor(

@@ -99,6 +99,20 @@ export function NewCaseForm({ workspaces, defaultTenantAdmin }: Props) {
         </Field>
       </fieldset>
 
+      <fieldset className="space-y-4 rounded border border-slate-200 bg-white p-4">
+        <legend className="px-1 font-semibold">The certificate being replaced (optional, recommended)</legend>
+        <p className="text-sm text-slate-600">
+          With the old client certificate and its root, Renewal Desk can check that the new certificate really has a new key pair and a new
+          CA, and warn when the subject changes. Certificates only: never upload a private key.
+        </p>
+        <Field id="oldLeaf" label="Old client certificate" error={errors.oldLeaf}>
+          <input id="oldLeaf" name="oldLeafFile" type="file" accept=".pem,.crt,.cer,.der,.p7b,.p7c" className="block text-sm" {...invalid("oldLeaf")} />
+        </Field>
+        <Field id="oldRoot" label="Old root CA certificate" error={errors.oldRoot}>
+          <input id="oldRoot" name="oldRootFile" type="file" accept=".pem,.crt,.cer,.der,.p7b,.p7c" className="block text-sm" {...invalid("oldRoot")} />
+        </Field>
+      </fieldset>
+
       <button type="submit" className={buttonClass} disabled={pending}>
         {pending ? "Creating…" : "Create case"}
       </button>

@@ -3,7 +3,7 @@ import { CHANNEL_LABEL } from "@/lib/workflow/labels";
 import type { CaseDetail } from "@/lib/workflow/queries/case-detail";
 import { StepStatusBadge } from "@/components/ui/step-status";
 import { Time } from "@/components/ui/time";
-import { CompleteStepForm } from "./complete-step-form";
+import { StepAction } from "./step-action";
 
 interface Props {
   caseId: string;
@@ -57,7 +57,7 @@ export function StepList({ caseId, variant, steps, participants, viewerRoles, ca
                     <Time value={step.readyAt} />.
                   </p>
                 ) : null}
-                {step.status === "READY" && mine && caseOpen ? <CompleteStepForm caseId={caseId} stepNumber={step.number} /> : null}
+                {step.status === "READY" && mine && caseOpen ? <StepAction caseId={caseId} step={stepDefinition} /> : null}
               </div>
               <StepStatusBadge status={step.status} />
             </div>

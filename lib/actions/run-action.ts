@@ -19,7 +19,7 @@ function formToObject(form: FormData): Record<string, string> {
 export async function runAction<Schema extends z.ZodType, T>(
   schema: Schema,
   form: FormData,
-  handler: (input: z.output<Schema>, user: SignedInUser) => Promise<T>,
+  handler: (input: z.output<Schema>, user: SignedInUser, form: FormData) => Promise<T>,
 ): Promise<ActionResult<T>> {
   const values = formToObject(form);
   const parsed = schema.safeParse(values);
@@ -30,10 +30,11 @@ export async function runAction<Schema extends z.ZodType, T>(
   }
   try {
     const user = await requireUser();
-    return { ok: true, data: await handler(parsed.data, user) };
+    return { ok: true, data: await handler(parsed.data, user, form) };
   } catch (error) {
     if (error instanceof AppError) {
-      return { ok: false, code: error.code, message: error.message, values };
+      const fieldErrors = error.fieldErrors ? Object.fromEntries(Object.entries(error.fieldErrors).map(([field, messages]) => [field, messages.join(" ")])) : undefined;
+      return { ok: false, code: error.code, message: error.message, values, ...(fieldErrors ? { fieldErrors } : {}) };
     }
     // redirect() and notFound() signal through exceptions that Next.js must see.
     if (error instanceof Error && "digest" in error && typeof error.digest === "string" && error.digest.startsWith("NEXT_")) throw error;

@@ -16,7 +16,10 @@ export type AuditKind =
   | "mail.resent"
   | "step.reminded"
   | "step.escalated"
-  | "workspace.created";
+  | "workspace.created"
+  | "certificate.uploaded"
+  | "certificate.downloaded"
+  | "certificate.fingerprint_checked";
 
 export interface AuditEntry {
   workspaceId: string;

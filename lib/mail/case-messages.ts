@@ -3,6 +3,7 @@ import { composeMail } from "./compose";
 import { appBaseUrl } from "./mode";
 import { actionLinkLifetimeDays } from "./action-link-config";
 import type { OutgoingMessage } from "./outbox";
+import type { MailAttachment } from "./transport";
 import { ROLE_LABEL, workflowFor, type Role, type StepDefinition, type Variant } from "@/lib/workflow";
 import { OPERATING_MODEL_LABEL, OPERATING_MODEL_PARTY } from "@/lib/workflow/labels";
 import type { OperatingModel } from "@/lib/generated/prisma/enums";
@@ -60,6 +61,8 @@ export interface StepMessageOptions {
   actionUrls?: Map<string, string>;
   /** For reminders: which reminder this is and since when the step waits. */
   reminder?: { number: number; of: number; waitingSince: Date };
+  /** What a hand-over delivers with the message (the certificates, as files and fingerprints). */
+  handover?: { paragraphs: string[]; attachments: MailAttachment[] };
 }
 
 /** "It is your turn" (or a reminder of it): to every participant who holds the role of the ready step. */
@@ -82,12 +85,14 @@ export function stepReadyMessages(summary: CaseSummary, step: StepDefinition, re
             ...(reminder ? [`This step has been waiting for you since ${reminder.waitingSince.toISOString().replace("T", " ").slice(0, 16)} UTC.`] : []),
             `It is your turn as ${ROLE_LABEL[step.role].toLowerCase()}. ${step.help}`,
             whyTheOrderMatters(summary),
+            ...(options.handover?.paragraphs ?? []),
             confirm.paragraph,
           ],
           facts: caseFacts(summary),
           action: confirm.action,
           reason: why(summary, recipient),
         }),
+        ...(options.handover ? { attachments: options.handover.attachments } : {}),
       };
     });
 }

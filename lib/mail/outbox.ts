@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { MailAttachment } from "./transport";
 
 export interface OutgoingMessage {
   caseId?: string;
@@ -8,6 +9,7 @@ export interface OutgoingMessage {
   subject: string;
   text: string;
   html: string;
+  attachments?: MailAttachment[];
 }
 
 /** Writes messages in the caller's transaction; the mail worker delivers them after commit. */
@@ -21,6 +23,7 @@ export async function enqueueMail(tx: Prisma.TransactionClient, messages: Outgoi
       text: message.text,
       html: message.html,
       messageId: `<${randomUUID()}@renewal-desk>`,
+      attachments: message.attachments ? (message.attachments as unknown as Prisma.InputJsonValue) : undefined,
     })),
   });
 }

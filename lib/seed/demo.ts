@@ -4,6 +4,11 @@ import { createCase } from "@/lib/workflow/store/create-case";
 import { completeStep } from "@/lib/workflow/store/complete-step";
 import { caseInputSchema } from "@/lib/workflow/case-input";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
+import { demoCertificates } from "./demo-certificates";
+import { readOldCertificates } from "@/lib/certificates/old-certificates";
+import { submitNewCertificates } from "@/lib/certificates/store/submit-new";
+
+const part = (name: string, pem: string) => [{ name, bytes: new TextEncoder().encode(pem) }];
 
 /**
  * One workspace, one person per role plus an owner, a case of variant A half-way through and a fresh case of variant B.
@@ -31,6 +36,10 @@ export async function seedDemoData(): Promise<void> {
   const ownerActor = { id: owner!.id, email: owner!.email, name: owner!.name };
   const people = { tenantAdmins: tenantAdmin!.email, receiverAdmins: receiverAdmin!.email, integrationDevelopers: developer!.email };
 
+  const certificates = await demoCertificates();
+  const old = readOldCertificates(part("old.pem", certificates.oldLeaf), part("old-root.pem", certificates.oldRoot));
+  if (!old.ok) throw new Error(`demo certificates are invalid: ${old.errors.map((error) => error.code).join(", ")}`);
+
   const running = await createCase(
     ownerActor,
     caseInputSchema.parse({
@@ -44,8 +53,18 @@ export async function seedDemoData(): Promise<void> {
       integrationFlows: "Replicate Sales Orders\nSend Delivery Notes",
       ...people,
     }),
+    old.certificates,
   );
-  await completeStep({ caseId: running.caseId, stepNumber: 1, actorId: tenantAdmin!.id, channel: "WEB", comment: "Certificate issued by the new corporate CA." });
+  const upload = await submitNewCertificates({
+    caseId: running.caseId,
+    actorId: tenantAdmin!.id,
+    newLeaf: part("new-client.pem", certificates.newLeafChain),
+    newRoot: part("new-root.pem", certificates.newRoot),
+    earlyErrors: [],
+    warningsAcknowledged: true,
+    comment: "Issued by the new trust services CA.",
+  });
+  if (upload.status !== "stored") throw new Error(`demo upload refused: ${upload.result.errors.map((error) => error.code).join(", ")}`);
   await completeStep({ caseId: running.caseId, stepNumber: 3, actorId: receiverAdmin!.id, channel: "WEB", comment: "Web Dispatcher and ABAP back end accept both." });
 
   await createCase(
@@ -61,5 +80,6 @@ export async function seedDemoData(): Promise<void> {
       integrationFlows: "Send Payment Files",
       ...people,
     }),
+    old.certificates,
   );
 }

@@ -5,14 +5,18 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { runAction } from "@/lib/actions/run-action";
 import type { ActionResult } from "@/lib/actions/result";
-import { assertOwner, caseAccess } from "@/lib/auth/access";
+import { assertCanCreateCase, assertOwner, caseAccess } from "@/lib/auth/access";
 import { caseInputSchema } from "./case-input";
 import { createCase } from "./store/create-case";
 import { completeStep } from "./store/complete-step";
 import { cancelCase } from "./store/cancel-case";
+import { oldCertificatesFromForm } from "@/lib/certificates/store/old-from-form";
 
 export async function createCaseAction(_previous: ActionResult<{ caseId: string }> | null, form: FormData) {
-  const result = await runAction(caseInputSchema, form, (input, user) => createCase(user, input));
+  const result = await runAction(caseInputSchema, form, async (input, user, data) => {
+    await assertCanCreateCase(user.id, input.workspaceId); // before any uploaded byte is read
+    return createCase(user, input, await oldCertificatesFromForm(data));
+  });
   if (result.ok) {
     revalidatePath("/inbox");
     revalidatePath("/cases");

@@ -22,6 +22,8 @@ export interface CompleteStepCommand {
   comment?: string;
   /** Extra facts for the audit event (for example the IP and user agent of an e-mail link). */
   context?: Prisma.InputJsonObject;
+  /** Set by the services that collect a step's input (an upload, a form) before completing it. */
+  withInput?: boolean;
 }
 
 export interface CompletedStep {
@@ -88,6 +90,9 @@ export async function completeStepInTransaction(tx: Prisma.TransactionClient, co
   if (!decision.ok) {
     if (decision.refusal === "STEP_ALREADY_DONE") throw await alreadyDoneError(tx, found.id, command.stepNumber);
     throw refusalError(decision.refusal, step);
+  }
+  if (step?.needsInput && !command.withInput) {
+    throw new AppError("INPUT_REQUIRED", `Step ${step.number} is completed by providing its information on the case page, not by a plain confirmation.`);
   }
   const { plan } = decision;
   const now = new Date();

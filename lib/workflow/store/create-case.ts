@@ -10,13 +10,15 @@ import { participantsOf, type CaseInput } from "../case-input";
 import { workflowFor } from "../definitions";
 import { initialStepStates } from "../transitions";
 import { caseRecipients } from "./recipients";
+import type { CertificateSummary } from "@/lib/certificates/summary";
+import { storeUpload, uploadAuditData } from "@/lib/certificates/store/uploads";
 import { readyStepMails } from "./ready-step-mails";
 
 /**
  * Creates a case with all its steps and participants in one transaction.
  * People named by an unknown address get a user account and become guests of the workspace.
  */
-export async function createCase(actor: SignedInUser, input: CaseInput): Promise<{ caseId: string }> {
+export async function createCase(actor: SignedInUser, input: CaseInput, oldCertificates: CertificateSummary[] = []): Promise<{ caseId: string }> {
   await assertCanCreateCase(actor.id, input.workspaceId);
   const definition = workflowFor(input.acceptsBoth === "yes" ? "A" : "B");
   const participants = participantsOf(input);
@@ -58,6 +60,9 @@ export async function createCase(actor: SignedInUser, input: CaseInput): Promise
       select: { id: true },
     });
 
+    if (oldCertificates.length > 0) {
+      await storeUpload(tx, { caseId: created.id, set: "OLD", uploadedById: actor.id, certificates: oldCertificates });
+    }
     const summary: CaseSummary = { id: created.id, ...input, variant: definition.variant };
     const recipients = await caseRecipients(tx, created.id);
     const firstStep = definition.steps[0]!;
@@ -92,6 +97,9 @@ export async function createCase(actor: SignedInUser, input: CaseInput): Promise
         channel: "WEB",
         data: { email: participant.email, role: participant.role },
       })),
+      ...(oldCertificates.length > 0
+        ? [{ workspaceId: input.workspaceId, caseId: created.id, kind: "certificate.uploaded", actorId: actor.id, channel: "WEB", data: { set: "OLD", ...uploadAuditData(oldCertificates, [], false) } } satisfies AuditEntry]
+        : []),
       { workspaceId: input.workspaceId, caseId: created.id, kind: "step.ready", channel: "SYSTEM", stepNumber: 1, data: { role: firstStep.role } },
       ...mails.map((mail): AuditEntry => ({
         workspaceId: input.workspaceId,

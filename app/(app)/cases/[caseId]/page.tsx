@@ -12,6 +12,8 @@ import { CancelCaseForm } from "@/components/case/cancel-case-form";
 import { CurrentStepBanner } from "@/components/case/current-step-banner";
 import { CaseMail } from "@/components/case/case-mail";
 import { caseMail } from "@/lib/mail/resend";
+import { latestUploads } from "@/lib/certificates/store/case-certificates";
+import { CertificatesPanel } from "@/components/certificates/certificates-panel";
 import { Notice } from "@/components/ui/notice";
 import { Time } from "@/components/ui/time";
 import Link from "next/link";
@@ -31,7 +33,7 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
   const { caseId } = await params;
   const user = await requireUserOrRedirect(`/cases/${caseId}`);
   const access = await accessOrNotFound(user.id, caseId);
-  const [detail, mails] = await Promise.all([loadCaseDetail(caseId), caseMail(caseId)]);
+  const [detail, mails, uploads] = await Promise.all([loadCaseDetail(caseId), caseMail(caseId), latestUploads(caseId)]);
   const open = detail.status === "OPEN";
 
   return (
@@ -67,6 +69,8 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
         </h2>
         <StepList caseId={detail.id} variant={detail.variant} steps={detail.steps} participants={detail.participants} viewerRoles={access.roles} caseOpen={open} />
       </section>
+
+      <CertificatesPanel caseId={detail.id} uploads={uploads} />
 
       {open && access.workspaceRole === "OWNER" ? <CancelCaseForm caseId={detail.id} /> : null}
 

@@ -1,0 +1,73 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/record";
+import { kickMailWorker } from "@/lib/mail/worker";
+import { completeStepInTransaction } from "@/lib/workflow/store/complete-step";
+import { validateRenewal, type RenewalResult } from "../policy";
+import type { UploadPart } from "../intake";
+import type { Finding } from "../findings";
+import { oldCertificateParts } from "./case-certificates";
+import { storeUpload, uploadAuditData } from "./uploads";
+
+export interface NewCertificatesSubmission {
+  caseId: string;
+  actorId: string;
+  newLeaf: UploadPart[];
+  newRoot: UploadPart[];
+  /** Findings found before parsing (oversized files), added to the result. */
+  earlyErrors: Finding[];
+  warningsAcknowledged: boolean;
+  comment?: string;
+}
+
+export type SubmissionOutcome =
+  | { status: "rejected"; result: RenewalResult }
+  | { status: "needs-acknowledgement"; result: RenewalResult }
+  | { status: "stored"; result: RenewalResult; nowReady: number | null };
+
+/**
+ * Step 1 of both procedures: validates the new certificates against the uploaded root and the case's old
+ * certificates. Errors store nothing; warnings must be acknowledged; an accepted upload is stored and step 1
+ * completed in one transaction (the role and order checks of the step apply, so a refusal stores nothing either).
+ */
+export async function submitNewCertificates(submission: NewCertificatesSubmission): Promise<SubmissionOutcome> {
+  const old = await oldCertificateParts(submission.caseId);
+  const validated = validateRenewal({ newLeaf: submission.newLeaf, newRoot: submission.newRoot, ...old });
+  const result: RenewalResult = submission.earlyErrors.length
+    ? { accepted: false, errors: [...submission.earlyErrors, ...validated.errors.filter((error) => error.code !== "EMPTY_UPLOAD")], warnings: [], certificates: [], chain: [] }
+    : validated;
+  if (!result.accepted) return { status: "rejected", result };
+  if (result.warnings.length > 0 && !submission.warningsAcknowledged) return { status: "needs-acknowledgement", result };
+
+  const newCertificates = result.certificates.filter((certificate) => !certificate.role.startsWith("old-"));
+  const plan = await db().$transaction(async (tx) => {
+    // Stored first: the hand-over mail that completing the step queues attaches these certificates.
+    await storeUpload(tx, {
+      caseId: submission.caseId,
+      set: "NEW",
+      uploadedById: submission.actorId,
+      certificates: newCertificates,
+      warnings: result.warnings,
+      acknowledged: submission.warningsAcknowledged,
+      chain: result.chain,
+    });
+    const completed = await completeStepInTransaction(tx, {
+      caseId: submission.caseId,
+      stepNumber: 1,
+      actorId: submission.actorId,
+      channel: "WEB",
+      comment: submission.comment,
+      withInput: true,
+    });
+    const found = await tx.case.findUniqueOrThrow({ where: { id: submission.caseId }, select: { workspaceId: true } });
+    await recordAudit(tx, [
+      {
+        workspaceId: found.workspaceId, caseId: submission.caseId, kind: "certificate.uploaded", actorId: submission.actorId, channel: "WEB", stepNumber: 1,
+        data: { set: "NEW", ...uploadAuditData(newCertificates, result.warnings, submission.warningsAcknowledged) },
+      },
+    ]);
+    return completed;
+  });
+  kickMailWorker();
+  return { status: "stored", result, nowReady: plan.nowReady };
+}
