@@ -4,6 +4,8 @@ import { mailWorkerIdle } from "@/lib/mail/worker";
 import { caseInputSchema } from "@/lib/workflow/case-input";
 import { createCase } from "@/lib/workflow/store/create-case";
 import type { SignedInUser } from "@/lib/auth/session";
+import { submitNewCertificates } from "@/lib/certificates/store/submit-new";
+import { makeCurrentChain, part, pems } from "../support/certificates";
 
 /** A unique tag so every test makes and finds only its own data. */
 export function uniqueTag(): string {
@@ -60,4 +62,19 @@ export async function footprint(caseId: string) {
     db().outgoingMail.count({ where: { caseId } }),
   ]);
   return { steps, audit, mails };
+}
+
+/** Step 1 done the only way it can be: a valid new certificate chain uploaded by the tenant administrator. */
+export async function uploadNewCertificates(caseId: string, actorId: string) {
+  const chain = await makeCurrentChain(`Case ${caseId.slice(-6)}`);
+  const outcome = await submitNewCertificates({
+    caseId,
+    actorId,
+    newLeaf: [part(pems(chain.leaf, chain.intermediate), "client.pem")],
+    newRoot: [part(chain.root.pem, "root.pem")],
+    earlyErrors: [],
+    warningsAcknowledged: true,
+  });
+  if (outcome.status !== "stored") throw new Error(`upload refused: ${outcome.result.errors.map((error) => error.code).join(", ")}`);
+  return { chain, outcome };
 }

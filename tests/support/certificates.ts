@@ -160,3 +160,13 @@ export function nameConstraints(permitted: Subtrees, excluded: Subtrees = {}, cr
 export function san(...dns: string[]): x509.Extension {
   return new x509.SubjectAlternativeNameExtension(dns.map((value) => ({ type: value.includes("@") ? ("email" as const) : ("dns" as const), value })));
 }
+
+/** root → intermediate → client certificate valid around the real current time (for tests of the app, which checks "now"). */
+export async function makeCurrentChain(names = "Current"): Promise<Chain> {
+  const notBefore = new Date(Date.now() - DAY);
+  const notAfter = new Date(Date.now() + 365 * DAY);
+  const root = await makeCert({ subject: `CN=${names} Root CA, O=Renewal Desk Tests`, ca: true, notBefore, notAfter: new Date(Date.now() + 3650 * DAY) });
+  const intermediate = await makeCert({ subject: `CN=${names} Issuing CA, O=Renewal Desk Tests`, ca: true, pathLen: 0, issuer: root, notBefore, notAfter });
+  const leaf = await makeCert({ subject: `CN=${names} client, O=Customer`, issuer: intermediate, notBefore, notAfter });
+  return { root, intermediate, leaf };
+}

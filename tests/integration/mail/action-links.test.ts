@@ -5,7 +5,7 @@ import { completeStep } from "@/lib/workflow/store/complete-step";
 import { confirmByActionLink, inspectActionLink } from "@/lib/workflow/store/action-link";
 import { sendDueReminders } from "@/lib/workflow/store/reminders";
 import { hashActionToken } from "@/lib/mail/action-links";
-import { footprint, makeCase, makeUser, uniqueTag } from "../factories";
+import { footprint, makeCase, makeUser, uniqueTag, uploadNewCertificates } from "../factories";
 
 const client = { ip: "203.0.113.7", userAgent: "Test Mail Client/1.0" };
 
@@ -22,7 +22,7 @@ async function linkFor(caseId: string, email: string, stepNumber: number): Promi
 
 async function atStep3() {
   const made = await makeCase();
-  await completeStep({ caseId: made.caseId, stepNumber: 1, actorId: made.tenantAdmin.id, channel: "WEB" });
+  await uploadNewCertificates(made.caseId, made.tenantAdmin.id);
   return { ...made, token: await linkFor(made.caseId, made.receiverAdmin.email, 3) };
 }
 

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { deliverDueMail, mailWorkerIdle } from "@/lib/mail/worker";
 import { completeStep } from "@/lib/workflow/store/complete-step";
 import { SmtpCatcher } from "../../support/smtp-catcher";
-import { makeCase } from "../factories";
+import { makeCase, uploadNewCertificates } from "../factories";
 
 const smtp = new SmtpCatcher();
 
@@ -44,7 +44,7 @@ describe("delivery over SMTP", () => {
     await smtp.stop();
 
     // Steps go on while the mail server is down; delivery attempts fail and are retried later.
-    await completeStep({ caseId, stepNumber: 1, actorId: tenantAdmin.id, channel: "WEB" });
+    await uploadNewCertificates(caseId, tenantAdmin.id);
     await completeStep({ caseId, stepNumber: 3, actorId: receiverAdmin.id, channel: "WEB" });
     await mailWorkerIdle();
     await deliverDueMail();

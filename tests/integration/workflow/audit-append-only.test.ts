@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { mailWorkerIdle } from "@/lib/mail/worker";
 import { makeCase } from "../factories";
 
 describe("the audit trail", () => {
   it("cannot be changed or deleted, even with direct SQL", async () => {
     const { caseId } = await makeCase();
+    await mailWorkerIdle(); // delivery records "mail.sent" events of its own
     const before = await db().auditEvent.count({ where: { caseId } });
     expect(before).toBeGreaterThan(0);
     await expect(db().$executeRaw`UPDATE "AuditEvent" SET kind = 'tampered' WHERE "caseId" = ${caseId}`).rejects.toThrow(/append-only/);

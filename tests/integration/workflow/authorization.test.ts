@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { caseAccess, assertCanCreateCase } from "@/lib/auth/access";
 import { completeStep } from "@/lib/workflow/store/complete-step";
 import { cancelCase } from "@/lib/workflow/store/cancel-case";
-import { footprint, makeCase, makeUser, uniqueTag } from "../factories";
+import { footprint, makeCase, makeUser, uniqueTag, uploadNewCertificates } from "../factories";
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   try {
@@ -55,11 +55,19 @@ describe("who may act on a case", () => {
     expect((await refusal(completeStep({ caseId, stepNumber: 3, actorId: receiverAdmin.id, channel: "WEB" }))).code).toBe("STEP_NOT_READY");
     expect((await refusal(completeStep({ caseId, stepNumber: 5, actorId: tenantAdmin.id, channel: "WEB" }))).code).toBe("STEP_NOT_READY");
     expect(await footprint(caseId)).toEqual(before);
-    await completeStep({ caseId, stepNumber: 1, actorId: tenantAdmin.id, channel: "WEB" });
+    await uploadNewCertificates(caseId, tenantAdmin.id);
     // the hand-over (step 2) was performed by the system together with step 1
     const handover = await refusal(completeStep({ caseId, stepNumber: 2, actorId: tenantAdmin.id, channel: "WEB" }));
     expect(handover.code).toBe("CONFLICT");
     expect(handover.message).toMatch(/^Step 2 was already done by someone else at .* UTC/);
+  });
+
+  it("refuses completing the upload step without its upload", async () => {
+    const { caseId, tenantAdmin } = await makeCase();
+    const before = await footprint(caseId);
+    const error = await refusal(completeStep({ caseId, stepNumber: 1, actorId: tenantAdmin.id, channel: "WEB" }));
+    expect(error.code).toBe("INPUT_REQUIRED");
+    expect(await footprint(caseId)).toEqual(before);
   });
 
   it("refuses every step of a cancelled case", async () => {

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { completeStep } from "@/lib/workflow/store/complete-step";
 import { cancelCase } from "@/lib/workflow/store/cancel-case";
 import { loadInbox } from "@/lib/workflow/queries/inbox";
-import { makeCase } from "../factories";
+import { makeCase, uploadNewCertificates } from "../factories";
 
 async function stepStatuses(caseId: string) {
   const steps = await db().step.findMany({ where: { caseId }, orderBy: { number: "asc" }, select: { status: true, channel: true } });
@@ -13,7 +13,7 @@ async function stepStatuses(caseId: string) {
 describe("a whole case through the services", () => {
   it("runs variant A to completion with hand-overs recorded as system steps", async () => {
     const { caseId, tenantAdmin, receiverAdmin, developer } = await makeCase({ variant: "A" });
-    await completeStep({ caseId, stepNumber: 1, actorId: tenantAdmin.id, channel: "WEB" });
+    await uploadNewCertificates(caseId, tenantAdmin.id);
     await completeStep({ caseId, stepNumber: 3, actorId: receiverAdmin.id, channel: "WEB" });
     await completeStep({ caseId, stepNumber: 5, actorId: tenantAdmin.id, channel: "WEB" });
     await completeStep({ caseId, stepNumber: 7, actorId: developer.id, channel: "WEB", comment: "Restarted on node-1" });
@@ -43,7 +43,8 @@ describe("a whole case through the services", () => {
 
   it("runs variant B, where steps 9 and 10 are both hand-overs", async () => {
     const { caseId, tenantAdmin, receiverAdmin, developer } = await makeCase({ variant: "B" });
-    for (const [number, actor] of [[1, tenantAdmin], [2, tenantAdmin], [4, developer], [6, tenantAdmin], [8, receiverAdmin]] as const) {
+    await uploadNewCertificates(caseId, tenantAdmin.id);
+    for (const [number, actor] of [[2, tenantAdmin], [4, developer], [6, tenantAdmin], [8, receiverAdmin]] as const) {
       await completeStep({ caseId, stepNumber: number, actorId: actor.id, channel: "WEB" });
     }
     expect(await stepStatuses(caseId)).toEqual([
@@ -62,7 +63,7 @@ describe("a whole case through the services", () => {
     expect(ra.tasks).toEqual([]);
     expect(ra.waiting.map((item) => [item.caseId, item.stepNumber, item.waitingOn])).toEqual([[caseId, 1, [tenantAdmin.name]]]);
 
-    await completeStep({ caseId, stepNumber: 1, actorId: tenantAdmin.id, channel: "WEB" });
+    await uploadNewCertificates(caseId, tenantAdmin.id);
     ta = await loadInbox(tenantAdmin.id);
     expect(ta.tasks.some((task) => task.caseId === caseId)).toBe(false);
     expect(ta.waiting.find((item) => item.caseId === caseId)?.stepNumber).toBe(3);

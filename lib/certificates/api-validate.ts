@@ -1,0 +1,49 @@
+import "server-only";
+import { validateRenewal } from "./policy";
+import { UPLOAD_LIMITS, type UploadPart } from "./intake";
+import { finding, type Finding } from "./findings";
+
+const FIELDS = ["leaf", "root", "oldLeaf", "oldRoot"] as const;
+/** Four fields of at most 10 parts each, with some room for multipart framing. */
+const MAX_BODY_BYTES = 4 * UPLOAD_LIMITS.maxCertificates * UPLOAD_LIMITS.maxPartBytes;
+
+function problem(status: number, code: string, message: string) {
+  return Response.json({ accepted: false, errors: [{ code, message }], warnings: [], certificates: [] }, { status });
+}
+
+/** The JSON validation endpoint: same result shape as `cert:check --json`. */
+export async function validateUploadRequest(request: Request): Promise<Response> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > MAX_BODY_BYTES) return problem(413, "FILE_TOO_LARGE", "The request is too large for certificates.");
+  if (!request.headers.get("content-type")?.startsWith("multipart/form-data")) {
+    return problem(415, "UNPARSEABLE", "Send the certificates as multipart/form-data with the fields leaf, root, oldLeaf and oldRoot.");
+  }
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return problem(400, "UNPARSEABLE", "The multipart body could not be read.");
+  }
+  const parts: Record<(typeof FIELDS)[number], UploadPart[]> = { leaf: [], root: [], oldLeaf: [], oldRoot: [] };
+  const early: Finding[] = [];
+  for (const field of FIELDS) {
+    for (const entry of form.getAll(field)) {
+      const size = typeof entry === "string" ? Buffer.byteLength(entry) : entry.size;
+      if (size > UPLOAD_LIMITS.maxPartBytes) {
+        early.push(finding("FILE_TOO_LARGE", `Field "${field}": a part is ${Math.ceil(size / 1024)} KiB; at most ${UPLOAD_LIMITS.maxPartBytes / 1024} KiB are allowed.`));
+        continue;
+      }
+      const bytes = typeof entry === "string" ? new TextEncoder().encode(entry) : new Uint8Array(await entry.arrayBuffer());
+      parts[field].push({ name: typeof entry === "string" ? field : entry.name, bytes });
+    }
+  }
+  if (early.length) return Response.json({ accepted: false, errors: early.map(({ code, message }) => ({ code, message })), warnings: [], certificates: [] }, { status: 422 });
+  const result = validateRenewal({ newLeaf: parts.leaf, newRoot: parts.root, oldLeaf: parts.oldLeaf, oldRoot: parts.oldRoot });
+  return Response.json({
+    accepted: result.accepted,
+    errors: result.errors.map(({ code, message }) => ({ code, message })),
+    warnings: result.warnings.map(({ code, message }) => ({ code, message })),
+    certificates: result.certificates,
+    chain: result.chain,
+  });
+}
