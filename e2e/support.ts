@@ -1,5 +1,6 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
+import { makeCurrentChain, pems } from "../tests/support/certificates";
 
 export function uniqueTag(): string {
   return randomBytes(4).toString("hex");
@@ -40,7 +41,19 @@ export async function personPage(browser: Browser, email: string): Promise<Page>
   return page;
 }
 
+/** Step 1: uploads a freshly made certificate chain (client + intermediate pasted, root as a file). */
+export async function uploadNewCertificates(page: Page, caseUrl: string): Promise<void> {
+  const chain = await makeCurrentChain(`E2E ${uniqueTag()}`);
+  await page.goto(caseUrl);
+  const step = page.getByTestId("step-1");
+  await step.getByLabel("or paste PEM text").first().fill(pems(chain.leaf, chain.intermediate));
+  await step.locator('input[name="newRootFile"]').setInputFiles({ name: "root.pem", mimeType: "application/x-pem-file", buffer: Buffer.from(chain.root.pem) });
+  await step.getByRole("button", { name: "Check and upload" }).click();
+  await expect(page.getByTestId("step-1")).toHaveAttribute("data-status", "DONE");
+}
+
 export async function completeStep(page: Page, caseUrl: string, number: number, comment?: string): Promise<void> {
+  if (number === 1) return uploadNewCertificates(page, caseUrl);
   await page.goto(caseUrl);
   const step = page.getByTestId(`step-${number}`);
   await expect(step).toHaveAttribute("data-status", "READY");

@@ -37,9 +37,22 @@ export function describeAuditEvent(kind: string, stepNumber: number | null, data
       return `Reminder ${String(data.reminder)} of ${String(data.of)} sent for step ${stepNumber}`;
     case "step.escalated":
       return `Step ${stepNumber} escalated to the workspace owners`;
+    case "certificate.uploaded":
+      return `${data.set === "OLD" ? "Old" : "New"} certificates stored: ${describeCertificates(data.certificates)}${
+        Array.isArray(data.warnings) && data.warnings.length ? ` (warnings acknowledged: ${data.warnings.join(", ")})` : ""
+      }`;
+    case "certificate.downloaded":
+      return `Downloaded ${data.role === "chain" ? "the whole chain" : `the ${String(data.role)} certificate`} as ${String(data.format).toUpperCase()} (SHA-256 ${String(data.sha256)})`;
+    case "certificate.fingerprint_checked":
+      return `Fingerprint ${String(data.fingerprint)} compared: ${data.matched ? `matches the ${String(data.role)} certificate` : "no match"}`;
     case "workspace.created":
       return `Workspace “${String(data.name)}” created`;
     default:
       return kind;
   }
+}
+
+function describeCertificates(value: unknown): string {
+  if (!Array.isArray(value)) return "none";
+  return value.map((entry: { role?: string; sha256?: string }) => `${entry.role} ${entry.sha256?.slice(0, 23)}…`).join(", ");
 }

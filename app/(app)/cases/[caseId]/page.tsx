@@ -14,6 +14,7 @@ import { CaseMail } from "@/components/case/case-mail";
 import { caseMail } from "@/lib/mail/resend";
 import { latestUploads } from "@/lib/certificates/store/case-certificates";
 import { CertificatesPanel } from "@/components/certificates/certificates-panel";
+import { Swimlane } from "@/components/case/swimlane";
 import { Notice } from "@/components/ui/notice";
 import { Time } from "@/components/ui/time";
 import Link from "next/link";
@@ -67,6 +68,7 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
         <h2 id="steps-heading" className="text-xl font-semibold">
           Steps
         </h2>
+        <Swimlane variant={detail.variant} steps={detail.steps} />
         <StepList caseId={detail.id} variant={detail.variant} steps={detail.steps} participants={detail.participants} viewerRoles={access.roles} caseOpen={open} />
       </section>
 
