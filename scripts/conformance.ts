@@ -1,8 +1,9 @@
 /**
  * Runs the path validator over an x509-limbo-format test file.
- *   npm run conformance -- FILE [--subset client-chain]
+ *   npm run conformance -- FILE [--subset client-chain] [--min-agree N]
  * Prints one line per disagreement and, last, exactly one summary line:
  *   conformance: agree=N total=M false_accept=X false_reject=Y
+ * With --min-agree, exits 1 when fewer cases agree (CI uses it as a floor against regressions).
  */
 import { readFileSync } from "node:fs";
 import { OID } from "@/lib/certificates/der/oids";
@@ -84,12 +85,15 @@ function conformanceCase(testcase: ConformanceCase): { valid: boolean; reason: s
 }
 
 function main(argv: string[]): number {
-  const files = argv.filter((a, i) => !a.startsWith("--") && argv[i - 1] !== "--subset");
+  const valued = new Set(["--subset", "--min-agree"]);
+  const files = argv.filter((a, i) => !a.startsWith("--") && !valued.has(argv[i - 1] ?? ""));
   const subsetIndex = argv.indexOf("--subset");
   const subset = subsetIndex >= 0 ? argv[subsetIndex + 1] : undefined;
-  const unknown = argv.filter((a) => a.startsWith("--") && a !== "--subset");
-  if (files.length !== 1 || unknown.length || (subsetIndex >= 0 && subset !== "client-chain")) {
-    console.error("usage: npm run conformance -- FILE [--subset client-chain]");
+  const minIndex = argv.indexOf("--min-agree");
+  const minAgree = minIndex >= 0 ? Number(argv[minIndex + 1]) : 0;
+  const unknown = argv.filter((a) => a.startsWith("--") && !valued.has(a));
+  if (files.length !== 1 || unknown.length || (subsetIndex >= 0 && subset !== "client-chain") || !Number.isInteger(minAgree)) {
+    console.error("usage: npm run conformance -- FILE [--subset client-chain] [--min-agree N]");
     return 2;
   }
   const data = JSON.parse(readFileSync(files[0]!, "utf8")) as { testcases: ConformanceCase[] };
@@ -110,7 +114,7 @@ function main(argv: string[]): number {
     console.log(`${testcase.id} expected=${testcase.expected_result} got=${got} reason=${outcome.reason}`);
   }
   console.log(`conformance: agree=${agree} total=${cases.length} false_accept=${falseAccept} false_reject=${falseReject}`);
-  return 0;
+  return agree >= minAgree ? 0 : 1;
 }
 
 /** Hostname checks and CRLs are outside a client-certificate chain check. */
