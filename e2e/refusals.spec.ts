@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createWorkspaceAndCase, personPage, uniqueTag } from "./support";
+import { makeCurrentChain, pems } from "../tests/support/certificates";
 
 test("a participant cannot act on another role's step, even by submitting its form", async ({ browser }) => {
   const tag = uniqueTag();
@@ -22,9 +23,11 @@ test("a participant cannot act on another role's step, even by submitting its fo
   await taPage.context().clearCookies();
   await taPage.context().addCookies(raCookies);
   const step = taPage.getByTestId("step-1");
-  await step.getByLabel("I confirm that this step is done.").check();
-  await step.getByRole("button", { name: "Mark step 1 as done" }).click();
-  await expect(step.getByRole("alert")).toHaveText("Step 1 belongs to the tenant administrator, and you do not hold that role on this case.");
+  const chain = await makeCurrentChain(`Refusal ${tag}`);
+  await step.getByLabel("or paste PEM text").first().fill(pems(chain.leaf, chain.intermediate));
+  await step.getByLabel("or paste PEM text").nth(1).fill(chain.root.pem);
+  await step.getByRole("button", { name: "Check and upload" }).click();
+  await expect(step.getByRole("alert")).toContainText("Step 1 belongs to the tenant administrator, and you do not hold that role on this case.");
   await raPage.goto(caseUrl);
   await expect(raPage.getByTestId("step-1")).toHaveAttribute("data-status", "READY");
 

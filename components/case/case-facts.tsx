@@ -10,7 +10,7 @@ export function CaseFacts({ detail }: { detail: CaseDetail }) {
       <dt className="font-semibold">Receiver system</dt>
       <dd>{detail.receiverSystem}</dd>
       <dt className="font-semibold">Procedure</dt>
-      <dd>
+      <dd data-testid="procedure">
         {procedure.variant} — {procedure.name}. <span className="text-slate-600">{procedure.summary}</span>
       </dd>
       <dt className="font-semibold">Operating model</dt>
