@@ -22,6 +22,16 @@ export async function createCase(actor: SignedInUser, input: CaseInput, oldCerti
   await assertCanCreateCase(actor.id, input.workspaceId);
   const definition = workflowFor(input.acceptsBoth === "yes" ? "A" : "B");
   const participants = participantsOf(input);
+  // What the case is, as stored on it and as recorded in its first audit event.
+  const facts = {
+    title: input.title,
+    receiverSystem: input.receiverSystem,
+    variant: definition.variant,
+    operatingModel: input.operatingModel,
+    keystoreAlias: input.keystoreAlias,
+    runtimeNodes: input.runtimeNodes,
+    integrationFlows: input.integrationFlows,
+  };
 
   const caseId = await db().$transaction(async (tx) => {
     const emails = [...new Set(participants.map((participant) => participant.email))];
@@ -39,13 +49,7 @@ export async function createCase(actor: SignedInUser, input: CaseInput, oldCerti
     const created = await tx.case.create({
       data: {
         workspaceId: input.workspaceId,
-        title: input.title,
-        receiverSystem: input.receiverSystem,
-        variant: definition.variant,
-        operatingModel: input.operatingModel,
-        keystoreAlias: input.keystoreAlias,
-        runtimeNodes: input.runtimeNodes,
-        integrationFlows: input.integrationFlows,
+        ...facts,
         createdById: actor.id,
         steps: {
           create: initialStepStates(definition).map((state) => {
@@ -79,15 +83,7 @@ export async function createCase(actor: SignedInUser, input: CaseInput, oldCerti
         kind: "case.created",
         actorId: actor.id,
         channel: "WEB",
-        data: {
-          title: input.title,
-          receiverSystem: input.receiverSystem,
-          variant: definition.variant,
-          operatingModel: input.operatingModel,
-          keystoreAlias: input.keystoreAlias,
-          runtimeNodes: input.runtimeNodes,
-          integrationFlows: input.integrationFlows,
-        },
+        data: facts,
       },
       ...participants.map((participant): AuditEntry => ({
         workspaceId: input.workspaceId,
