@@ -1,0 +1,115 @@
+/**
+ * Message bodies for the seeded outbox, written with the app's own composer (lib/mail/compose.ts) and the same
+ * wording as lib/mail/case-messages.ts, so the rows have the size and shape of real ones.
+ */
+import { composeMail } from "@/lib/mail/compose";
+import { ROLE_LABEL, type Role } from "@/lib/workflow/roles";
+import { workflowFor, type StepDefinition, type Variant } from "@/lib/workflow/definitions";
+import { OPERATING_MODEL_LABEL, OPERATING_MODEL_PARTY } from "@/lib/workflow/labels";
+
+export interface MailCase {
+  id: string;
+  title: string;
+  receiverSystem: string;
+  variant: Variant;
+  operatingModel: "CUSTOMER_MANAGED" | "SAP_MANAGED";
+  keystoreAlias: string;
+}
+
+export interface MailBody {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const BASE_URL = "https://renewal-desk.example.com";
+
+function facts(c: MailCase): [string, string][] {
+  return [
+    ["Case", c.title],
+    ["Receiver system", c.receiverSystem],
+    ["Procedure", workflowFor(c.variant).name],
+    ["Operating model", `${OPERATING_MODEL_LABEL[c.operatingModel]} (tenant-side steps done by ${OPERATING_MODEL_PARTY[c.operatingModel]})`],
+    ["Keystore alias", c.keystoreAlias],
+  ];
+}
+
+const roleList = (roles: readonly Role[]) => roles.map((role) => ROLE_LABEL[role].toLowerCase()).join(" and ");
+const why = (c: MailCase, roles: readonly Role[]) =>
+  `You receive this because you take part in the case "${c.title}" on Renewal Desk as ${roleList(roles)}.`;
+const caseUrl = (c: MailCase) => `${BASE_URL}/cases/${c.id}`;
+
+export function addedMail(c: MailCase, roles: readonly Role[], addedBy: string): MailBody {
+  return composeMail({
+    subject: `${c.title}: you have been added to a certificate renewal`,
+    heading: `You take part in "${c.title}"`,
+    paragraphs: [
+      `${addedBy} started a renewal of the tenant's client certificate with a new CA and named you ${roleList(roles)}.`,
+      "You will get a message whenever a step is yours. Sign in with this e-mail address to see the case.",
+    ],
+    facts: facts(c),
+    action: { label: "Open the case", url: caseUrl(c) },
+    reason: why(c, roles),
+  });
+}
+
+export function readyMail(
+  c: MailCase,
+  step: StepDefinition,
+  roles: readonly Role[],
+  actionToken: string | null,
+  options: { reminder?: { number: number; of: number; waitingSince: Date }; handover?: string[] } = {},
+): MailBody {
+  const procedure = workflowFor(c.variant);
+  const confirm = actionToken
+    ? {
+        paragraph: "When it is done, confirm it with the button below: no sign-in needed. The link is yours alone, works once and expires after 7 days.",
+        action: { label: "Confirm this step", url: `${BASE_URL}/a/${actionToken}` },
+      }
+    : { paragraph: "This step needs information from you, so it is confirmed on the case page after signing in.", action: { label: "Open the case", url: caseUrl(c) } };
+  const reminder = options.reminder;
+  return composeMail({
+    subject: reminder
+      ? `${c.title}: reminder ${reminder.number} of ${reminder.of} — step ${step.number} is waiting for you`
+      : `${c.title}: step ${step.number} is yours — ${step.title}`,
+    heading: `Step ${step.number} of ${procedure.steps.length}: ${step.title}`,
+    paragraphs: [
+      ...(reminder ? [`This step has been waiting for you since ${reminder.waitingSince.toISOString().replace("T", " ").slice(0, 16)} UTC.`] : []),
+      `It is your turn as ${ROLE_LABEL[step.role].toLowerCase()}. ${step.help}`,
+      `Why this matters: the tenant's client certificate is being replaced by one from a different CA, and each side has to act in a fixed order so that no message fails. ${procedure.summary}`,
+      ...(options.handover ?? []),
+      confirm.paragraph,
+    ],
+    facts: facts(c),
+    action: confirm.action,
+    reason: why(c, roles),
+  });
+}
+
+export function escalationMail(c: MailCase, step: StepDefinition, waitingOn: string[], waitingSince: Date): MailBody {
+  return composeMail({
+    subject: `${c.title}: step ${step.number} is stuck — please follow up`,
+    heading: `Step ${step.number} has been waiting since ${waitingSince.toISOString().replace("T", " ").slice(0, 16)} UTC`,
+    paragraphs: [
+      `The ${ROLE_LABEL[step.role].toLowerCase()} (${waitingOn.join(", ") || "nobody named"}) was reminded several times and has not confirmed "${step.title}".`,
+      "Please get in touch with them, or name someone else for the role.",
+    ],
+    facts: facts(c),
+    action: { label: "Open the case", url: caseUrl(c) },
+    reason: `You receive this because you own the workspace of the case "${c.title}" on Renewal Desk.`,
+  });
+}
+
+export function closedMail(c: MailCase, roles: readonly Role[], outcome: { kind: "completed" } | { kind: "cancelled"; reason: string; by: string }): MailBody {
+  return composeMail({
+    subject: outcome.kind === "completed" ? `${c.title}: renewal completed` : `${c.title}: renewal cancelled`,
+    heading: outcome.kind === "completed" ? "The renewal is complete" : "The renewal was cancelled",
+    paragraphs:
+      outcome.kind === "completed"
+        ? ["Every step of the procedure is done. The case stays available with its full history."]
+        : [`${outcome.by} cancelled the case. Reason given: ${outcome.reason}`, "No further steps are expected from you."],
+    facts: facts(c),
+    action: { label: "Open the case", url: caseUrl(c) },
+    reason: why(c, roles),
+  });
+}

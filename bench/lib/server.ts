@@ -1,0 +1,172 @@
+/**
+ * The app server under test: `node scripts/start.mjs` (which runs `next start`) in the build folder, with the
+ * benchmark's environment, and what it costs: resident memory and CPU time of its whole process tree, read from
+ * /proc.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+export interface ServerOptions {
+  dir: string;
+  port: number;
+  databaseUrl: string;
+  logFile: string;
+}
+
+export class AppServer {
+  private child: ChildProcess | null = null;
+  readonly baseUrl: string;
+
+  constructor(private readonly options: ServerOptions) {
+    this.baseUrl = `http://127.0.0.1:${options.port}`;
+  }
+
+  get pid(): number {
+    return this.child?.pid ?? -1;
+  }
+
+  async start(): Promise<void> {
+    const out = fs.openSync(this.options.logFile, "a");
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(this.options.port),
+      DATABASE_URL: this.options.databaseUrl,
+      RD_SEED: "0",
+      RD_BENCH: "1",
+      // No mail delivery or reminder job inside the server: it would add its own queries and work.
+      MAIL_WORKER: "external",
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      AUTH_URL: this.baseUrl,
+      NEXT_TELEMETRY_DISABLED: "1",
+      CHECKPOINT_DISABLE: "1",
+    };
+    delete env.SMTP_URL;
+    delete env.DEV_MAILBOX;
+    this.child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: this.options.dir, env, stdio: ["ignore", out, out], detached: true });
+    fs.closeSync(out);
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      if (this.child.exitCode !== null) throw new Error(`the server exited (${this.child.exitCode}); see ${this.options.logFile}`);
+      try {
+        const response = await fetch(`${this.baseUrl}/bench/floor`, { signal: AbortSignal.timeout(5000) });
+        await response.arrayBuffer();
+        if (response.status === 200) return;
+        if (response.status === 404) throw new Error("/bench/floor answers 404: the build has no floor route, or RD_BENCH is not passed through");
+      } catch (error) {
+        if (error instanceof Error && error.message.includes("floor route")) throw error;
+      }
+      if (Date.now() > deadline) throw new Error(`the server did not answer within 120 s; see ${this.options.logFile}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.pid === undefined) return;
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    // The server runs in its own process group (detached): signal exactly that group, which we started.
+    process.kill(-child.pid, "SIGTERM");
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }, 10_000);
+    await exited;
+    clearTimeout(timer);
+    this.child = null;
+  }
+}
+
+/** The pid and all its descendants. */
+export function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(path.join("/proc", entry, "stat"), "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(entry));
+      children.set(ppid, list);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const out: number[] = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const pid = stack.pop()!;
+    out.push(pid);
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return out;
+}
+
+function rssKb(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds (user + system) a process has used. */
+export function cpuSeconds(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 Hz on Linux)
+  } catch {
+    return 0;
+  }
+}
+
+/** Whole machine: CPU seconds busy and total since boot (all cores), from /proc/stat. */
+export function machineCpu(): { busy: number; total: number } {
+  const line = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!;
+  const values = line.trim().split(/\s+/).slice(1).map(Number);
+  const total = values.reduce((a, b) => a + b, 0) / 100;
+  const idle = ((values[3] ?? 0) + (values[4] ?? 0)) / 100;
+  return { busy: total - idle, total };
+}
+
+/** Samples the resident memory of a process tree every `everyMs`; keeps the peak of the sum and of the largest process. */
+export class RssSampler {
+  peakTreeMb = 0;
+  peakLargestMb = 0;
+  lastTreeMb = 0;
+  /** Peak since the last resetWindow(). */
+  windowPeakMb = 0;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly root: number) {}
+
+  sample(): void {
+    const sizes = processTree(this.root).map(rssKb);
+    const tree = sizes.reduce((a, b) => a + b, 0) / 1024;
+    this.lastTreeMb = tree;
+    this.peakTreeMb = Math.max(this.peakTreeMb, tree);
+    this.windowPeakMb = Math.max(this.windowPeakMb, tree);
+    this.peakLargestMb = Math.max(this.peakLargestMb, Math.max(0, ...sizes) / 1024);
+  }
+
+  start(everyMs = 100): void {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), everyMs);
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.sample();
+  }
+
+  resetWindow(): void {
+    this.windowPeakMb = 0;
+  }
+}
