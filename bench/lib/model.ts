@@ -417,11 +417,11 @@ export class BenchDataGenerator {
       if (j >= done) return;
       const pool = holders[step.role];
       const person = pool.length > 1 && r.chance(0.2) ? pool[1]! : pool[0]!;
-      const channel = step.needsInput ? "WEB" : r.chance(0.55) ? "EMAIL_LINK" : "WEB";
+      const channel = step.input !== undefined ? "WEB" : r.chance(0.55) ? "EMAIL_LINK" : "WEB";
       completedBy.set(step.number, { person, channel, comment: r.chance(0.25) ? r.pick(COMMENTS) : undefined });
     });
     const linkTokens = (step: StepDefinition) =>
-      step.needsInput ? null : new Map(holders[step.role].map((p) => [p.id, randomBytes(32).toString("base64url")] as const));
+      step.input !== undefined ? null : new Map(holders[step.role].map((p) => [p.id, randomBytes(32).toString("base64url")] as const));
     const reminderState = new Map<number, { sent: number; last: number | null; escalated: number | null }>();
 
     actions.forEach((step, j) => {
@@ -433,7 +433,7 @@ export class BenchDataGenerator {
       const escalated = waited >= (REMINDER_MAX + 1) * REMINDER_AFTER ? readyAt + (REMINDER_MAX + 1) * REMINDER_AFTER : null;
       reminderState.set(step.number, { sent: reminders, last: reminders > 0 ? readyAt + reminders * REMINDER_AFTER : null, escalated });
       // Action links: one per holder when the step became ready and again with every reminder.
-      const linkRounds = step.needsInput ? 0 : 1 + reminders;
+      const linkRounds = step.input !== undefined ? 0 : 1 + reminders;
       const finished = j < done ? times[j]! : status === "CANCELLED" ? closedAt : null;
       const by = completedBy.get(step.number);
       for (let round = 0; round < linkRounds; round++) {

@@ -21,11 +21,21 @@ export interface StepDefinition {
   readonly title: string;
   readonly help: string;
   /**
-   * The step is confirmed with information (an upload, a form), so its e-mail links to the case page
-   * instead of carrying a one-click confirmation link.
+   * The information the step is completed with (an upload, a form). Such steps are completed on the case page;
+   * their e-mail links there instead of carrying a one-click confirmation link.
    */
-  readonly needsInput?: boolean;
+  readonly input?: StepInput;
+  /** A hand-over that the system performs at a moment rather than right after the step before it. */
+  readonly waitsFor?: "window-start";
 }
+
+export type StepInput =
+  | "certificates"
+  | "downtime-window"
+  | "receiver-checklist"
+  | "keystore-alias"
+  | "flow-node-grid"
+  | "old-root-removal";
 
 export interface WorkflowDefinition {
   readonly variant: Variant;
@@ -35,17 +45,19 @@ export interface WorkflowDefinition {
 }
 
 const CREATE_CERTIFICATE = {
-  needsInput: true,
+  input: "certificates",
   title: "Create the new key pair and have it signed by the new CA",
   help: "Generate a fresh key pair for the tenant and get its client certificate issued by the other CA. Keep the private key in the tenant; only the certificate, its intermediates and the new root CA are shared.",
 } as const;
 
 const REPLACE_KEYSTORE_ENTRY = {
+  input: "keystore-alias",
   title: "Replace the key pair in the tenant keystore, keeping the old alias",
   help: "Import the newly signed certificate with its key pair under the alias the flows already use. Because the alias stays the same, no integration flow needs to be changed.",
 } as const;
 
 const RESTART_FLOWS = {
+  input: "flow-node-grid",
   title: "Restart the integration flows on every runtime node",
   help: "The outbound TLS connection keeps the keystore cached for up to 24 hours. Restart each flow that calls the receiver on all runtime nodes; a node that is skipped keeps presenting the old certificate.",
 } as const;
@@ -62,7 +74,7 @@ export const VARIANT_A: WorkflowDefinition = {
       help: "The receiver needs the new root because the issuing CA has changed.",
     },
     {
-      number: 3, key: "configure-receiver", role: "RECEIVER_ADMIN", kind: "action",
+      number: 3, key: "configure-receiver", role: "RECEIVER_ADMIN", kind: "action", input: "receiver-checklist",
       title: "Configure the receiver to accept the old and the new certificate",
       help: "Import the new root CA into the receiver's trust store and accept the new client certificate next to the old one, so traffic keeps flowing during the switch.",
     },
@@ -84,7 +96,7 @@ export const VARIANT_A: WorkflowDefinition = {
       help: "Every flow now presents the new certificate, so the old one can go.",
     },
     {
-      number: 9, key: "remove-old", role: "RECEIVER_ADMIN", kind: "action",
+      number: 9, key: "remove-old", role: "RECEIVER_ADMIN", kind: "action", input: "old-root-removal",
       title: "Remove the old client certificate and the old root CA",
       help: "Delete the old client certificate from the receiver. Remove the old root CA only if no other connection still depends on it.",
     },
@@ -98,17 +110,17 @@ export const VARIANT_B: WorkflowDefinition = {
   steps: [
     { number: 1, key: "create-certificate", role: "TENANT_ADMIN", kind: "action", ...CREATE_CERTIFICATE },
     {
-      number: 2, key: "agree-downtime", role: "TENANT_ADMIN", kind: "action", with: "RECEIVER_ADMIN",
+      number: 2, key: "agree-downtime", role: "TENANT_ADMIN", kind: "action", with: "RECEIVER_ADMIN", input: "downtime-window",
       title: "Agree on a downtime window with the receiver administrator",
       help: "Messages to the receiver cannot be sent while the certificate is exchanged. Settle on a start and an end that both sides can staff.",
     },
     {
-      number: 3, key: "handover-stop", role: "TENANT_ADMIN", kind: "handover", to: "INTEGRATION_DEVELOPER",
+      number: 3, key: "handover-stop", role: "TENANT_ADMIN", kind: "handover", to: "INTEGRATION_DEVELOPER", waitsFor: "window-start",
       title: "Ask the integration developer to stop the flows when the window starts",
       help: "Only the flows that use this client certificate for outbound HTTPS need to stop.",
     },
     {
-      number: 4, key: "stop-flows", role: "INTEGRATION_DEVELOPER", kind: "action",
+      number: 4, key: "stop-flows", role: "INTEGRATION_DEVELOPER", kind: "action", input: "flow-node-grid",
       title: "Stop the integration flows that use the client certificate",
       help: "Stop every flow that calls the receiver with this certificate, on all runtime nodes.",
     },
@@ -124,7 +136,7 @@ export const VARIANT_B: WorkflowDefinition = {
       help: "The HTTPS client is stopped, so the receiver can switch to the new certificate now.",
     },
     {
-      number: 8, key: "exchange-certificate", role: "RECEIVER_ADMIN", kind: "action",
+      number: 8, key: "exchange-certificate", role: "RECEIVER_ADMIN", kind: "action", input: "receiver-checklist",
       title: "Exchange the certificate on the receiver and import the new root CA",
       help: "Replace the accepted client certificate with the new one and add the new root CA to the trust store.",
     },
@@ -150,4 +162,9 @@ export function workflowFor(variant: Variant): WorkflowDefinition {
 
 export function stepDefinition(variant: Variant, number: number): StepDefinition | undefined {
   return WORKFLOWS[variant].steps.find((step) => step.number === number);
+}
+
+/** Who may complete an action step: its owner, and the partner role of a joint step. */
+export function rolesThatComplete(step: StepDefinition): Role[] {
+  return step.with ? [step.role, step.with] : [step.role];
 }

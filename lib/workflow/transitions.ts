@@ -1,5 +1,5 @@
 import type { Role } from "./roles";
-import type { WorkflowDefinition } from "./definitions";
+import { rolesThatComplete, type WorkflowDefinition } from "./definitions";
 
 export type StepStatus = "BLOCKED" | "READY" | "DONE" | "CANCELLED";
 export type CaseStatus = "OPEN" | "COMPLETED" | "CANCELLED";
@@ -20,6 +20,7 @@ export interface TransitionPlan {
 }
 
 export type TransitionRefusal =
+  | "NOT_A_WAITING_HANDOVER"
   | "CASE_CLOSED"
   | "STEP_NOT_FOUND"
   | "STEP_ALREADY_DONE"
@@ -56,16 +57,37 @@ export function planCompletion(
   if (state.status === "DONE") return { ok: false, refusal: "STEP_ALREADY_DONE" };
   if (state.status !== "READY") return { ok: false, refusal: "STEP_NOT_READY" };
   if (step.kind === "handover") return { ok: false, refusal: "STEP_IS_HANDOVER" };
-  if (!actorRoles.includes(step.role)) return { ok: false, refusal: "NOT_YOUR_ROLE" };
+  if (!rolesThatComplete(step).some((role) => actorRoles.includes(role))) return { ok: false, refusal: "NOT_YOUR_ROLE" };
+  return { ok: true, plan: { completed: number, ...whatFollows(definition, number) } };
+}
 
-  const later = definition.steps.slice(definition.steps.indexOf(step) + 1);
-  const firstAction = later.findIndex((candidate) => candidate.kind === "action");
-  const handedOver = (firstAction === -1 ? later : later.slice(0, firstAction)).map((candidate) => candidate.number);
-  const nowReady = firstAction === -1 ? null : later[firstAction]!.number;
-  return {
-    ok: true,
-    plan: { completed: number, handedOver, nowReady, caseCompleted: nowReady === null },
-  };
+/**
+ * What happens after step `number` is done: the hand-overs right after it are performed, up to the next action
+ * (which becomes ready) or up to a hand-over that waits for its moment (which becomes ready for the scheduler).
+ */
+function whatFollows(definition: WorkflowDefinition, number: number): Omit<TransitionPlan, "completed"> {
+  const later = definition.steps.filter((candidate) => candidate.number > number);
+  const stopAt = later.findIndex((candidate) => candidate.kind === "action" || candidate.waitsFor !== undefined);
+  const handedOver = (stopAt === -1 ? later : later.slice(0, stopAt)).map((candidate) => candidate.number);
+  const nowReady = stopAt === -1 ? null : later[stopAt]!.number;
+  return { handedOver, nowReady, caseCompleted: nowReady === null };
+}
+
+/** The system performs a hand-over that was waiting for its moment (the start of the downtime window). */
+export function planScheduledHandover(
+  definition: WorkflowDefinition,
+  caseStatus: CaseStatus,
+  steps: readonly StepState[],
+  number: number,
+): TransitionResult {
+  if (caseStatus !== "OPEN") return { ok: false, refusal: "CASE_CLOSED" };
+  const step = definition.steps.find((candidate) => candidate.number === number);
+  const state = steps.find((candidate) => candidate.number === number);
+  if (!step || !state) return { ok: false, refusal: "STEP_NOT_FOUND" };
+  if (state.status === "DONE") return { ok: false, refusal: "STEP_ALREADY_DONE" };
+  if (step.kind !== "handover" || !step.waitsFor) return { ok: false, refusal: "NOT_A_WAITING_HANDOVER" };
+  if (state.status !== "READY") return { ok: false, refusal: "STEP_NOT_READY" };
+  return { ok: true, plan: { completed: number, ...whatFollows(definition, number) } };
 }
 
 /** Applies a plan to step states (used by tests and by anything that needs the resulting picture). */

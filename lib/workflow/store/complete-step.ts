@@ -52,6 +52,7 @@ function refusalError(refusal: Exclude<TransitionRefusal, "STEP_ALREADY_DONE">, 
     case "STEP_NOT_READY":
       return new AppError("STEP_NOT_READY", `Step ${step?.number} is not ready yet: the steps before it must be done first.`);
     case "STEP_IS_HANDOVER":
+    case "NOT_A_WAITING_HANDOVER":
       return new AppError("STEP_IS_HANDOVER", "Hand-overs are performed by Renewal Desk when the step before them is done.");
     case "NOT_YOUR_ROLE":
       return new AppError(
@@ -91,7 +92,7 @@ export async function completeStepInTransaction(tx: Prisma.TransactionClient, co
     if (decision.refusal === "STEP_ALREADY_DONE") throw await alreadyDoneError(tx, found.id, command.stepNumber);
     throw refusalError(decision.refusal, step);
   }
-  if (step?.needsInput && !command.withInput) {
+  if (step?.input && !command.withInput) {
     throw new AppError("INPUT_REQUIRED", `Step ${step.number} is completed by providing its information on the case page, not by a plain confirmation.`);
   }
   const { plan } = decision;

@@ -20,7 +20,7 @@ export async function readyStepMails(
   const step = workflowFor(summary.variant).steps[stepNumber - 1]!;
   const holders = recipients.filter((recipient) => recipient.roles.includes(step.role));
   let actionUrls: Map<string, string> | undefined;
-  if (step.kind === "action" && !step.needsInput && holders.length > 0) {
+  if (step.kind === "action" && !step.input && holders.length > 0) {
     const row = await tx.step.findUniqueOrThrow({ where: { caseId_number: { caseId: summary.id, number: stepNumber } }, select: { id: true } });
     actionUrls = await issueActionLinks(tx, row.id, step.role, holders.map((holder) => holder.userId));
   }

@@ -45,8 +45,17 @@ describe("workflow definitions", () => {
     expect(shape(VARIANT_B)).toEqual(EXPECTED_B);
   });
 
-  it("the downtime agreement in B involves the receiver administrator", () => {
-    expect(VARIANT_B.steps[1]).toMatchObject({ key: "agree-downtime", with: "RECEIVER_ADMIN" });
+  it("the downtime agreement in B involves the receiver administrator, and the stop hand-over waits for the window", () => {
+    expect(VARIANT_B.steps[1]).toMatchObject({ key: "agree-downtime", with: "RECEIVER_ADMIN", input: "downtime-window" });
+    expect(VARIANT_B.steps[2]).toMatchObject({ key: "handover-stop", waitsFor: "window-start" });
+  });
+
+  it("gives every step that needs information its form", () => {
+    const inputs = (definition: typeof VARIANT_A) => definition.steps.filter((step) => step.input).map((step) => [step.number, step.input]);
+    expect(inputs(VARIANT_A)).toEqual([[1, "certificates"], [3, "receiver-checklist"], [5, "keystore-alias"], [7, "flow-node-grid"], [9, "old-root-removal"]]);
+    expect(inputs(VARIANT_B)).toEqual([
+      [1, "certificates"], [2, "downtime-window"], [4, "flow-node-grid"], [6, "keystore-alias"], [8, "receiver-checklist"], [11, "flow-node-grid"],
+    ]);
   });
 
   it.each([VARIANT_A, VARIANT_B])("variant $variant has unique keys, a title and help for every step", (definition) => {

@@ -10,6 +10,7 @@ import {
   currentStep,
   initialStepStates,
   planCompletion,
+  planScheduledHandover,
   stepsToCancel,
   type StepState,
   type WorkflowDefinition,
@@ -26,7 +27,7 @@ import {
 } from "@/lib/workflow/swimlane";
 import { Swimlane, type SwimlaneStep } from "@/components/case/swimlane";
 
-/** Each variant with an action step in the middle of the procedure (hand-overs are never left ready). */
+/** Each variant with an action step in the middle of the procedure. */
 const MIDWAY = [
   { definition: VARIANT_A, ready: 5 },
   { definition: VARIANT_B, ready: 6 },
@@ -39,7 +40,8 @@ const TO_THE_END = -1;
 function statesUntilReady(definition: WorkflowDefinition, readyNumber: number): StepState[] {
   let steps = initialStepStates(definition);
   for (let ready = currentStep(steps); ready && ready.number !== readyNumber; ready = currentStep(steps)) {
-    const result = planCompletion(definition, "OPEN", steps, ready.number, [...ROLES]);
+    const waiting = definition.steps[ready.number - 1]!.kind === "handover";
+    const result = waiting ? planScheduledHandover(definition, "OPEN", steps, ready.number) : planCompletion(definition, "OPEN", steps, ready.number, [...ROLES]);
     if (!result.ok) throw new Error(result.refusal);
     steps = applyPlan(steps, result.plan);
   }

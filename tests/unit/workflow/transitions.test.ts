@@ -6,6 +6,7 @@ import {
   currentStep,
   initialStepStates,
   planCompletion,
+  planScheduledHandover,
   stepsToCancel,
   type Role,
   type StepState,
@@ -21,7 +22,10 @@ function runToEnd(definition: WorkflowDefinition) {
   for (let guard = 0; guard < 20; guard += 1) {
     const ready = currentStep(steps);
     if (!ready) break;
-    const result = planCompletion(definition, "OPEN", steps, ready.number, ALL_ROLES);
+    const waiting = definition.steps[ready.number - 1]!.kind === "handover";
+    const result = waiting
+      ? planScheduledHandover(definition, "OPEN", steps, ready.number)
+      : planCompletion(definition, "OPEN", steps, ready.number, ALL_ROLES);
     if (!result.ok) throw new Error(result.refusal);
     trace.push({ completed: result.plan.completed, handedOver: result.plan.handedOver, nowReady: result.plan.nowReady });
     steps = applyPlan(steps, result.plan);
@@ -64,11 +68,12 @@ describe("variant A end to end", () => {
 });
 
 describe("variant B end to end", () => {
-  it("performs the two consecutive hand-overs 9 and 10 together", () => {
+  it("waits for the window's start before the stop hand-over, and performs hand-overs 9 and 10 together", () => {
     const { steps, trace } = runToEnd(VARIANT_B);
     expect(trace).toEqual([
       { completed: 1, handedOver: [], nowReady: 2 },
-      { completed: 2, handedOver: [3], nowReady: 4 },
+      { completed: 2, handedOver: [], nowReady: 3 },
+      { completed: 3, handedOver: [], nowReady: 4 },
       { completed: 4, handedOver: [5], nowReady: 6 },
       { completed: 6, handedOver: [7], nowReady: 8 },
       { completed: 8, handedOver: [9, 10], nowReady: 11 },
@@ -122,6 +127,32 @@ describe("refusals", () => {
   it("refuses a cancelled step", () => {
     const cancelled: StepState[] = fresh.map((step) => ({ ...step, status: "CANCELLED" }));
     expect(planCompletion(VARIANT_A, "OPEN", cancelled, 1, ALL_ROLES)).toEqual({ ok: false, refusal: "STEP_NOT_READY" });
+  });
+});
+
+describe("joint and scheduled steps", () => {
+  const afterStep1 = (() => {
+    const result = planCompletion(VARIANT_B, "OPEN", initialStepStates(VARIANT_B), 1, ["TENANT_ADMIN"]);
+    if (!result.ok) throw new Error(result.refusal);
+    return applyPlan(initialStepStates(VARIANT_B), result.plan);
+  })();
+
+  it("lets the receiver administrator complete the downtime agreement they take part in", () => {
+    const result = planCompletion(VARIANT_B, "OPEN", afterStep1, 2, ["RECEIVER_ADMIN"]);
+    expect(result).toEqual({ ok: true, plan: { completed: 2, handedOver: [], nowReady: 3, caseCompleted: false } });
+    expect(planCompletion(VARIANT_B, "OPEN", afterStep1, 2, ["INTEGRATION_DEVELOPER"])).toEqual({ ok: false, refusal: "NOT_YOUR_ROLE" });
+  });
+
+  it("leaves the waiting hand-over to the scheduler: nobody completes it by hand", () => {
+    const result = planCompletion(VARIANT_B, "OPEN", afterStep1, 2, ["TENANT_ADMIN"]);
+    if (!result.ok) throw new Error(result.refusal);
+    const waiting = applyPlan(afterStep1, result.plan);
+    expect(planCompletion(VARIANT_B, "OPEN", waiting, 3, ALL_ROLES)).toEqual({ ok: false, refusal: "STEP_IS_HANDOVER" });
+    expect(planScheduledHandover(VARIANT_B, "OPEN", waiting, 3)).toEqual({ ok: true, plan: { completed: 3, handedOver: [], nowReady: 4, caseCompleted: false } });
+    expect(planScheduledHandover(VARIANT_B, "OPEN", afterStep1, 3)).toEqual({ ok: false, refusal: "STEP_NOT_READY" });
+    expect(planScheduledHandover(VARIANT_B, "CANCELLED", waiting, 3)).toEqual({ ok: false, refusal: "CASE_CLOSED" });
+    expect(planScheduledHandover(VARIANT_B, "OPEN", waiting, 5)).toEqual({ ok: false, refusal: "NOT_A_WAITING_HANDOVER" });
+    expect(planScheduledHandover(VARIANT_A, "OPEN", initialStepStates(VARIANT_A), 2)).toEqual({ ok: false, refusal: "NOT_A_WAITING_HANDOVER" });
   });
 });
 
