@@ -1,5 +1,6 @@
 import { ROLE_LABEL, ROLES, workflowFor } from "@/lib/workflow";
 import { OPERATING_MODEL_LABEL, OPERATING_MODEL_PARTY } from "@/lib/workflow/labels";
+import { LANDSCAPE_LABEL } from "@/lib/workflow/checklists";
 import type { CaseDetail } from "@/lib/workflow/queries/case-detail";
 import { Time } from "@/components/ui/time";
 
@@ -18,6 +19,8 @@ export function CaseFacts({ detail }: { detail: CaseDetail }) {
         {OPERATING_MODEL_LABEL[detail.operatingModel]}: tenant administrator and integration developer steps are done by{" "}
         {OPERATING_MODEL_PARTY[detail.operatingModel]}.
       </dd>
+      <dt className="font-semibold">Receiver landscape</dt>
+      <dd>{LANDSCAPE_LABEL[detail.receiverLandscape]}</dd>
       <dt className="font-semibold">Keystore alias</dt>
       <dd className="font-mono">{detail.keystoreAlias}</dd>
       <dt className="font-semibold">Runtime nodes</dt>

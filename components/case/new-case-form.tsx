@@ -71,6 +71,13 @@ export function NewCaseForm({ workspaces, defaultTenantAdmin }: Props) {
             <option value="SAP_MANAGED">SAP-managed (SAP does them)</option>
           </select>
         </Field>
+        <Field id="receiverLandscape" label="Receiver landscape" help="Chooses the receiver administrator's checklist." error={errors.receiverLandscape}>
+          <select id="receiverLandscape" name="receiverLandscape" className={inputClass} defaultValue={values.receiverLandscape ?? "GENERIC_HTTPS"}>
+            <option value="GENERIC_HTTPS">Generic HTTPS server</option>
+            <option value="SAP_WEB_DISPATCHER_ABAP">SAP Web Dispatcher in front of an AS ABAP back end</option>
+            <option value="CUSTOM">Custom (the receiver administrator writes the list)</option>
+          </select>
+        </Field>
         <Field id="keystoreAlias" label="Keystore alias" help="The alias of the client key pair in the tenant keystore. It stays the same after the renewal." error={errors.keystoreAlias}>
           <input id="keystoreAlias" name="keystoreAlias" defaultValue={values.keystoreAlias ?? ""} className={inputClass} {...invalid("keystoreAlias")} />
         </Field>

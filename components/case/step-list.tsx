@@ -1,28 +1,20 @@
-import { ROLE_LABEL, workflowFor, type Role, type Variant } from "@/lib/workflow";
+import { ROLE_LABEL, rolesThatComplete, workflowFor } from "@/lib/workflow";
 import { CHANNEL_LABEL } from "@/lib/workflow/labels";
-import type { CaseDetail } from "@/lib/workflow/queries/case-detail";
 import { StepStatusBadge } from "@/components/ui/step-status";
 import { Time } from "@/components/ui/time";
-import { StepAction } from "./step-action";
+import { StepAction, type StepContext } from "./step-action";
 
-interface Props {
-  caseId: string;
-  variant: Variant;
-  steps: CaseDetail["steps"];
-  participants: CaseDetail["participants"];
-  viewerRoles: Role[];
-  caseOpen: boolean;
-}
-
-export function StepList({ caseId, variant, steps, participants, viewerRoles, caseOpen }: Props) {
-  const definition = workflowFor(variant);
+export function StepList({ context }: { context: StepContext }) {
+  const { steps, participants } = context.detail;
+  const viewerRoles = context.viewerRoles;
+  const definition = workflowFor(context.detail.variant);
   return (
     <ol className="space-y-3" aria-label="Steps of the procedure">
       {definition.steps.map((stepDefinition) => {
         const step = steps.find((candidate) => candidate.number === stepDefinition.number);
         if (!step) return null;
         const holders = participants.filter((participant) => participant.role === stepDefinition.role);
-        const mine = viewerRoles.includes(stepDefinition.role);
+        const mine = rolesThatComplete(stepDefinition).some((role) => viewerRoles.includes(role));
         return (
           <li
             key={step.number}
@@ -57,7 +49,7 @@ export function StepList({ caseId, variant, steps, participants, viewerRoles, ca
                     <Time value={step.readyAt} />.
                   </p>
                 ) : null}
-                {step.status === "READY" && mine && caseOpen ? <StepAction caseId={caseId} step={stepDefinition} /> : null}
+                <StepAction step={stepDefinition} context={context} />
               </div>
               <StepStatusBadge status={step.status} />
             </div>

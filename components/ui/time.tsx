@@ -1,13 +1,10 @@
-const format = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+import { formatInZone } from "@/lib/time/zones";
+import { viewerTimeZone } from "@/lib/time/viewer";
 
-/** Times are shown in UTC with the zone named, so people in two companies read the same moment. */
-export function Time({ value }: { value: Date | null | undefined }) {
+/** A moment in the viewer's time zone, with the zone named (people in two companies read the same instant). */
+export async function Time({ value }: { value: Date | null | undefined }) {
   if (!value) return <span className="text-slate-400">—</span>;
-  return <time dateTime={value.toISOString()}>{format.format(value)} UTC</time>;
-}
-
-export function formatUtc(value: Date): string {
-  return `${format.format(value)} UTC`;
+  return <time dateTime={value.toISOString()}>{formatInZone(value, await viewerTimeZone())}</time>;
 }
 
 /** "3 h", "2 d": how long something has been waiting, relative to `now`. */

@@ -1,23 +1,29 @@
 import "server-only";
 import { deliverDueMail } from "@/lib/mail/worker";
 import { sendDueReminders } from "@/lib/workflow/store/reminders";
+import { alertOverdueWindows, startDueWindows } from "@/lib/workflow/store/inputs/downtime";
 
 /**
- * The background work: deliver due mail and send due reminders. It runs inside the app server by default,
+ * The background work: deliver due mail, start downtime windows, alert on overdue windows, send due reminders. It runs inside the app server by default,
  * or in its own process (`npm run worker`, with MAIL_WORKER=external on the app). Both keep their state in the
  * database, so any number of them can run and a restart loses nothing.
  */
-export function startBackgroundJobs(options: { mailEveryMs?: number; remindersEveryMs?: number } = {}): () => void {
+export function startBackgroundJobs(options: { mailEveryMs?: number; scheduleEveryMs?: number } = {}): () => void {
   const mailEveryMs = options.mailEveryMs ?? Number(process.env.MAIL_POLL_MS ?? 5000);
-  const remindersEveryMs = options.remindersEveryMs ?? 60_000;
+  const scheduleEveryMs = options.scheduleEveryMs ?? Number(process.env.SCHEDULE_POLL_MS ?? 15_000);
   const safely = (name: string, job: () => Promise<unknown>) => () => {
     job().catch((error: unknown) => console.error(`[jobs] ${name} failed:`, error instanceof Error ? error.message : "non-error thrown"));
   };
   const deliver = safely("mail delivery", deliverDueMail);
-  const remind = safely("reminders", sendDueReminders);
-  const timers = [setInterval(deliver, mailEveryMs), setInterval(remind, remindersEveryMs)];
+  // Window starts first: the "stop the flows" hand-over must not wait behind a batch of reminders.
+  const schedule = safely("scheduled steps", async () => {
+    await startDueWindows();
+    await alertOverdueWindows();
+    await sendDueReminders();
+  });
+  const timers = [setInterval(deliver, mailEveryMs), setInterval(schedule, scheduleEveryMs)];
   for (const timer of timers) timer.unref?.();
   deliver();
-  remind();
+  schedule();
   return () => timers.forEach(clearInterval);
 }

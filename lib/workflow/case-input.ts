@@ -49,6 +49,9 @@ export const caseInputSchema = z.object({
     .max(120, "The receiver system name can be at most 120 characters."),
   acceptsBoth: z.enum(["yes", "no"], { error: "Say whether the receiver can accept both certificates at once." }),
   operatingModel: z.enum(["CUSTOMER_MANAGED", "SAP_MANAGED"], { error: "Choose the operating model." }),
+  receiverLandscape: z
+    .enum(["GENERIC_HTTPS", "SAP_WEB_DISPATCHER_ABAP", "CUSTOM"], { error: "Choose the receiver landscape." })
+    .default("GENERIC_HTTPS"),
   keystoreAlias: z
     .string({ error: "Enter the keystore alias." })
     .trim()

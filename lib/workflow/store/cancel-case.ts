@@ -8,6 +8,7 @@ import { kickMailWorker } from "@/lib/mail/worker";
 import { voidActionLinks } from "@/lib/mail/action-links";
 import type { SignedInUser } from "@/lib/auth/session";
 import { caseRecipients } from "./recipients";
+import { windowCancellationMails } from "./inputs/downtime";
 
 /** Cancels an open case: the remaining steps are closed, everyone on the case is told why. Owners only (checked by the caller). */
 export async function cancelCase(actor: SignedInUser, caseId: string, reason: string): Promise<void> {
@@ -20,7 +21,10 @@ export async function cancelCase(actor: SignedInUser, caseId: string, reason: st
       where: { id: caseId },
       select: { id: true, workspaceId: true, title: true, receiverSystem: true, variant: true, operatingModel: true, keystoreAlias: true },
     });
-    const mails = caseClosedMessages(found, await caseRecipients(tx, caseId), { kind: "cancelled", reason, by: actor.name ?? actor.email });
+    const mails = [
+      ...caseClosedMessages(found, await caseRecipients(tx, caseId), { kind: "cancelled", reason, by: actor.name ?? actor.email }),
+      ...(await windowCancellationMails(tx, caseId, new Date())),
+    ];
     await enqueueMail(tx, mails);
     await recordAudit(tx, [
       { workspaceId: found.workspaceId, caseId, kind: "case.cancelled", actorId: actor.id, channel: "WEB", data: { reason } },

@@ -10,7 +10,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel } from "@/lib/generated/prisma/enums";
 import { ROLE_LABEL } from "../roles";
 import { workflowFor, type StepDefinition } from "../definitions";
-import { planCompletion, type TransitionRefusal } from "../transitions";
+import { planCompletion, type TransitionPlan, type TransitionRefusal } from "../transitions";
 import { caseRecipients } from "./recipients";
 import { readyStepMails } from "./ready-step-mails";
 
@@ -24,6 +24,8 @@ export interface CompleteStepCommand {
   context?: Prisma.InputJsonObject;
   /** Set by the services that collect a step's input (an upload, a form) before completing it. */
   withInput?: boolean;
+  /** What the step's form recorded, kept on the step and in its audit event. */
+  details?: Prisma.InputJsonObject;
 }
 
 export interface CompletedStep {
@@ -100,11 +102,33 @@ export async function completeStepInTransaction(tx: Prisma.TransactionClient, co
 
   const claimed = await tx.step.updateMany({
     where: { caseId: found.id, number: plan.completed, status: "READY" },
-    data: { status: "DONE", completedAt: now, completedById: command.actorId, channel: command.channel, comment: command.comment ?? null },
+    data: {
+      status: "DONE", completedAt: now, completedById: command.actorId, channel: command.channel, comment: command.comment ?? null,
+      ...(command.details ? { details: command.details } : {}),
+    },
   });
   if (claimed.count === 0) throw await alreadyDoneError(tx, found.id, plan.completed);
   await voidActionLinks(tx, { step: { caseId: found.id, number: plan.completed } });
 
+  const followUps = await applyFollowUps(tx, found, plan, now);
+  await recordAudit(tx, [
+    {
+      workspaceId: found.workspaceId, caseId: found.id, kind: "step.completed", actorId: command.actorId, channel: command.channel, stepNumber: plan.completed,
+      data: { key: step!.key, role: step!.role, ...(command.comment ? { comment: command.comment } : {}), ...command.details, ...command.context },
+    },
+    ...followUps,
+  ]);
+  return plan;
+}
+
+export type CaseRow = CaseSummary & { workspaceId: string };
+
+/**
+ * Everything that follows a completed step, in the caller's transaction: the hand-overs performed by the system,
+ * the next step made ready (with its mails), the case completed. Returns the audit entries to record.
+ */
+export async function applyFollowUps(tx: Prisma.TransactionClient, found: CaseRow, plan: TransitionPlan, now: Date): Promise<AuditEntry[]> {
+  const definition = workflowFor(found.variant);
   if (plan.handedOver.length > 0) {
     await tx.step.updateMany({
       where: { caseId: found.id, number: { in: [...plan.handedOver] }, status: "BLOCKED" },
@@ -118,19 +142,14 @@ export async function completeStepInTransaction(tx: Prisma.TransactionClient, co
     await tx.case.updateMany({ where: { id: found.id, status: "OPEN" }, data: { status: "COMPLETED", closedAt: now } });
   }
 
-  const summary: CaseSummary = found;
   const recipients = await caseRecipients(tx, found.id);
   const mails: OutgoingMessage[] = [];
-  if (plan.nowReady !== null) mails.push(...(await readyStepMails(tx, summary, plan.nowReady, recipients)));
-  if (plan.caseCompleted) mails.push(...caseClosedMessages(summary, recipients, { kind: "completed" }));
+  if (plan.nowReady !== null) mails.push(...(await readyStepMails(tx, found, plan.nowReady, recipients)));
+  if (plan.caseCompleted) mails.push(...caseClosedMessages(found, recipients, { kind: "completed" }));
   await enqueueMail(tx, mails);
 
   const base = { workspaceId: found.workspaceId, caseId: found.id };
-  await recordAudit(tx, [
-    {
-      ...base, kind: "step.completed", actorId: command.actorId, channel: command.channel, stepNumber: plan.completed,
-      data: { key: step!.key, role: step!.role, ...(command.comment ? { comment: command.comment } : {}), ...command.context },
-    },
+  return [
     ...plan.handedOver.map((number): AuditEntry => {
       const handover = definition.steps[number - 1]!;
       return { ...base, kind: "step.handed_over", channel: "SYSTEM", stepNumber: number, data: { key: handover.key, from: handover.role, to: handover.to ?? null } };
@@ -140,6 +159,5 @@ export async function completeStepInTransaction(tx: Prisma.TransactionClient, co
       : []),
     ...(plan.caseCompleted ? [{ ...base, kind: "case.completed", channel: "SYSTEM" } satisfies AuditEntry] : []),
     ...mails.map((mail): AuditEntry => ({ ...base, kind: "mail.queued", channel: "SYSTEM", data: { to: mail.to, subject: mail.subject } })),
-  ]);
-  return plan;
+  ];
 }

@@ -13,6 +13,7 @@ import { caseRecipients } from "./recipients";
 import type { CertificateSummary } from "@/lib/certificates/summary";
 import { storeUpload, uploadAuditData } from "@/lib/certificates/store/uploads";
 import { readyStepMails } from "./ready-step-mails";
+import { createReceiverChecklist } from "./inputs/receiver-checklist";
 
 /**
  * Creates a case with all its steps and participants in one transaction.
@@ -28,6 +29,7 @@ export async function createCase(actor: SignedInUser, input: CaseInput, oldCerti
     receiverSystem: input.receiverSystem,
     variant: definition.variant,
     operatingModel: input.operatingModel,
+    receiverLandscape: input.receiverLandscape,
     keystoreAlias: input.keystoreAlias,
     runtimeNodes: input.runtimeNodes,
     integrationFlows: input.integrationFlows,
@@ -64,6 +66,7 @@ export async function createCase(actor: SignedInUser, input: CaseInput, oldCerti
       select: { id: true },
     });
 
+    await createReceiverChecklist(tx, created.id, definition.variant, input.receiverLandscape);
     if (oldCertificates.length > 0) {
       await storeUpload(tx, { caseId: created.id, set: "OLD", uploadedById: actor.id, certificates: oldCertificates });
     }

@@ -15,6 +15,12 @@ import { caseMail } from "@/lib/mail/resend";
 import { latestUploads } from "@/lib/certificates/store/case-certificates";
 import { CertificatesPanel } from "@/components/certificates/certificates-panel";
 import { Swimlane } from "@/components/case/swimlane";
+import { AddNodesForm } from "@/components/steps/add-nodes-form";
+import { loadProcedureDetails } from "@/lib/workflow/queries/procedure-details";
+import { restartsStillMissing } from "@/lib/workflow/store/inputs/old-root";
+import { oldCertificateMayBeUsedUntil } from "@/lib/workflow/grid";
+import { viewerTimeZone } from "@/lib/time/viewer";
+import type { StepContext } from "@/components/case/step-action";
 import { Notice } from "@/components/ui/notice";
 import { Time } from "@/components/ui/time";
 import Link from "next/link";
@@ -34,8 +40,14 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
   const { caseId } = await params;
   const user = await requireUserOrRedirect(`/cases/${caseId}`);
   const access = await accessOrNotFound(user.id, caseId);
-  const [detail, mails, uploads] = await Promise.all([loadCaseDetail(caseId), caseMail(caseId), latestUploads(caseId)]);
+  const [detail, mails, uploads, details, restartsMissing, zone] = await Promise.all([
+    loadCaseDetail(caseId), caseMail(caseId), latestUploads(caseId), loadProcedureDetails(caseId), restartsStillMissing(caseId), viewerTimeZone(),
+  ]);
   const open = detail.status === "OPEN";
+  const context: StepContext = { detail, details, viewerRoles: access.roles, zone, restartsMissing, now: new Date() };
+  const keystoreReplaced = detail.steps.find((step) => step.key === "replace-keystore-entry" && step.status === "DONE")?.completedAt;
+  const restartKeys = ["restart-flows"];
+  const restartsDone = detail.steps.filter((step) => restartKeys.includes(step.key)).every((step) => step.status === "DONE") && restartsMissing.length === 0;
 
   return (
     <>
@@ -69,7 +81,14 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
           Steps
         </h2>
         <Swimlane variant={detail.variant} steps={detail.steps} />
-        <StepList caseId={detail.id} variant={detail.variant} steps={detail.steps} participants={detail.participants} viewerRoles={access.roles} caseOpen={open} />
+        {keystoreReplaced && !restartsDone ? (
+          <Notice tone="warning">
+            The keystore was changed on <Time value={keystoreReplaced} />. Runtime nodes whose flows have not been restarted may keep presenting the
+            old certificate until <Time value={oldCertificateMayBeUsedUntil(keystoreReplaced)} /> (the TLS client caches the keystore for 24 hours).
+          </Notice>
+        ) : null}
+        <StepList context={context} />
+        {open && (access.roles.length > 0 || access.workspaceRole === "OWNER") ? <AddNodesForm caseId={detail.id} /> : null}
       </section>
 
       <CertificatesPanel caseId={detail.id} uploads={uploads} />

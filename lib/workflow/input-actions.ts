@@ -1,0 +1,132 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { runAction } from "@/lib/actions/run-action";
+import type { ActionResult } from "@/lib/actions/result";
+import { caseAccess } from "@/lib/auth/access";
+import { AppError } from "@/lib/errors";
+import { isValidTimeZone, zonedWallTimeToInstant } from "@/lib/time/zones";
+import { confirmKeystoreAlias } from "./store/inputs/keystore-alias";
+import { addNodesAndFlows, confirmGridCells } from "./store/inputs/flow-grid";
+import { addChecklistItem, tickChecklistItem } from "./store/inputs/receiver-checklist";
+import { recordOldRootDecision } from "./store/inputs/old-root";
+import { acceptWindow, proposeWindows, startStopEarly } from "./store/inputs/downtime";
+import { WINDOW_LIMITS } from "./downtime";
+
+const caseId = z.string().min(1).max(40);
+const stepNumber = z.coerce.number().int().min(1).max(20);
+const comment = z.string().trim().max(2000, "A comment can be at most 2000 characters.").optional().transform((value) => value || undefined);
+
+/** Runs a step-input service for a person who can see the case (404 otherwise), then refreshes the case page. */
+async function onCase<Schema extends z.ZodObject<{ caseId: typeof caseId }>, T>(
+  schema: Schema,
+  form: FormData,
+  service: (input: z.output<Schema>, userId: string, data: FormData) => Promise<T>,
+): Promise<ActionResult<T>> {
+  const result = await runAction(schema, form, async (input, user, data) => {
+    await caseAccess(user.id, input.caseId);
+    return service(input, user.id, data);
+  });
+  if (result.ok) revalidatePath(`/cases/${form.get("caseId")}`);
+  return result;
+}
+
+export async function confirmAliasAction(_previous: unknown, form: FormData) {
+  const schema = z.object({ caseId, stepNumber, alias: z.string().max(200), comment });
+  return onCase(schema, form, (input, userId) => confirmKeystoreAlias(userId, input.caseId, input.stepNumber, input.alias, input.comment));
+}
+
+export async function confirmGridAction(_previous: unknown, form: FormData) {
+  const schema = z.object({ caseId, stepNumber });
+  return onCase(schema, form, (input, userId, data) => {
+    const cells = data
+      .getAll("cell")
+      .filter((value): value is string => typeof value === "string")
+      .map((value) => JSON.parse(value) as unknown)
+      .filter((cell): cell is { flow: string; node: string } => typeof cell === "object" && cell !== null && "flow" in cell && "node" in cell);
+    if (cells.length === 0) throw new AppError("VALIDATION_FAILED", "Tick at least one flow and node.");
+    return confirmGridCells(userId, input.caseId, input.stepNumber, cells.slice(0, 2500));
+  });
+}
+
+const names = (what: string) =>
+  z
+    .string()
+    .max(2000)
+    .transform((text) => text.split(/[\n,;]+/).map((name) => name.trim()).filter(Boolean))
+    .pipe(z.array(z.string().max(100, `Each ${what} can be at most 100 characters.`)).max(50));
+
+export async function addNodesAction(_previous: unknown, form: FormData) {
+  const schema = z.object({ caseId, nodes: names("runtime node"), flows: names("integration flow") });
+  return onCase(schema, form, async (input, userId) => {
+    const access = await caseAccess(userId, input.caseId);
+    if (!access.roles.includes("TENANT_ADMIN") && !access.roles.includes("INTEGRATION_DEVELOPER") && access.workspaceRole !== "OWNER") {
+      throw new AppError("FORBIDDEN", "Runtime nodes and flows are added by the tenant administrator, the integration developer or a workspace owner.");
+    }
+    return addNodesAndFlows(userId, input.caseId, input.nodes, input.flows);
+  });
+}
+
+export async function tickChecklistAction(_previous: unknown, form: FormData) {
+  const schema = z.object({
+    caseId,
+    itemId: z.string().min(1).max(40),
+    performer: z.enum(["self", "third-party"]),
+    thirdParty: z.string().trim().max(120).optional(),
+  });
+  return onCase(schema, form, (input, userId) => {
+    if (input.performer === "third-party" && !input.thirdParty) throw new AppError("VALIDATION_FAILED", "Name who performed it, for example “SAP IT”.");
+    return tickChecklistItem(userId, input.caseId, input.itemId, input.performer === "self" ? "Receiver administrator" : input.thirdParty!);
+  });
+}
+
+export async function addChecklistItemAction(_previous: unknown, form: FormData) {
+  const schema = z.object({ caseId, label: z.string().trim().min(3, "Describe the task in a few words.").max(300, "Keep the task under 300 characters.") });
+  return onCase(schema, form, (input, userId) => addChecklistItem(userId, input.caseId, input.label));
+}
+
+export async function oldRootDecisionAction(_previous: unknown, form: FormData) {
+  const schema = z.object({
+    caseId,
+    stepNumber,
+    oldRoot: z.enum(["removed", "kept"], { error: "Say whether the old root CA was removed or kept." }),
+    reason: z.string().trim().min(3, "Say why, in a few words.").max(1000),
+    oldClientCertificateRemoved: z.literal("yes").optional(),
+  });
+  return onCase(schema, form, (input, userId) =>
+    recordOldRootDecision(userId, input.caseId, input.stepNumber, {
+      oldRoot: input.oldRoot,
+      reason: input.reason,
+      ...(form.has("askOldClientCertificate") ? { oldClientCertificateRemoved: input.oldClientCertificateRemoved === "yes" } : {}),
+    }),
+  );
+}
+
+export async function proposeWindowsAction(_previous: unknown, form: FormData) {
+  const schema = z.object({ caseId, timeZone: z.string().max(100) });
+  return onCase(schema, form, (input, userId, data) => {
+    const zone = isValidTimeZone(input.timeZone) ? input.timeZone : "UTC";
+    const windows = [];
+    for (let index = 0; index < WINDOW_LIMITS.maxPerProposal; index += 1) {
+      const start = String(data.get(`window${index}Start`) ?? "").trim();
+      const end = String(data.get(`window${index}End`) ?? "").trim();
+      if (!start && !end) continue;
+      const startAt = zonedWallTimeToInstant(start, zone);
+      const endAt = zonedWallTimeToInstant(end, zone);
+      if (!startAt || !endAt) throw new AppError("VALIDATION_FAILED", `Window ${index + 1}: enter both a start and an end.`);
+      windows.push({ start: startAt, end: endAt });
+    }
+    return proposeWindows(userId, input.caseId, windows);
+  });
+}
+
+export async function acceptWindowAction(_previous: unknown, form: FormData) {
+  const schema = z.object({ caseId, proposalId: z.string().min(1).max(40) });
+  return onCase(schema, form, (input, userId) => acceptWindow(userId, input.caseId, input.proposalId));
+}
+
+export async function stopEarlyAction(_previous: unknown, form: FormData) {
+  const schema = z.object({ caseId, confirmEarly: z.literal("yes").optional() });
+  return onCase(schema, form, (input, userId) => startStopEarly(userId, input.caseId, input.confirmEarly === "yes"));
+}

@@ -1,0 +1,176 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { recordAudit, type AuditEntry } from "@/lib/audit/record";
+import { kickMailWorker } from "@/lib/mail/worker";
+import { enqueueMail } from "@/lib/mail/outbox";
+import { windowInvitationMessages, windowProposedMessages, windowOverdueMessages } from "@/lib/mail/window-messages";
+import { mayAccept, overlapping, proposingRole, windowProblem, WINDOW_LIMITS, type Window } from "../../downtime";
+import { workflowFor } from "../../definitions";
+import { planScheduledHandover } from "../../transitions";
+import { applyFollowUps, completeStepInTransaction } from "../complete-step";
+import { caseRecipients } from "../recipients";
+import { loadForInput, stepState, stepWithInput, type CaseForInput } from "./context";
+
+const AGREE_STEP = 2;
+const STOP_HANDOVER = 3;
+
+/** Proposals can be made until the window starts: first to agree (step 2), later to move an agreed window. */
+function assertWindowStillOpen(found: CaseForInput, now: Date) {
+  const agree = stepState(found, AGREE_STEP)?.status;
+  const handover = stepState(found, STOP_HANDOVER)?.status;
+  if (agree === "READY") return;
+  if (agree === "DONE" && handover === "READY" && found.windowStart && found.windowStart > now) return;
+  throw new AppError("STEP_NOT_READY", agree === "BLOCKED" ? "The downtime window is agreed after step 1." : "The downtime window has started; it can no longer be changed.");
+}
+
+/** One side proposes one or more windows; open proposals of the other side count as declined (a counter-proposal). */
+export async function proposeWindows(actorId: string, caseId: string, windows: Window[], now = new Date()) {
+  await db().$transaction(async (tx) => {
+    const found = await loadForInput(tx, caseId, actorId);
+    stepWithInput(found, AGREE_STEP, "downtime-window", ["TENANT_ADMIN", "RECEIVER_ADMIN"]);
+    assertWindowStillOpen(found, now);
+    if (windows.length === 0 || windows.length > WINDOW_LIMITS.maxPerProposal) throw new AppError("VALIDATION_FAILED", `Propose between 1 and ${WINDOW_LIMITS.maxPerProposal} windows.`);
+    const problems = windows.map((window, index) => [index, windowProblem(window, now)] as const).filter(([, problem]) => problem);
+    if (problems.length > 0) {
+      throw new AppError("VALIDATION_FAILED", problems.map(([index, problem]) => `Window ${index + 1}: ${problem}`).join(" "), Object.fromEntries(problems.map(([index, problem]) => [`window${index}`, [problem!]])));
+    }
+    if (overlapping(windows)) throw new AppError("VALIDATION_FAILED", "The proposed windows overlap; propose separate windows.");
+    const role = proposingRole(found.roles)!;
+    await tx.downtimeProposal.updateMany({ where: { caseId, status: "OPEN", proposedAsRole: { not: role } }, data: { status: "DECLINED", respondedById: actorId, respondedAt: now } });
+    await tx.downtimeProposal.createMany({ data: windows.map((window) => ({ caseId, start: window.start, end: window.end, proposedById: actorId, proposedAsRole: role })) });
+    const proposer = await tx.user.findUniqueOrThrow({ where: { id: actorId }, select: { name: true, email: true } });
+    const mails = windowProposedMessages(found, await caseRecipients(tx, caseId), role, proposer.name ?? proposer.email, windows);
+    await enqueueMail(tx, mails);
+    await recordAudit(tx, [
+      { workspaceId: found.workspaceId, caseId, kind: "window.proposed", actorId, channel: "WEB", stepNumber: AGREE_STEP, data: { role, windows: windows.map((w) => ({ start: w.start.toISOString(), end: w.end.toISOString() })) } },
+      ...mails.map((mail): AuditEntry => ({ workspaceId: found.workspaceId, caseId, kind: "mail.queued", channel: "SYSTEM", data: { to: mail.to, subject: mail.subject } })),
+    ]);
+  });
+  kickMailWorker();
+}
+
+/** The other side accepts one proposal: the window is fixed on the case, everyone gets the calendar invitation. */
+export async function acceptWindow(actorId: string, caseId: string, proposalId: string, now = new Date()) {
+  await db().$transaction(async (tx) => {
+    const found = await loadForInput(tx, caseId, actorId);
+    stepWithInput(found, AGREE_STEP, "downtime-window", ["TENANT_ADMIN", "RECEIVER_ADMIN"]);
+    assertWindowStillOpen(found, now);
+    const proposal = await tx.downtimeProposal.findFirst({ where: { id: proposalId, caseId } });
+    if (!proposal || proposal.status !== "OPEN") throw new AppError("CONFLICT", "This proposal is no longer open: it was accepted, declined or replaced.");
+    if (!mayAccept(proposal.proposedAsRole, found.roles)) throw new AppError("NOT_YOUR_ROLE", "A window is accepted by the other side: propose another one instead.");
+    if (proposal.start <= now) throw new AppError("VALIDATION_FAILED", "This window has already started; propose a new one.");
+    const taken = await tx.downtimeProposal.updateMany({ where: { id: proposal.id, status: "OPEN" }, data: { status: "ACCEPTED", respondedById: actorId, respondedAt: now } });
+    if (taken.count === 0) throw new AppError("CONFLICT", "This proposal was answered a moment ago.");
+    await tx.downtimeProposal.updateMany({ where: { caseId, status: "OPEN" }, data: { status: "DECLINED", respondedById: actorId, respondedAt: now } });
+    const sequence = found.windowStart ? found.windowSequence + 1 : 0;
+    await tx.case.update({ where: { id: caseId }, data: { windowStart: proposal.start, windowEnd: proposal.end, windowSequence: sequence, windowOverdueAt: null } });
+
+    const mails = windowInvitationMessages(found, await caseRecipients(tx, caseId), { start: proposal.start, end: proposal.end }, sequence, "REQUEST", now);
+    await enqueueMail(tx, mails);
+    const audit: AuditEntry[] = [
+      { workspaceId: found.workspaceId, caseId, kind: "window.accepted", actorId, channel: "WEB", stepNumber: AGREE_STEP, data: { start: proposal.start.toISOString(), end: proposal.end.toISOString(), sequence } },
+      ...mails.map((mail): AuditEntry => ({ workspaceId: found.workspaceId, caseId, kind: "mail.queued", channel: "SYSTEM", data: { to: mail.to, subject: mail.subject } })),
+    ];
+    await recordAudit(tx, audit);
+    if (stepState(found, AGREE_STEP)?.status === "READY") {
+      await completeStepInTransaction(tx, {
+        caseId, stepNumber: AGREE_STEP, actorId, channel: "WEB", withInput: true,
+        details: { windowStart: proposal.start.toISOString(), windowEnd: proposal.end.toISOString() },
+      });
+    }
+  });
+  kickMailWorker();
+}
+
+/**
+ * Performs the "stop the flows" hand-over: by the scheduler when the window starts, or early by the tenant
+ * administrator who confirmed explicitly that the flows stop before the agreed window.
+ */
+async function performStopHandover(tx: Prisma.TransactionClient, caseId: string, now: Date, early?: { actorId: string }) {
+  const found = await tx.case.findUniqueOrThrow({
+    where: { id: caseId },
+    select: { id: true, workspaceId: true, title: true, receiverSystem: true, variant: true, operatingModel: true, keystoreAlias: true, status: true, windowStart: true, steps: { select: { number: true, status: true } } },
+  });
+  const decision = planScheduledHandover(workflowFor(found.variant), found.status, found.steps, STOP_HANDOVER);
+  if (!decision.ok) return false;
+  const claimed = await tx.step.updateMany({
+    where: { caseId, number: STOP_HANDOVER, status: "READY" },
+    data: { status: "DONE", completedAt: now, channel: early ? "WEB" : "SYSTEM", completedById: early?.actorId ?? null },
+  });
+  if (claimed.count === 0) return false;
+  const followUps = await applyFollowUps(tx, found, decision.plan, now);
+  await recordAudit(tx, [
+    {
+      workspaceId: found.workspaceId, caseId, kind: early ? "step.completed" : "window.started", actorId: early?.actorId ?? null, channel: early ? "WEB" : "SYSTEM", stepNumber: STOP_HANDOVER,
+      data: early ? { key: "handover-stop", early: true, windowStart: found.windowStart?.toISOString() ?? null } : { key: "handover-stop", windowStart: found.windowStart?.toISOString() ?? null },
+    },
+    ...followUps,
+  ]);
+  return true;
+}
+
+export async function startStopEarly(actorId: string, caseId: string, confirmed: boolean, now = new Date()) {
+  await db().$transaction(async (tx) => {
+    const found = await loadForInput(tx, caseId, actorId);
+    if (!found.roles.includes("TENANT_ADMIN")) throw new AppError("NOT_YOUR_ROLE", "Only the tenant administrator can ask for the flows to be stopped.");
+    if (stepState(found, STOP_HANDOVER)?.status !== "READY") throw new AppError("STEP_NOT_READY", "The flows are not waiting for the window.");
+    if (!confirmed) throw new AppError("VALIDATION_FAILED", "Confirm that the flows are to stop before the agreed window starts.", { confirmEarly: ["Tick the box to confirm."] });
+    if (!(await performStopHandover(tx, caseId, now, { actorId }))) throw new AppError("CONFLICT", "The flows were already asked to stop.");
+  });
+  kickMailWorker();
+}
+
+/** The scheduled job: every case whose window has started gets its "stop the flows" hand-over, once. */
+export async function startDueWindows(now = new Date()): Promise<number> {
+  const due = await db().case.findMany({
+    where: { status: "OPEN", variant: "B", windowStart: { lte: now }, steps: { some: { number: STOP_HANDOVER, status: "READY" } } },
+    select: { id: true },
+    take: 200,
+  });
+  let started = 0;
+  for (const { id } of due) if (await db().$transaction((tx) => performStopHandover(tx, id, now))) started += 1;
+  if (started > 0) kickMailWorker();
+  return started;
+}
+
+/** The window has ended but the case is not finished: the participants and the workspace owners are alerted, once. */
+export async function alertOverdueWindows(now = new Date()): Promise<number> {
+  const overdue = await db().case.findMany({ where: { status: "OPEN", variant: "B", windowEnd: { lte: now }, windowOverdueAt: null }, select: { id: true }, take: 200 });
+  let alerted = 0;
+  for (const { id } of overdue) {
+    const done = await db().$transaction(async (tx) => {
+      const claimed = await tx.case.updateMany({ where: { id, status: "OPEN", windowOverdueAt: null }, data: { windowOverdueAt: now } });
+      if (claimed.count === 0) return false;
+      const found = await tx.case.findUniqueOrThrow({
+        where: { id },
+        select: {
+          id: true, workspaceId: true, title: true, receiverSystem: true, variant: true, operatingModel: true, keystoreAlias: true, windowEnd: true,
+          steps: { where: { status: { in: ["READY", "BLOCKED"] } }, select: { number: true }, orderBy: { number: "asc" } },
+          workspace: { select: { memberships: { where: { role: "OWNER" }, select: { user: { select: { email: true } } } } } },
+        },
+      });
+      const recipients = [...(await caseRecipients(tx, id)).map((recipient) => recipient.email), ...found.workspace.memberships.map((membership) => membership.user.email)];
+      const mails = windowOverdueMessages(found, [...new Set(recipients)], found.steps.map((step) => step.number));
+      await enqueueMail(tx, mails);
+      await recordAudit(tx, [
+        { workspaceId: found.workspaceId, caseId: id, kind: "window.overdue", channel: "SYSTEM", data: { windowEnd: found.windowEnd!.toISOString(), openSteps: found.steps.map((step) => step.number) } },
+      ]);
+      return true;
+    });
+    if (done) alerted += 1;
+  }
+  if (alerted > 0) kickMailWorker();
+  return alerted;
+}
+
+/** A cancelled case withdraws its calendar invitation (called inside the cancellation's transaction). */
+export async function windowCancellationMails(tx: Prisma.TransactionClient, caseId: string, now: Date) {
+  const found = await tx.case.findUniqueOrThrow({
+    where: { id: caseId },
+    select: { id: true, title: true, receiverSystem: true, variant: true, operatingModel: true, keystoreAlias: true, windowStart: true, windowEnd: true, windowSequence: true },
+  });
+  if (!found.windowStart || !found.windowEnd || found.windowEnd <= now) return [];
+  return windowInvitationMessages(found, await caseRecipients(tx, caseId), { start: found.windowStart, end: found.windowEnd }, found.windowSequence + 1, "CANCEL", now);
+}

@@ -1,0 +1,88 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record";
+import { kickMailWorker } from "@/lib/mail/worker";
+import { missingCells } from "../../grid";
+import { workflowFor } from "../../definitions";
+import { completeStepInTransaction } from "../complete-step";
+import { loadForInput, stepState, stepWithInput, type CaseForInput } from "./context";
+import { completeReceiverStepIfFinished } from "./receiver-checklist";
+
+export interface OldRootUse {
+  caseId: string;
+  title: string;
+  status: string;
+  role: string;
+}
+
+/**
+ * Before the old root CA goes: every other case of the workspace that still has a certificate with that root's
+ * fingerprint (as its root, old root, or in its chain). An old root that was never uploaded cannot be checked.
+ */
+export async function otherUsesOfOldRoot(caseId: string) {
+  const oldRoot = await db().storedCertificate.findFirst({
+    where: { caseId, role: "old-root" },
+    orderBy: { createdAt: "desc" },
+    select: { sha256: true, subject: true, case: { select: { workspaceId: true } } },
+  });
+  if (!oldRoot) return { oldRoot: null, uses: [] as OldRootUse[] };
+  const others = await db().storedCertificate.findMany({
+    where: { sha256: oldRoot.sha256, caseId: { not: caseId }, case: { workspaceId: oldRoot.case.workspaceId } },
+    select: { role: true, case: { select: { id: true, title: true, status: true } } },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+  });
+  return {
+    oldRoot: { sha256: oldRoot.sha256, subject: oldRoot.subject },
+    uses: others.map((other) => ({ caseId: other.case.id, title: other.case.title, status: other.case.status, role: other.role })),
+  };
+}
+
+export interface OldRootDecision {
+  oldRoot: "removed" | "kept";
+  reason: string;
+  /** A: the old client certificate was removed from the receiver as well. */
+  oldClientCertificateRemoved?: boolean;
+}
+
+/** In A the clean-up waits until the flows were restarted on every node. Returns the cells still open. */
+async function restartsMissing(found: Pick<CaseForInput, "id" | "variant" | "integrationFlows" | "runtimeNodes">): Promise<{ flow: string; node: string }[]> {
+  const restart = workflowFor(found.variant).steps.find((step) => step.key === "restart-flows")!;
+  const confirmed = await db().flowNodeConfirmation.findMany({ where: { caseId: found.id, stepNumber: restart.number }, select: { flow: true, node: true } });
+  return missingCells(found.integrationFlows, found.runtimeNodes, confirmed);
+}
+
+export async function restartsStillMissing(caseId: string) {
+  const found = await db().case.findUniqueOrThrow({ where: { id: caseId }, select: { id: true, variant: true, integrationFlows: true, runtimeNodes: true } });
+  return found.variant === "A" ? restartsMissing(found) : [];
+}
+
+/** The receiver administrator records whether the old root CA was removed or kept, and why. */
+export async function recordOldRootDecision(actorId: string, caseId: string, stepNumber: number, decision: OldRootDecision) {
+  const completed = await db().$transaction(async (tx) => {
+    const found = await loadForInput(tx, caseId, actorId);
+    const step = workflowFor(found.variant).steps[stepNumber - 1];
+    const input = step?.input === "old-root-removal" ? "old-root-removal" : "receiver-checklist";
+    stepWithInput(found, stepNumber, input, ["RECEIVER_ADMIN"]);
+    if (stepState(found, stepNumber)?.status !== "READY") throw new AppError("STEP_NOT_READY", `Step ${stepNumber} is not waiting for this decision.`);
+    const details = { oldRoot: decision.oldRoot, reason: decision.reason, ...(decision.oldClientCertificateRemoved !== undefined ? { oldClientCertificateRemoved: decision.oldClientCertificateRemoved } : {}) };
+    await recordAudit(tx, [{ workspaceId: found.workspaceId, caseId, kind: "old_root.decided", actorId, channel: "WEB", stepNumber, data: details }]);
+    if (input === "old-root-removal") {
+      const missing = await restartsMissing(found);
+      if (missing.length > 0) {
+        throw new AppError(
+          "STEP_NOT_READY",
+          `The old certificate cannot be removed yet: the flows have not been restarted on every node (${missing.map((cell) => `${cell.flow} on ${cell.node}`).join(", ")}). Until then those nodes may still present the old certificate.`,
+        );
+      }
+      if (!decision.oldClientCertificateRemoved) throw new AppError("VALIDATION_FAILED", "Confirm that the old client certificate was removed from the receiver.");
+      await completeStepInTransaction(tx, { caseId, stepNumber, actorId, channel: "WEB", withInput: true, details, comment: decision.reason });
+      return true;
+    }
+    await tx.step.update({ where: { caseId_number: { caseId, number: stepNumber } }, data: { details } });
+    return completeReceiverStepIfFinished(tx, { ...found, steps: found.steps.map((s) => (s.number === stepNumber ? { ...s, details } : s)) }, actorId, stepNumber);
+  });
+  kickMailWorker();
+  return { completed };
+}
