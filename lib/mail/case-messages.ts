@@ -50,7 +50,7 @@ function whyTheOrderMatters(summary: CaseSummary): string {
 function confirmation(summary: CaseSummary, actionUrl: string | undefined) {
   return actionUrl
     ? {
-        paragraph: `When it is done, confirm it with the button below: no sign-in needed. The link is yours alone, works once and expires after ${actionLinkLifetimeDays()} days.`,
+        paragraph: `When it is done, confirm it with the button below: no sign-in needed. The link is yours alone, works once and expires after ${actionLinkLifetimeDays()} days. For a checklist, it records every task as done (by you, or by the third party the task names); to record tasks one by one, use the case page.`,
         action: { label: "Confirm this step", url: actionUrl },
       }
     : { paragraph: "This step needs information from you, so it is confirmed on the case page after signing in.", action: { label: "Open the case", url: caseUrl(summary.id) } };

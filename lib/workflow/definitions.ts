@@ -25,6 +25,11 @@ export interface StepDefinition {
    * their e-mail links there instead of carrying a one-click confirmation link.
    */
   readonly input?: StepInput;
+  /**
+   * The step's information can also be given in one click from the e-mail: the receiver tasks of A3 are then
+   * recorded as done by the receiver administrator (or by the third party each task names).
+   */
+  readonly confirmByLink?: boolean;
   /** A hand-over that the system performs at a moment rather than right after the step before it. */
   readonly waitsFor?: "window-start";
 }
@@ -74,7 +79,7 @@ export const VARIANT_A: WorkflowDefinition = {
       help: "The receiver needs the new root because the issuing CA has changed.",
     },
     {
-      number: 3, key: "configure-receiver", role: "RECEIVER_ADMIN", kind: "action", input: "receiver-checklist",
+      number: 3, key: "configure-receiver", role: "RECEIVER_ADMIN", kind: "action", input: "receiver-checklist", confirmByLink: true,
       title: "Configure the receiver to accept the old and the new certificate",
       help: "Import the new root CA into the receiver's trust store and accept the new client certificate next to the old one, so traffic keeps flowing during the switch.",
     },
@@ -162,6 +167,11 @@ export function workflowFor(variant: Variant): WorkflowDefinition {
 
 export function stepDefinition(variant: Variant, number: number): StepDefinition | undefined {
   return WORKFLOWS[variant].steps.find((step) => step.number === number);
+}
+
+/** Whether the step's e-mail carries a one-click confirmation link. */
+export function confirmableByLink(step: StepDefinition): boolean {
+  return step.kind === "action" && (!step.input || step.confirmByLink === true);
 }
 
 /** Who may complete an action step: its owner, and the partner role of a joint step. */

@@ -6,6 +6,10 @@ import { createCase } from "@/lib/workflow/store/create-case";
 import type { SignedInUser } from "@/lib/auth/session";
 import { submitNewCertificates } from "@/lib/certificates/store/submit-new";
 import { makeCurrentChain, part, pems } from "../support/certificates";
+import { tickChecklistItem } from "@/lib/workflow/store/inputs/receiver-checklist";
+import { confirmGridCells } from "@/lib/workflow/store/inputs/flow-grid";
+import { acceptWindow, proposeWindows } from "@/lib/workflow/store/inputs/downtime";
+import { gridCells } from "@/lib/workflow/grid";
 
 /** A unique tag so every test makes and finds only its own data. */
 export function uniqueTag(): string {
@@ -78,3 +82,20 @@ export async function uploadNewCertificates(caseId: string, actorId: string) {
   if (outcome.status !== "stored") throw new Error(`upload refused: ${outcome.result.errors.map((error) => error.code).join(", ")}`);
   return { chain, outcome };
 }
+
+/** The procedure's forms, as the people on the case fill them in. */
+export const stepInputs = {
+  async receiverTasks(caseId: string, receiverAdminId: string) {
+    const items = await db().checklistItem.findMany({ where: { caseId, doneAt: null }, orderBy: { position: "asc" } });
+    for (const item of items) await tickChecklistItem(receiverAdminId, caseId, item.id, item.thirdParty ?? "Receiver administrator");
+  },
+  async allCells(caseId: string, developerId: string, stepNumber: number) {
+    const found = await db().case.findUniqueOrThrow({ where: { id: caseId }, select: { integrationFlows: true, runtimeNodes: true } });
+    return confirmGridCells(developerId, caseId, stepNumber, gridCells(found.integrationFlows, found.runtimeNodes));
+  },
+  async window(caseId: string, tenantAdminId: string, receiverAdminId: string, start: Date, minutes = 60) {
+    await proposeWindows(tenantAdminId, caseId, [{ start, end: new Date(start.getTime() + minutes * 60_000) }]);
+    const proposal = await db().downtimeProposal.findFirstOrThrow({ where: { caseId, status: "OPEN" } });
+    await acceptWindow(receiverAdminId, caseId, proposal.id);
+  },
+};

@@ -92,11 +92,20 @@ export async function confirmByActionLink(token: string, client: { ip: string; u
       const problem = problemOf(current, now) ?? "LINK_SUPERSEDED";
       throw new AppError(problem, PROBLEM_MESSAGE[problem]);
     }
+    const step = workflowFor(row.step.case.variant).steps[row.step.number - 1]!;
+    // For the receiver tasks, the click says "all of them are done": each is recorded with who performed it.
+    if (step.input === "receiver-checklist") {
+      const open = await tx.checklistItem.findMany({ where: { caseId: row.step.case.id, stepNumber: step.number, doneAt: null }, select: { id: true, thirdParty: true } });
+      for (const item of open) {
+        await tx.checklistItem.updateMany({ where: { id: item.id, doneAt: null }, data: { doneAt: now, doneById: row.userId, performedBy: item.thirdParty ?? "Receiver administrator" } });
+      }
+    }
     return completeStepInTransaction(tx, {
       caseId: row.step.case.id,
       stepNumber: row.step.number,
       actorId: row.userId,
       channel: "EMAIL_LINK",
+      withInput: step.input === "receiver-checklist",
       context: { ip: client.ip, userAgent: client.userAgent.slice(0, 300), actionLink: row.id },
     });
   });

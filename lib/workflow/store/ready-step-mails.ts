@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { issueActionLinks } from "@/lib/mail/action-links";
 import { stepReadyMessages, type CaseSummary, type Recipient, type StepMessageOptions } from "@/lib/mail/case-messages";
 import type { OutgoingMessage } from "@/lib/mail/outbox";
-import { workflowFor } from "../definitions";
+import { confirmableByLink, workflowFor } from "../definitions";
 import { newLeafAndRoot } from "@/lib/certificates/store/case-certificates";
 
 /**
@@ -20,7 +20,9 @@ export async function readyStepMails(
   const step = workflowFor(summary.variant).steps[stepNumber - 1]!;
   const holders = recipients.filter((recipient) => recipient.roles.includes(step.role));
   let actionUrls: Map<string, string> | undefined;
-  if (step.kind === "action" && !step.input && holders.length > 0) {
+  const openTasks = step.input === "receiver-checklist" ? await tx.checklistItem.count({ where: { caseId: summary.id, stepNumber, doneAt: null } }) : 1;
+  // A custom checklist without tasks yet must first be written on the case page.
+  if (confirmableByLink(step) && openTasks > 0 && holders.length > 0) {
     const row = await tx.step.findUniqueOrThrow({ where: { caseId_number: { caseId: summary.id, number: stepNumber } }, select: { id: true } });
     actionUrls = await issueActionLinks(tx, row.id, step.role, holders.map((holder) => holder.userId));
   }

@@ -1,11 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { completeStep } from "@/lib/workflow/store/complete-step";
 import { confirmByActionLink, inspectActionLink } from "@/lib/workflow/store/action-link";
 import { sendDueReminders } from "@/lib/workflow/store/reminders";
 import { hashActionToken } from "@/lib/mail/action-links";
-import { footprint, makeCase, makeUser, uniqueTag, uploadNewCertificates } from "../factories";
+import { footprint, makeCase, makeUser, stepInputs, uniqueTag, uploadNewCertificates } from "../factories";
 
 const client = { ip: "203.0.113.7", userAgent: "Test Mail Client/1.0" };
 
@@ -63,6 +62,9 @@ describe("action links", () => {
     expect(plan).toMatchObject({ completed: 3, handedOver: [4], nowReady: 5 });
     const step = await db().step.findUniqueOrThrow({ where: { caseId_number: { caseId, number: 3 } } });
     expect(step).toMatchObject({ status: "DONE", channel: "EMAIL_LINK", completedById: receiverAdmin.id });
+    const tasks = await db().checklistItem.findMany({ where: { caseId } });
+    expect(tasks.length).toBeGreaterThan(0);
+    expect(tasks.every((task) => task.doneAt && task.doneById === receiverAdmin.id && task.performedBy === "Receiver administrator")).toBe(true);
     const event = await db().auditEvent.findFirstOrThrow({ where: { caseId, kind: "step.completed", stepNumber: 3 } });
     expect(event).toMatchObject({ channel: "EMAIL_LINK", actorId: receiverAdmin.id, data: { ip: client.ip, userAgent: client.userAgent } });
 
@@ -74,7 +76,7 @@ describe("action links", () => {
 
   it("is void once the step was done on the web", async () => {
     const { token, caseId, receiverAdmin } = await atStep3();
-    await completeStep({ caseId, stepNumber: 3, actorId: receiverAdmin.id, channel: "WEB" });
+    await stepInputs.receiverTasks(caseId, receiverAdmin.id);
     const after = await footprint(caseId);
     expect((await inspectActionLink(token)).state).toBe("LINK_SUPERSEDED");
     expect(await refusalCode(confirmByActionLink(token, client))).toBe("LINK_SUPERSEDED");

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { deliverDueMail, mailWorkerIdle } from "@/lib/mail/worker";
-import { completeStep } from "@/lib/workflow/store/complete-step";
 import { SmtpCatcher } from "../../support/smtp-catcher";
-import { makeCase, uploadNewCertificates } from "../factories";
+import { makeCase, stepInputs, uploadNewCertificates } from "../factories";
 
 const smtp = new SmtpCatcher();
 
@@ -45,7 +44,7 @@ describe("delivery over SMTP", () => {
 
     // Steps go on while the mail server is down; delivery attempts fail and are retried later.
     await uploadNewCertificates(caseId, tenantAdmin.id);
-    await completeStep({ caseId, stepNumber: 3, actorId: receiverAdmin.id, channel: "WEB" });
+    await stepInputs.receiverTasks(caseId, receiverAdmin.id);
     await mailWorkerIdle();
     await deliverDueMail();
     const waiting = await db().outgoingMail.findMany({ where: { caseId, status: "PENDING" } });

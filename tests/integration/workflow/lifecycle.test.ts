@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { completeStep } from "@/lib/workflow/store/complete-step";
 import { cancelCase } from "@/lib/workflow/store/cancel-case";
 import { loadInbox } from "@/lib/workflow/queries/inbox";
-import { makeCase, uploadNewCertificates } from "../factories";
+import { confirmKeystoreAlias } from "@/lib/workflow/store/inputs/keystore-alias";
+import { recordOldRootDecision } from "@/lib/workflow/store/inputs/old-root";
+import { startDueWindows } from "@/lib/workflow/store/inputs/downtime";
+import { makeCase, stepInputs, uploadNewCertificates } from "../factories";
 
 async function stepStatuses(caseId: string) {
   const steps = await db().step.findMany({ where: { caseId }, orderBy: { number: "asc" }, select: { status: true, channel: true } });
@@ -14,11 +16,10 @@ describe("a whole case through the services", () => {
   it("runs variant A to completion with hand-overs recorded as system steps", async () => {
     const { caseId, tenantAdmin, receiverAdmin, developer } = await makeCase({ variant: "A" });
     await uploadNewCertificates(caseId, tenantAdmin.id);
-    await completeStep({ caseId, stepNumber: 3, actorId: receiverAdmin.id, channel: "WEB" });
-    await completeStep({ caseId, stepNumber: 5, actorId: tenantAdmin.id, channel: "WEB" });
-    await completeStep({ caseId, stepNumber: 7, actorId: developer.id, channel: "WEB", comment: "Restarted on node-1" });
-    const last = await completeStep({ caseId, stepNumber: 9, actorId: receiverAdmin.id, channel: "WEB" });
-    expect(last).toEqual({ completed: 9, handedOver: [], nowReady: null, caseCompleted: true });
+    await stepInputs.receiverTasks(caseId, receiverAdmin.id);
+    await confirmKeystoreAlias(tenantAdmin.id, caseId, 5, "client_cert");
+    await stepInputs.allCells(caseId, developer.id, 7);
+    await recordOldRootDecision(receiverAdmin.id, caseId, 9, { oldRoot: "kept", reason: "Still used by the payroll interface", oldClientCertificateRemoved: true });
 
     expect(await stepStatuses(caseId)).toEqual([
       "DONE/WEB", "DONE/SYSTEM", "DONE/WEB", "DONE/SYSTEM", "DONE/WEB", "DONE/SYSTEM", "DONE/WEB", "DONE/SYSTEM", "DONE/WEB",
@@ -41,16 +42,22 @@ describe("a whole case through the services", () => {
     expect(await db().outgoingMail.count({ where: { caseId, subject: { endsWith: "renewal completed" } } })).toBe(3);
   });
 
-  it("runs variant B, where steps 9 and 10 are both hand-overs", async () => {
+  it("runs variant B: window agreed, stop hand-over at its start, steps 9 and 10 both hand-overs", async () => {
     const { caseId, tenantAdmin, receiverAdmin, developer } = await makeCase({ variant: "B" });
     await uploadNewCertificates(caseId, tenantAdmin.id);
-    for (const [number, actor] of [[2, tenantAdmin], [4, developer], [6, tenantAdmin], [8, receiverAdmin]] as const) {
-      await completeStep({ caseId, stepNumber: number, actorId: actor.id, channel: "WEB" });
-    }
+    const start = new Date(Date.now() + 3_600_000);
+    await stepInputs.window(caseId, tenantAdmin.id, receiverAdmin.id, start);
+    expect((await stepStatuses(caseId)).slice(0, 4)).toEqual(["DONE/WEB", "DONE/WEB", "READY", "BLOCKED"]);
+    expect(await startDueWindows(new Date(start.getTime() - 1000))).toBe(0);
+    expect(await startDueWindows(new Date(start.getTime() + 1000))).toBeGreaterThanOrEqual(1);
+    await stepInputs.allCells(caseId, developer.id, 4);
+    await confirmKeystoreAlias(tenantAdmin.id, caseId, 6, "CLIENT_CERT");
+    await stepInputs.receiverTasks(caseId, receiverAdmin.id);
+    await recordOldRootDecision(receiverAdmin.id, caseId, 8, { oldRoot: "removed", reason: "No other connection uses it" });
     expect(await stepStatuses(caseId)).toEqual([
       "DONE/WEB", "DONE/WEB", "DONE/SYSTEM", "DONE/WEB", "DONE/SYSTEM", "DONE/WEB", "DONE/SYSTEM", "DONE/WEB", "DONE/SYSTEM", "DONE/SYSTEM", "READY",
     ]);
-    await completeStep({ caseId, stepNumber: 11, actorId: developer.id, channel: "WEB" });
+    await stepInputs.allCells(caseId, developer.id, 11);
     expect((await db().case.findUniqueOrThrow({ where: { id: caseId } })).status).toBe("COMPLETED");
   });
 

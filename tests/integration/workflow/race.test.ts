@@ -12,7 +12,7 @@ describe("completing the same step concurrently", () => {
     await uploadNewCertificates(caseId, tenantAdmin.id);
     const outcomes = await Promise.allSettled(
       Array.from({ length: 20 }, (_, index) =>
-        completeStep({ caseId, stepNumber: 3, actorId: receiverAdmin.id, channel: "WEB", comment: `attempt ${index}` }),
+        completeStep({ caseId, stepNumber: 3, actorId: receiverAdmin.id, channel: "WEB", comment: `attempt ${index}`, withInput: true }),
       ),
     );
     const winners = outcomes.filter((outcome) => outcome.status === "fulfilled");
