@@ -25,7 +25,7 @@ import { databaseUrl, DEFAULT_SERVER_URL, readSeedInfo, withClient } from "./lib
 import { firstLoadJs, htmlScriptJs } from "./lib/first-load-js";
 import { percentile, runLoad, type LoadResult, type Target } from "./lib/load";
 import { PgStatementCounter } from "./lib/pg-counter";
-import { AppServer, cpuSeconds, machineCpu, processTree, RssSampler } from "./lib/server";
+import { AppServer, CpuAccountant, machineCpu, RssSampler } from "./lib/server";
 import { seedDatabase, SEED_VERSION } from "./lib/seed-database";
 import { createBenchUsers, removeBenchSessions, sessionCookie, type BenchUser } from "./lib/users";
 
@@ -100,6 +100,7 @@ interface RouteFigures {
     dbCores: number;
     runnerCores: number;
     otherCores: number;
+    unattributedCores: number;
     peakRssMb: number;
     attempt: number;
     waitedSeconds: number;
@@ -125,31 +126,27 @@ const QUIET_CORES = numberArg(args, "quiet-cores", 0.2);
 const MAX_WAIT_SECONDS = numberArg(args, "max-wait", 600);
 
 /**
- * CPU (in cores) used by everything on the machine except `ours` (the server, its PostgreSQL backends, this
- * process) over `ms`. Other people's builds and tests on a 2-core machine would otherwise be measured as app cost.
+ * Waits until the machine is quiet — everything but this process uses less than QUIET_CORES for 3 s in a row (at
+ * most MAX_WAIT_SECONDS): the previous route's last requests are done, and other people's builds and tests on this
+ * shared 2-core machine are not running. Returns the seconds waited.
  */
-async function othersCores(ours: () => number, ms: number): Promise<number> {
+async function waitForQuiet(): Promise<number> {
+  const started = Date.now();
+  let quiet = 0;
+  let announced = false;
   const self = () => {
     const usage = process.cpuUsage();
     return (usage.user + usage.system) / 1e6;
   };
-  const before = { machine: machineCpu(), ours: ours() + self() };
-  await new Promise((resolve) => setTimeout(resolve, ms));
-  const after = { machine: machineCpu(), ours: ours() + self() };
-  const seconds = (after.machine.total - before.machine.total) / os.cpus().length;
-  return Math.max(0, (after.machine.busy - before.machine.busy - (after.ours - before.ours)) / seconds);
-}
-
-/** Waits until other processes use less than QUIET_CORES for 3 s in a row (at most MAX_WAIT_SECONDS). */
-async function waitForQuiet(ours: () => number): Promise<number> {
-  const started = Date.now();
-  let quiet = 0;
-  let announced = false;
   while (quiet < 3 && Date.now() - started < MAX_WAIT_SECONDS * 1000) {
-    const others = await othersCores(ours, 1000);
-    quiet = others < QUIET_CORES ? quiet + 1 : 0;
+    const before = { machine: machineCpu(), self: self() };
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const after = { machine: machineCpu(), self: self() };
+    const seconds = (after.machine.total - before.machine.total) / os.cpus().length;
+    const busy = (after.machine.busy - before.machine.busy - (after.self - before.self)) / seconds;
+    quiet = busy < QUIET_CORES ? quiet + 1 : 0;
     if (quiet === 0 && !announced && Date.now() - started > 5000) {
-      log(`  waiting for other processes to calm down (${others.toFixed(2)} cores busy; --max-wait ${MAX_WAIT_SECONDS} s)`);
+      log(`  waiting for the machine to be quiet (${busy.toFixed(2)} cores busy; --max-wait ${MAX_WAIT_SECONDS} s)`);
       announced = true;
     }
   }
@@ -210,12 +207,6 @@ async function serialPass(server: AppServer, counter: PgStatementCounter, spec: 
   };
 }
 
-async function databaseBackends(url: string, database: string): Promise<number[]> {
-  return withClient(url, async (client) =>
-    (await client.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [database])).rows.map((row) => row.pid),
-  );
-}
-
 async function measureSize(size: number, distDir: string, buildDir: string): Promise<SizeFigures> {
   const database = `rd_bench_${size}`;
   const url = databaseUrl(SERVER_URL, database);
@@ -257,6 +248,7 @@ async function measureSize(size: number, distDir: string, buildDir: string): Pro
   try {
     await server.start();
     for (const spec of routes) {
+      await waitForQuiet();
       const serial = await serialPass(server, counter, spec, users, distDir);
       figures.routes[spec.name] = { label: spec.label, available: true, serial };
       log(`  ${spec.name}: ${serial.queries.median} queries/request (heavy ${serial.queries.heavyMedian}, typical ${serial.queries.typicalMedian}), unloaded ${serial.unloadedMs.typical}/${serial.unloadedMs.heavy} ms typical/heavy${serial.failures.length ? `, ${serial.failures.length} FAILED: ${serial.failures[0]}` : ""}`);
@@ -306,30 +298,24 @@ async function measureSize(size: number, distDir: string, buildDir: string): Pro
     sampler.start(100);
     await new Promise((resolve) => setTimeout(resolve, 500));
     figures.idleRssMb = Math.round(sampler.lastTreeMb);
+    // One warm-up round over all routes first, so that the first route measured does not pay for JIT warm-up.
+    for (const spec of routes) await runLoad(server.baseUrl, spec.targets(users), { connections: CONNECTIONS, seconds: WARMUP_SECONDS });
     for (const spec of routes) {
       const targets = spec.targets(users);
       const r2 = (value: number) => Math.round(value * 100) / 100;
       let best: NonNullable<RouteFigures["load"]> | null = null;
       for (let attempt = 1; attempt <= 3; attempt++) {
-        let backends = await databaseBackends(SERVER_URL, database);
-        const tree = () => processTree(server.pid).reduce((sum, pid) => sum + cpuSeconds(pid), 0);
-        const db = () => backends.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
-        const waitedSeconds = await waitForQuiet(() => tree() + db());
+        const waitedSeconds = await waitForQuiet();
         await runLoad(server.baseUrl, targets, { connections: CONNECTIONS, seconds: WARMUP_SECONDS });
-        backends = await databaseBackends(SERVER_URL, database); // the pool has grown to its size now
-        const runner = () => {
-          const usage = process.cpuUsage();
-          return (usage.user + usage.system) / 1e6;
-        };
-        const before = { machine: machineCpu(), tree: tree(), db: db(), runner: runner() };
+        const cpu = new CpuAccountant(server.pid, database);
+        cpu.start();
         sampler.resetWindow();
         const load = await runLoad(server.baseUrl, targets, { connections: CONNECTIONS, seconds: SECONDS });
-        const after = { machine: machineCpu(), tree: tree(), db: db(), runner: runner() };
-        const seconds = (after.machine.total - before.machine.total) / os.cpus().length;
-        const serverCores = (after.tree - before.tree) / seconds;
-        const dbCores = (after.db - before.db) / seconds;
-        const runnerCores = (after.runner - before.runner) / seconds;
-        const otherCores = Math.max(0, (after.machine.busy - before.machine.busy) / seconds - serverCores - dbCores - runnerCores);
+        const used = cpu.stop();
+        const serverCores = used.server;
+        const dbCores = used.database;
+        const runnerCores = used.runner;
+        const otherCores = used.others;
         const peakRssMb = Math.round(sampler.windowPeakMb);
         const figuresOfRun = {
           ...load,
@@ -337,6 +323,7 @@ async function measureSize(size: number, distDir: string, buildDir: string): Pro
           dbCores: r2(dbCores),
           runnerCores: r2(runnerCores),
           otherCores: r2(otherCores),
+          unattributedCores: used.unattributed,
           peakRssMb,
           attempt,
           waitedSeconds,
@@ -346,7 +333,7 @@ async function measureSize(size: number, distDir: string, buildDir: string): Pro
         log(
           `  ${spec.name}: p50 ${load.p50} ms, p95 ${load.p95} ms, p99 ${load.p99} ms, ${load.rps} req/s` +
             `${load.non2xx ? `, ${load.non2xx} non-2xx` : ""}${load.errors ? `, ${load.errors} errors` : ""}; CPU: server ${r2(serverCores)} cores, ` +
-            `PostgreSQL ${r2(dbCores)}, autocannon ${r2(runnerCores)}, others ${r2(otherCores)}; peak RSS ${peakRssMb} MB`,
+            `PostgreSQL ${r2(dbCores)}, autocannon ${r2(runnerCores)}, others ${r2(otherCores)}, unattributed ${used.unattributed}; peak RSS ${peakRssMb} MB`,
         );
         if (!best || figuresOfRun.otherCores < best.otherCores) best = figuresOfRun;
         if (!figuresOfRun.contended) break;

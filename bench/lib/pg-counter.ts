@@ -58,6 +58,9 @@ export class PgStatementCounter {
 
   private connection(client: net.Socket): void {
     const server = net.connect(this.upstream.port, this.upstream.host);
+    // No Nagle on either leg: small protocol messages must not wait for delayed ACKs (40 ms stalls).
+    server.setNoDelay(true);
+    client.setNoDelay(true);
     this.sockets.add(client);
     this.sockets.add(server);
     const closeBoth = () => {
@@ -83,6 +86,9 @@ export class PgStatementCounter {
 
     client.on("data", (chunk: Buffer) => {
       buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk]);
+      // Complete messages are forwarded together, in one write, as the client sent them.
+      let whole = buffer;
+      let parsed = 0;
       for (;;) {
         if (!started) {
           if (buffer.length < 8) break;
@@ -91,12 +97,15 @@ export class PgStatementCounter {
           const code = buffer.readInt32BE(4);
           if (code === 80877103 || code === 80877104) {
             // SSLRequest / GSSENCRequest: answer "no" ourselves; the client continues in plain text.
+            // Always the very first message, alone (the client waits for the answer): nothing parsed before it.
             client.write("N");
             buffer = buffer.subarray(length);
+            whole = buffer;
+            parsed = 0;
             continue;
           }
-          server.write(buffer.subarray(0, length));
           buffer = buffer.subarray(length);
+          parsed += length;
           started = true;
           continue;
         }
@@ -116,9 +125,10 @@ export class PgStatementCounter {
         } else if (type === "Q") {
           this.counted(cstring(body, 0)[0]);
         }
-        server.write(buffer.subarray(0, 1 + length));
         buffer = buffer.subarray(1 + length);
+        parsed += 1 + length;
       }
+      if (parsed > 0) server.write(whole.subarray(0, parsed));
     });
   }
 }

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 export interface ServerOptions {
@@ -168,5 +169,98 @@ export class RssSampler {
 
   resetWindow(): void {
     this.windowPeakMb = 0;
+  }
+}
+
+interface ProcessCpu {
+  baseline: number;
+  last: number;
+  cmdline: string;
+  category: string | null;
+}
+
+/**
+ * CPU used per category of process over a window, by scanning /proc every `everyMs`: the app server's process
+ * tree, the PostgreSQL backends (and their parallel workers) of the benchmark database, this process (autocannon),
+ * and everything else ("others": other people's builds and tests on a shared machine). Processes that start during
+ * the window count from zero; processes that end count up to their last sample (short-lived processes, such as
+ * PostgreSQL parallel workers, may lose up to one interval: that remainder is reported as unattributed).
+ */
+export class CpuAccountant {
+  private readonly processes = new Map<number, ProcessCpu>();
+  private timer: NodeJS.Timeout | null = null;
+  private machineStart = machineCpu();
+  private machineEnd = machineCpu();
+  private serverPids = new Set<number>();
+
+  constructor(
+    private readonly serverRoot: number,
+    private readonly database: string,
+  ) {}
+
+  private categorize(pid: number, cmdline: string): string {
+    if (pid === process.pid) return "runner";
+    if (this.serverPids.has(pid)) return "server";
+    if (cmdline.startsWith("postgres:")) {
+      if (cmdline.includes(` ${this.database} `)) return "database";
+      const leader = /parallel worker for PID (\d+)/.exec(cmdline);
+      if (leader) {
+        const of = this.processes.get(Number(leader[1]));
+        if (of?.category === "database") return "database";
+      }
+    }
+    return "others";
+  }
+
+  private scan(initial: boolean): void {
+    this.serverPids = new Set(processTree(this.serverRoot));
+    for (const entry of fs.readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      const pid = Number(entry);
+      const cpu = cpuSeconds(pid);
+      const known = this.processes.get(pid);
+      if (known) {
+        if (cpu >= known.last) known.last = cpu;
+        continue;
+      }
+      let cmdline = "";
+      try {
+        cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ").trim();
+      } catch {
+        continue;
+      }
+      const record: ProcessCpu = { baseline: initial ? cpu : 0, last: cpu, cmdline, category: null };
+      this.processes.set(pid, record);
+      record.category = this.categorize(pid, cmdline);
+    }
+  }
+
+  start(everyMs = 200): void {
+    this.processes.clear();
+    this.machineStart = machineCpu();
+    this.scan(true);
+    this.timer = setInterval(() => this.scan(false), everyMs);
+  }
+
+  /** Cores used per category over the window. */
+  stop(): { seconds: number; server: number; database: number; runner: number; others: number; unattributed: number; busy: number } {
+    if (this.timer) clearInterval(this.timer);
+    this.scan(false);
+    this.machineEnd = machineCpu();
+    const seconds = (this.machineEnd.total - this.machineStart.total) / os.cpus().length;
+    const used: Record<string, number> = { server: 0, database: 0, runner: 0, others: 0 };
+    for (const record of this.processes.values()) used[record.category ?? "others"]! += Math.max(0, record.last - record.baseline);
+    const busy = (this.machineEnd.busy - this.machineStart.busy) / seconds;
+    const cores = (value: number) => Math.round((value / seconds) * 100) / 100;
+    const attributed = Object.values(used).reduce((a, b) => a + b, 0) / seconds;
+    return {
+      seconds: Math.round(seconds * 10) / 10,
+      server: cores(used.server!),
+      database: cores(used.database!),
+      runner: cores(used.runner!),
+      others: cores(used.others!),
+      unattributed: Math.max(0, Math.round((busy - attributed) * 100) / 100),
+      busy: Math.round(busy * 100) / 100,
+    };
   }
 }

@@ -36,10 +36,12 @@ export async function createBenchUsers(client: pg.ClientBase, typicalCount = 16)
       GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 2`,
   );
   for (const row of byOpenWork.rows) add(row.id, "heavy", `takes part in ${row.n} open cases (most of anyone)`);
-  const guest = await client.query<{ id: string; n: string }>(
-    `SELECT "userId" AS id, count(*) AS n FROM "Membership" WHERE role = 'GUEST' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`,
+  const guests = await client.query<{ id: string; n: string; cases: string }>(
+    `SELECT m."userId" AS id, count(*) AS n, (SELECT count(*) FROM "Participant" p WHERE p."userId" = m."userId") AS cases
+       FROM "Membership" m WHERE m.role = 'GUEST' GROUP BY 1 ORDER BY 2 DESC, 3 DESC, 1 LIMIT 5`,
   );
-  if (guest.rows[0]) add(guest.rows[0].id, "heavy", `guest (receiver administrator) in ${guest.rows[0].n} workspaces`);
+  const guest = guests.rows.find((row) => !picked.has(row.id));
+  if (guest) add(guest.id, "heavy", `guest (receiver administrator) in ${guest.n} workspaces, on ${guest.cases} cases`);
   const owner = await client.query<{ id: string; n: string }>(
     `SELECT m."userId" AS id, (SELECT count(*) FROM "Case" c WHERE c."workspaceId" = m."workspaceId") AS n
        FROM "Membership" m WHERE m.role = 'OWNER' ORDER BY 2 DESC, 1 LIMIT 1`,
