@@ -18,6 +18,7 @@ const serverEnv: Record<string, string> = {
   APP_URL: baseURL,
   AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production",
   MAIL_POLL_MS: "1000",
+  SCHEDULE_POLL_MS: "1000",
 };
 if (!process.env.DATABASE_URL) serverEnv.PGLITE_DATA_DIR ??= path.join(mkdtempSync(path.join(tmpdir(), "rd-e2e-")), "pglite");
 

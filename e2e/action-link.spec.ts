@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { completeStep, createWorkspaceAndCase, latestLinkInMailbox, personPage, uniqueTag } from "./support";
+import { createWorkspaceAndCase, latestLinkInMailbox, personPage, uniqueTag, uploadNewCertificates } from "./support";
 
 test("the receiver administrator confirms a step from the link in an e-mail, without signing in", async ({ browser }) => {
   const tag = uniqueTag();
@@ -8,7 +8,7 @@ test("the receiver administrator confirms a step from the link in an e-mail, wit
   const title = `Link ${tag}`;
   const taPage = await personPage(browser, ta);
   const caseUrl = await createWorkspaceAndCase(taPage, tag, { title, acceptsBoth: true, tenantAdmins: ta, receiverAdmins: ra, integrationDevelopers: ta });
-  await completeStep(taPage, caseUrl, 1);
+  await uploadNewCertificates(taPage, caseUrl);
 
   // A browser with no session, as when the link is opened from a mail client.
   const mailContext = await browser.newContext();

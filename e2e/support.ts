@@ -34,8 +34,8 @@ export async function latestLinkInMailbox(page: Page, email: string, subject: st
 }
 
 /** A separate browser context per person, as three people on three machines. */
-export async function personPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
+export async function personPage(browser: Browser, email: string, options: { timezoneId?: string } = {}): Promise<Page> {
+  const context = await browser.newContext(options);
   const page = await context.newPage();
   await signIn(page, email);
   return page;
@@ -52,15 +52,46 @@ export async function uploadNewCertificates(page: Page, caseUrl: string): Promis
   await expect(page.getByTestId("step-1")).toHaveAttribute("data-status", "DONE");
 }
 
-export async function completeStep(page: Page, caseUrl: string, number: number, comment?: string): Promise<void> {
-  if (number === 1) return uploadNewCertificates(page, caseUrl);
+async function readyStep(page: Page, caseUrl: string, number: number) {
   await page.goto(caseUrl);
   const step = page.getByTestId(`step-${number}`);
   await expect(step).toHaveAttribute("data-status", "READY");
-  await step.getByLabel("I confirm that this step is done.").check();
-  if (comment) await step.getByLabel("Comment (optional)").fill(comment);
-  await step.getByRole("button", { name: `Mark step ${number} as done` }).click();
+  return step;
+}
+
+/** The receiver tasks, ticked one by one (each click re-renders the list). */
+export async function tickAllTasks(page: Page, caseUrl: string, number: number): Promise<void> {
+  const step = await readyStep(page, caseUrl, number);
+  const buttons = step.getByRole("button", { name: "Mark done" });
+  for (let remaining = await buttons.count(); remaining > 0; remaining -= 1) {
+    await buttons.first().click();
+    await expect(buttons).toHaveCount(remaining - 1);
+  }
+}
+
+export async function confirmAlias(page: Page, caseUrl: string, number: number, alias: string): Promise<void> {
+  const step = await readyStep(page, caseUrl, number);
+  await step.getByLabel("Alias under which the new key pair was imported").fill(alias);
+  await step.getByRole("button", { name: "Confirm the import under this alias" }).click();
   await expect(step).toHaveAttribute("data-status", "DONE");
+}
+
+/** Every flow on every node, in one go. */
+export async function confirmAllCells(page: Page, caseUrl: string, number: number): Promise<void> {
+  const step = await readyStep(page, caseUrl, number);
+  for (const box of await step.getByRole("checkbox").all()) await box.check();
+  await step.getByRole("button", { name: "Confirm the ticked flows and nodes" }).click();
+  await expect(step).toHaveAttribute("data-status", "DONE");
+}
+
+export async function recordOldRoot(page: Page, caseUrl: string, number: number, options: { oldClientCertificate?: boolean; expectDone?: boolean } = {}): Promise<void> {
+  const step = await readyStep(page, caseUrl, number);
+  if (options.oldClientCertificate) await step.getByLabel("The old client certificate was removed from the receiver.").check();
+  await step.getByLabel("removed").check();
+  await step.getByLabel("Why").fill("No other connection uses it");
+  await step.getByRole("button", { name: "Record the decision" }).click();
+  if (options.expectDone ?? true) await expect(step).toHaveAttribute("data-status", "DONE");
+  else await expect(step.getByText("Recorded: old root CA removed")).toBeVisible();
 }
 
 export interface NewCase {
@@ -69,6 +100,8 @@ export interface NewCase {
   tenantAdmins: string;
   receiverAdmins: string;
   integrationDevelopers: string;
+  flows?: string;
+  landscape?: "GENERIC_HTTPS" | "SAP_WEB_DISPATCHER_ABAP" | "CUSTOM";
 }
 
 /** Creates a workspace for a person who has none, then a case; returns the case page's path. */
@@ -84,7 +117,8 @@ export async function createWorkspaceAndCase(page: Page, tag: string, input: New
   await page.getByLabel("Operating model").selectOption("CUSTOMER_MANAGED");
   await page.getByLabel("Keystore alias").fill("s4_client");
   await page.getByLabel("Runtime nodes").fill("node-1\nnode-2");
-  await page.getByLabel("Integration flows").fill("Send Orders");
+  await page.getByLabel("Integration flows").fill(input.flows ?? "Send Orders");
+  if (input.landscape) await page.getByLabel("Receiver landscape").selectOption(input.landscape);
   await page.getByLabel("Tenant administrator(s)").fill(input.tenantAdmins);
   await page.getByLabel("Receiver administrator(s)").fill(input.receiverAdmins);
   await page.getByLabel("Integration developer(s)").fill(input.integrationDevelopers);

@@ -1,32 +1,62 @@
 import { expect, test } from "@playwright/test";
-import { completeStep, createWorkspaceAndCase, personPage, uniqueTag } from "./support";
+import { instantToWallTime } from "../lib/time/zones";
+import { confirmAlias, confirmAllCells, createWorkspaceAndCase, personPage, recordOldRoot, tickAllTasks, uniqueTag, uploadNewCertificates } from "./support";
 
-test("variant B from creation to completion, by three people", async ({ browser }) => {
+test("variant B with a downtime window that starts during the test, two nodes × two flows and the SAP checklist", async ({ browser }) => {
+  test.setTimeout(240_000);
   const tag = uniqueTag();
   const ta = `ta-${tag}@customer.test`;
   const ra = `ra-${tag}@partner.test`;
   const dev = `dev-${tag}@customer.test`;
   const title = `Bank gateway ${tag}`;
 
-  const taPage = await personPage(browser, ta);
-  const caseUrl = await createWorkspaceAndCase(taPage, tag, { title, acceptsBoth: false, tenantAdmins: ta, receiverAdmins: ra, integrationDevelopers: dev });
+  const taPage = await personPage(browser, ta, { timezoneId: "Europe/Berlin" });
+  const caseUrl = await createWorkspaceAndCase(taPage, tag, {
+    title, acceptsBoth: false, tenantAdmins: ta, receiverAdmins: ra, integrationDevelopers: dev, flows: "Send Orders\nSend Invoices", landscape: "SAP_WEB_DISPATCHER_ABAP",
+  });
   await expect(taPage.getByTestId("procedure")).toContainText("One certificate at a time (downtime window)");
-  await expect(taPage.locator("[data-testid^=step-][data-status]")).toHaveCount(11);
+  await expect(taPage.locator("li[data-testid^=step-][data-status]")).toHaveCount(11);
+  await uploadNewCertificates(taPage, caseUrl);
 
-  await completeStep(taPage, caseUrl, 1);
-  await completeStep(taPage, caseUrl, 2, "Window: Saturday 06:00-07:00 UTC");
+  // The tenant administrator (in Berlin) proposes a window starting in 40 seconds.
+  const start = new Date(Date.now() + 40_000);
+  const end = new Date(start.getTime() + 30 * 60_000);
+  await taPage.goto(caseUrl);
+  const agree = taPage.getByTestId("step-2");
+  await expect(agree).toContainText("times in Europe/Berlin");
+  await agree.getByLabel("Start", { exact: true }).fill(instantToWallTime(start, "Europe/Berlin"));
+  await agree.getByLabel("end").first().fill(instantToWallTime(end, "Europe/Berlin"));
+  await agree.getByRole("button", { name: "Propose" }).click();
+  await expect(agree.locator("li[data-status=OPEN]")).toHaveCount(1);
 
+  // The receiver administrator (in New York) sees it in their own zone and accepts.
+  const raPage = await personPage(browser, ra, { timezoneId: "America/New_York" });
+  await raPage.goto(caseUrl);
+  await expect(raPage.getByTestId("step-2")).toContainText(/GMT-[45]/);
+  await raPage.getByTestId("step-2").getByRole("button", { name: "Accept this window" }).click();
+  await expect(raPage.getByTestId("step-2")).toHaveAttribute("data-status", "DONE");
+  await expect(raPage.getByTestId("step-3")).toHaveAttribute("data-status", "READY");
+
+  // When the window starts, Renewal Desk hands over to the integration developer by itself.
   const devPage = await personPage(browser, dev);
-  await completeStep(devPage, caseUrl, 4);
-  await completeStep(taPage, caseUrl, 6);
+  await expect(async () => {
+    await devPage.goto(caseUrl);
+    await expect(devPage.getByTestId("step-3")).toHaveAttribute("data-status", "DONE", { timeout: 1000 });
+  }).toPass({ timeout: 90_000 });
+  await expect(devPage.getByTestId("grid-4")).toContainText("0 of 4 confirmed");
+  await confirmAllCells(devPage, caseUrl, 4);
 
-  const raPage = await personPage(browser, ra);
-  await raPage.goto("/inbox");
-  await expect(raPage.getByTestId("your-tasks")).toContainText("Exchange the certificate on the receiver");
-  await completeStep(raPage, caseUrl, 8);
+  await confirmAlias(taPage, caseUrl, 6, "s4_client");
+
+  // The SAP landscape checklist: the farm change is recorded as done by SAP IT.
+  await raPage.goto(caseUrl);
+  await expect(raPage.getByTestId("checklist")).toContainText("Add the new CA to the Web Dispatcher farm (usually SAP IT)");
+  await tickAllTasks(raPage, caseUrl, 8);
+  await expect(raPage.getByTestId("checklist")).toContainText("SAP IT, recorded by");
+  await recordOldRoot(raPage, caseUrl, 8);
   await expect(raPage.getByTestId("step-9")).toHaveAttribute("data-status", "DONE");
   await expect(raPage.getByTestId("step-10")).toHaveAttribute("data-status", "DONE");
 
-  await completeStep(devPage, caseUrl, 11);
+  await confirmAllCells(devPage, caseUrl, 11);
   await expect(devPage.getByText("This renewal was completed on")).toBeVisible();
 });

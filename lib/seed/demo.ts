@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { createCase } from "@/lib/workflow/store/create-case";
-import { completeStep } from "@/lib/workflow/store/complete-step";
+import { tickChecklistItem } from "@/lib/workflow/store/inputs/receiver-checklist";
 import { caseInputSchema } from "@/lib/workflow/case-input";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
 import { demoCertificates } from "./demo-certificates";
@@ -47,6 +47,7 @@ export async function seedDemoData(): Promise<void> {
       title: "Orders to S/4HANA: client certificate from new CA",
       receiverSystem: "S/4HANA PRD (via SAP Web Dispatcher)",
       acceptsBoth: "yes",
+      receiverLandscape: "SAP_WEB_DISPATCHER_ABAP",
       operatingModel: "CUSTOMER_MANAGED",
       keystoreAlias: "s4_orders_client",
       runtimeNodes: "worker-node-1\nworker-node-2",
@@ -65,7 +66,8 @@ export async function seedDemoData(): Promise<void> {
     comment: "Issued by the new trust services CA.",
   });
   if (upload.status !== "stored") throw new Error(`demo upload refused: ${upload.result.errors.map((error) => error.code).join(", ")}`);
-  await completeStep({ caseId: running.caseId, stepNumber: 3, actorId: receiverAdmin!.id, channel: "WEB", comment: "Web Dispatcher and ABAP back end accept both." });
+  const tasks = await db().checklistItem.findMany({ where: { caseId: running.caseId }, orderBy: { position: "asc" } });
+  for (const task of tasks) await tickChecklistItem(receiverAdmin!.id, running.caseId, task.id, task.thirdParty ?? "Receiver administrator");
 
   await createCase(
     ownerActor,
