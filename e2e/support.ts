@@ -87,7 +87,7 @@ export async function confirmAllCells(page: Page, caseUrl: string, number: numbe
 export async function recordOldRoot(page: Page, caseUrl: string, number: number, options: { oldClientCertificate?: boolean; expectDone?: boolean } = {}): Promise<void> {
   const step = await readyStep(page, caseUrl, number);
   if (options.oldClientCertificate) await step.getByLabel("The old client certificate was removed from the receiver.").check();
-  await step.getByLabel("removed").check();
+  await step.getByLabel("removed", { exact: true }).check();
   await step.getByLabel("Why").fill("No other connection uses it");
   await step.getByRole("button", { name: "Record the decision" }).click();
   if (options.expectDone ?? true) await expect(step).toHaveAttribute("data-status", "DONE");

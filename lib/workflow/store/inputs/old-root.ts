@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
@@ -46,16 +47,22 @@ export interface OldRootDecision {
   oldClientCertificateRemoved?: boolean;
 }
 
-/** In A the clean-up waits until the flows were restarted on every node. Returns the cells still open. */
-async function restartsMissing(found: Pick<CaseForInput, "id" | "variant" | "integrationFlows" | "runtimeNodes">): Promise<{ flow: string; node: string }[]> {
+/**
+ * In A the clean-up waits until the flows were restarted on every node. Returns the cells still open.
+ * Reads through the caller's transaction: the embedded database has a single connection.
+ */
+async function restartsMissing(
+  client: Prisma.TransactionClient,
+  found: Pick<CaseForInput, "id" | "variant" | "integrationFlows" | "runtimeNodes">,
+): Promise<{ flow: string; node: string }[]> {
   const restart = workflowFor(found.variant).steps.find((step) => step.key === "restart-flows")!;
-  const confirmed = await db().flowNodeConfirmation.findMany({ where: { caseId: found.id, stepNumber: restart.number }, select: { flow: true, node: true } });
+  const confirmed = await client.flowNodeConfirmation.findMany({ where: { caseId: found.id, stepNumber: restart.number }, select: { flow: true, node: true } });
   return missingCells(found.integrationFlows, found.runtimeNodes, confirmed);
 }
 
 export async function restartsStillMissing(caseId: string) {
   const found = await db().case.findUniqueOrThrow({ where: { id: caseId }, select: { id: true, variant: true, integrationFlows: true, runtimeNodes: true } });
-  return found.variant === "A" ? restartsMissing(found) : [];
+  return found.variant === "A" ? restartsMissing(db(), found) : [];
 }
 
 /** The receiver administrator records whether the old root CA was removed or kept, and why. */
@@ -69,7 +76,7 @@ export async function recordOldRootDecision(actorId: string, caseId: string, ste
     const details = { oldRoot: decision.oldRoot, reason: decision.reason, ...(decision.oldClientCertificateRemoved !== undefined ? { oldClientCertificateRemoved: decision.oldClientCertificateRemoved } : {}) };
     await recordAudit(tx, [{ workspaceId: found.workspaceId, caseId, kind: "old_root.decided", actorId, channel: "WEB", stepNumber, data: details }]);
     if (input === "old-root-removal") {
-      const missing = await restartsMissing(found);
+      const missing = await restartsMissing(tx, found);
       if (missing.length > 0) {
         throw new AppError(
           "STEP_NOT_READY",
