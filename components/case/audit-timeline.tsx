@@ -1,23 +1,68 @@
-import { describeAuditEvent } from "@/lib/audit/describe";
+import Link from "next/link";
+import { AUDIT_GROUPS, type AuditFilter, type AuditRow } from "@/lib/audit/trail";
 import { CHANNEL_LABEL } from "@/lib/workflow/labels";
-import type { CaseDetail } from "@/lib/workflow/queries/case-detail";
+import { ROLES, ROLE_LABEL } from "@/lib/workflow/roles";
 import { Time } from "@/components/ui/time";
 
-export function AuditTimeline({ events }: { events: CaseDetail["auditEvents"] }) {
+const GROUP_LABEL: Record<(typeof AUDIT_GROUPS)[number], string> = {
+  case: "Case", participant: "Participants", step: "Steps", certificate: "Certificates", mail: "E-mail",
+  window: "Downtime window", grid: "Nodes and flows", checklist: "Receiver tasks", old_root: "Old root CA",
+};
+
+/** The audit trail with its filters (a plain GET form, so a filtered view can be linked) and its exports. */
+export function AuditTimeline({ caseId, rows, filter }: { caseId: string; rows: AuditRow[]; filter: AuditFilter }) {
+  const query = new URLSearchParams({ ...(filter.role ? { role: filter.role } : {}), ...(filter.group ? { kind: filter.group } : {}) });
   return (
-    <ol className="space-y-1 text-sm" aria-label="Audit trail">
-      {events.map((event) => (
-        <li key={event.id} className="grid grid-cols-[11rem_1fr] gap-2 border-b border-slate-100 py-1">
-          <Time value={event.createdAt} />
-          <span>
-            {describeAuditEvent(event.kind, event.stepNumber, (event.data ?? {}) as Record<string, unknown>)}
-            <span className="text-slate-500">
-              {" "}
-              — {event.actor ? (event.actor.name ?? event.actor.email) : "Renewal Desk"} · {CHANNEL_LABEL[event.channel]}
+    <div className="space-y-3">
+      <form className="flex flex-wrap items-end gap-3 text-sm" action={`/cases/${caseId}#audit-heading`}>
+        <label className="flex flex-col">
+          Role
+          <select name="role" defaultValue={filter.role ?? ""} className="rounded border border-slate-300 px-2 py-1">
+            <option value="">Everyone</option>
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {ROLE_LABEL[role]}
+              </option>
+            ))}
+            <option value="SYSTEM">Renewal Desk (system)</option>
+          </select>
+        </label>
+        <label className="flex flex-col">
+          Kind
+          <select name="kind" defaultValue={filter.group ?? ""} className="rounded border border-slate-300 px-2 py-1">
+            <option value="">All kinds</option>
+            {AUDIT_GROUPS.map((group) => (
+              <option key={group} value={group}>
+                {GROUP_LABEL[group]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button className="rounded border border-slate-300 bg-white px-3 py-1">Filter</button>
+        <span className="ml-auto flex gap-3">
+          <Link href={`/cases/${caseId}/audit?format=csv&${query}`} prefetch={false}>
+            Export CSV
+          </Link>
+          <Link href={`/cases/${caseId}/audit?format=json&${query}`} prefetch={false}>
+            Export JSON
+          </Link>
+        </span>
+      </form>
+      <ol className="space-y-1 text-sm" aria-label="Audit trail">
+        {rows.map((row) => (
+          <li key={row.id} className="grid grid-cols-[13rem_1fr] gap-2 border-b border-slate-100 py-1" data-kind={row.kind}>
+            <Time value={row.at} />
+            <span>
+              {row.description}
+              <span className="text-slate-500">
+                {" "}
+                — {row.actor} · {CHANNEL_LABEL[row.channel]}
+              </span>
             </span>
-          </span>
-        </li>
-      ))}
-    </ol>
+          </li>
+        ))}
+        {rows.length === 0 ? <li className="text-slate-600">No events match the filter.</li> : null}
+      </ol>
+    </div>
   );
 }

@@ -45,6 +45,27 @@ export function describeAuditEvent(kind: string, stepNumber: number | null, data
       return `Downloaded ${data.role === "chain" ? "the whole chain" : `the ${String(data.role)} certificate`} as ${String(data.format).toUpperCase()} (SHA-256 ${String(data.sha256)})`;
     case "certificate.fingerprint_checked":
       return `Fingerprint ${String(data.fingerprint)} compared: ${data.matched ? `matches the ${String(data.role)} certificate` : "no match"}`;
+    case "case.changed":
+      return `Case changed: ${[
+        Array.isArray(data.addedRuntimeNodes) && data.addedRuntimeNodes.length ? `runtime nodes added (${data.addedRuntimeNodes.join(", ")})` : "",
+        Array.isArray(data.addedIntegrationFlows) && data.addedIntegrationFlows.length ? `flows added (${data.addedIntegrationFlows.join(", ")})` : "",
+      ].filter(Boolean).join(", ")}`;
+    case "grid.confirmed":
+      return `Step ${stepNumber}: ${String(data.flow)} on ${String(data.node)} confirmed`;
+    case "checklist.ticked":
+      return `Receiver task done: ${String(data.item)} (by ${String(data.performedBy)})`;
+    case "checklist.item_added":
+      return `Receiver task added: ${String(data.item)}`;
+    case "old_root.decided":
+      return `Old root CA ${String(data.oldRoot)}: ${String(data.reason)}`;
+    case "window.proposed":
+      return `Downtime window proposed: ${Array.isArray(data.windows) ? data.windows.map((w: { start: string; end: string }) => `${w.start} – ${w.end}`).join("; ") : ""}`;
+    case "window.accepted":
+      return `Downtime window agreed: ${String(data.start)} – ${String(data.end)}`;
+    case "window.started":
+      return `Downtime window started: the flows are to be stopped (step ${stepNumber} performed)`;
+    case "window.overdue":
+      return `Downtime window ended with steps ${Array.isArray(data.openSteps) ? data.openSteps.join(", ") : ""} still open`;
     case "workspace.created":
       return `Workspace “${String(data.name)}” created`;
     default:

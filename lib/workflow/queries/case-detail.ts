@@ -11,7 +11,6 @@ export async function loadCaseDetail(caseId: string) {
       createdBy: { select: { name: true, email: true } },
       steps: { orderBy: { number: "asc" }, include: { completedBy: { select: { name: true, email: true } } } },
       participants: { orderBy: { createdAt: "asc" }, include: { user: { select: { id: true, name: true, email: true } } } },
-      auditEvents: { orderBy: { createdAt: "asc" }, include: { actor: { select: { name: true, email: true } } } },
     },
   });
   if (!found) throw notFound();

@@ -8,6 +8,7 @@ import { ROLE_LABEL } from "@/lib/workflow";
 import { CaseFacts } from "@/components/case/case-facts";
 import { StepList } from "@/components/case/step-list";
 import { AuditTimeline } from "@/components/case/audit-timeline";
+import { loadAuditTrail, parseAuditFilter } from "@/lib/audit/trail";
 import { CancelCaseForm } from "@/components/case/cancel-case-form";
 import { CurrentStepBanner } from "@/components/case/current-step-banner";
 import { CaseMail } from "@/components/case/case-mail";
@@ -36,12 +37,20 @@ async function accessOrNotFound(userId: string, caseId: string) {
   }
 }
 
-export default async function CasePage({ params }: { params: Promise<{ caseId: string }> }) {
+export default async function CasePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ caseId: string }>;
+  searchParams: Promise<{ role?: string; kind?: string }>;
+}) {
   const { caseId } = await params;
+  const auditFilter = parseAuditFilter(await searchParams);
   const user = await requireUserOrRedirect(`/cases/${caseId}`);
   const access = await accessOrNotFound(user.id, caseId);
-  const [detail, mails, uploads, details, restartsMissing, zone] = await Promise.all([
+  const [detail, mails, uploads, details, restartsMissing, zone, auditRows] = await Promise.all([
     loadCaseDetail(caseId), caseMail(caseId), latestUploads(caseId), loadProcedureDetails(caseId), restartsStillMissing(caseId), viewerTimeZone(),
+    loadAuditTrail(caseId, auditFilter),
   ]);
   const open = detail.status === "OPEN";
   const context: StepContext = { detail, details, viewerRoles: access.roles, zone, restartsMissing, now: new Date() };
@@ -55,7 +64,12 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
         <p className="text-sm text-slate-600">
           <Link href="/cases">Cases</Link> / {detail.workspace.name}
         </p>
-        <h1 className="text-2xl font-bold">{detail.title}</h1>
+        <div className="flex flex-wrap items-baseline gap-4">
+          <h1 className="text-2xl font-bold">{detail.title}</h1>
+          <Link href={`/cases/${detail.id}/report`} className="text-sm">
+            Report for auditors
+          </Link>
+        </div>
         <p className="text-sm" data-testid="viewer-roles">
           {access.roles.length > 0
             ? `You take part as ${access.roles.map((role) => ROLE_LABEL[role].toLowerCase()).join(" and ")}.`
@@ -101,7 +115,7 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
         <h2 id="audit-heading" className="text-xl font-semibold">
           Audit trail
         </h2>
-        <AuditTimeline events={detail.auditEvents} />
+        <AuditTimeline caseId={detail.id} rows={auditRows} filter={auditFilter} />
       </section>
     </>
   );
