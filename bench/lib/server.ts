@@ -18,6 +18,7 @@ export interface ServerOptions {
 
 export class AppServer {
   private child: ChildProcess | null = null;
+  private stopping = false;
   readonly baseUrl: string;
 
   constructor(private readonly options: ServerOptions) {
@@ -28,7 +29,12 @@ export class AppServer {
     return this.child?.pid ?? -1;
   }
 
+  get running(): boolean {
+    return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   async start(): Promise<void> {
+    this.stopping = false;
     const out = fs.openSync(this.options.logFile, "a");
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -48,6 +54,12 @@ export class AppServer {
     delete env.DEV_MAILBOX;
     this.child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: this.options.dir, env, stdio: ["ignore", out, out], detached: true });
     fs.closeSync(out);
+    const child = this.child;
+    child.once("exit", (code, signal) => {
+      const line = `[bench] server ${child.pid} exited: code ${code}, signal ${signal}${this.stopping ? " (stopped by the bench)" : " — UNEXPECTED"}\n`;
+      fs.appendFileSync(this.options.logFile, line);
+      if (!this.stopping) console.error(line.trim());
+    });
     const deadline = Date.now() + 120_000;
     for (;;) {
       if (this.child.exitCode !== null) throw new Error(`the server exited (${this.child.exitCode}); see ${this.options.logFile}`);
@@ -67,6 +79,7 @@ export class AppServer {
   async stop(): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null || child.pid === undefined) return;
+    this.stopping = true;
     const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
     // The server runs in its own process group (detached): signal exactly that group, which we started.
     process.kill(-child.pid, "SIGTERM");
@@ -146,7 +159,7 @@ export class RssSampler {
   windowPeakMb = 0;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly root: number) {}
+  constructor(public root: number) {}
 
   sample(): void {
     const sizes = processTree(this.root).map(rssKb);
