@@ -102,6 +102,8 @@ export interface NewCase {
   integrationDevelopers: string;
   flows?: string;
   landscape?: "GENERIC_HTTPS" | "SAP_WEB_DISPATCHER_ABAP" | "CUSTOM";
+  /** PEM of the certificate being replaced and of its root. */
+  old?: { leaf: string; root: string };
 }
 
 /** Creates a workspace for a person who has none, then a case; returns the case page's path. */
@@ -119,6 +121,10 @@ export async function createWorkspaceAndCase(page: Page, tag: string, input: New
   await page.getByLabel("Runtime nodes").fill("node-1\nnode-2");
   await page.getByLabel("Integration flows").fill(input.flows ?? "Send Orders");
   if (input.landscape) await page.getByLabel("Receiver landscape").selectOption(input.landscape);
+  if (input.old) {
+    await page.getByLabel("Old client certificate").setInputFiles({ name: "old.pem", mimeType: "application/x-pem-file", buffer: Buffer.from(input.old.leaf) });
+    await page.getByLabel("Old root CA certificate").setInputFiles({ name: "old-root.pem", mimeType: "application/x-pem-file", buffer: Buffer.from(input.old.root) });
+  }
   await page.getByLabel("Tenant administrator(s)").fill(input.tenantAdmins);
   await page.getByLabel("Receiver administrator(s)").fill(input.receiverAdmins);
   await page.getByLabel("Integration developer(s)").fill(input.integrationDevelopers);

@@ -9,17 +9,25 @@ import { submittedValues } from "@/lib/actions/result";
 interface Props {
   workspaces: { id: string; name: string }[];
   defaultTenantAdmin: string;
+  /** "Start a renewal" from a certificate in use: its case's facts, and the certificate as the old one. */
+  renewal?: { certificateId: string; subject: string; values: Record<string, string> };
 }
 
-export function NewCaseForm({ workspaces, defaultTenantAdmin }: Props) {
+export function NewCaseForm({ workspaces, defaultTenantAdmin, renewal }: Props) {
   const [state, action, pending] = useActionState(createCaseAction, null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
-  const values = submittedValues(state);
+  const values = state && !state.ok ? submittedValues(state) : (renewal?.values ?? {});
   const invalid = (name: string) => (errors[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {});
 
   return (
     <form action={action} className="space-y-6" noValidate>
       {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
+      {renewal ? (
+        <Notice tone="info">
+          Renewing <strong>{renewal.subject}</strong>: it becomes the old certificate of this case, and the fields are taken from its case. Check them.
+          <input type="hidden" name="oldCertificateId" value={renewal.certificateId} />
+        </Notice>
+      ) : null}
 
       <fieldset className="space-y-4 rounded border border-slate-200 bg-white p-4">
         <legend className="px-1 font-semibold">The connection</legend>

@@ -15,7 +15,9 @@ function keyDescription(certificate: CertificateSummary): string {
 
 /** Everything an administrator compares before importing a certificate. */
 export function CertificateCard({ certificate, downloads }: { certificate: CertificateSummary; downloads?: React.ReactNode }) {
-  const expired = certificate.daysLeft < 0;
+  // Days left as of now, not as of the upload.
+  const daysLeft = Math.floor((new Date(certificate.notAfter).getTime() - new Date().getTime()) / 86_400_000);
+  const expired = daysLeft < 0;
   return (
     <article className="rounded border border-slate-200 bg-white p-3 text-sm" data-testid={`certificate-${certificate.role}`}>
       <h4 className="font-semibold">{CERTIFICATE_ROLE_LABEL[certificate.role]}</h4>
@@ -29,8 +31,8 @@ export function CertificateCard({ certificate, downloads }: { certificate: Certi
         <dt className="text-slate-600">Valid</dt>
         <dd>
           {certificate.notBefore.slice(0, 10)} to {certificate.notAfter.slice(0, 10)}{" "}
-          <span className={expired ? "font-semibold text-red-800" : certificate.daysLeft < 30 ? "font-semibold text-amber-800" : "text-slate-600"}>
-            ({expired ? `expired ${-certificate.daysLeft} days ago` : `${certificate.daysLeft} days left`})
+          <span className={expired ? "font-semibold text-red-800" : daysLeft < 30 ? "font-semibold text-amber-800" : "text-slate-600"}>
+            ({expired ? `expired ${-daysLeft} days ago` : `${daysLeft} days left`})
           </span>
         </dd>
         <dt className="text-slate-600">Key</dt>

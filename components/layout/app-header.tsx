@@ -10,6 +10,7 @@ export function AppHeader({ email }: { email: string }) {
         </Link>
         <Link href="/inbox">Inbox</Link>
         <Link href="/cases">Cases</Link>
+        <Link href="/overview">Overview</Link>
         <Link href="/cases/new">New case</Link>
         <span className="ml-auto text-slate-600" data-testid="signed-in-as">
           {email}

@@ -11,11 +11,16 @@ import { createCase } from "./store/create-case";
 import { completeStep } from "./store/complete-step";
 import { cancelCase } from "./store/cancel-case";
 import { oldCertificatesFromForm } from "@/lib/certificates/store/old-from-form";
+import { oldCertificatesFromSource } from "./store/renewal-source";
 
 export async function createCaseAction(_previous: ActionResult<{ caseId: string }> | null, form: FormData) {
   const result = await runAction(caseInputSchema, form, async (input, user, data) => {
     await assertCanCreateCase(user.id, input.workspaceId); // before any uploaded byte is read
-    return createCase(user, input, await oldCertificatesFromForm(data));
+    const renewing = data.get("oldCertificateId");
+    const old = typeof renewing === "string" && renewing && !data.get("oldLeafFile")
+      ? await oldCertificatesFromSource(user.id, renewing, input.workspaceId)
+      : await oldCertificatesFromForm(data);
+    return createCase(user, input, old);
   });
   if (result.ok) {
     revalidatePath("/inbox");

@@ -1,17 +1,24 @@
 import type { Metadata } from "next";
-import { requireUserOrRedirect } from "@/lib/auth/session";
-import { loadCaseList } from "@/lib/workflow/queries/case-list";
-import { ROLE_LABEL, workflowFor } from "@/lib/workflow";
-import { Time } from "@/components/ui/time";
 import Link from "next/link";
+import { requireUserOrRedirect } from "@/lib/auth/session";
+import { loadCaseList, parseCaseListQuery } from "@/lib/workflow/queries/case-list";
+import { ROLES, ROLE_LABEL, workflowFor } from "@/lib/workflow";
+import { Time } from "@/components/ui/time";
 
 export const metadata: Metadata = { title: "Cases" };
 
 const STATUS_LABEL = { OPEN: "Open", COMPLETED: "Completed", CANCELLED: "Cancelled" } as const;
+const select = "rounded border border-slate-300 px-2 py-1";
 
-export default async function CasesPage() {
+export default async function CasesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireUserOrRedirect("/cases");
-  const cases = await loadCaseList(user.id);
+  const params = await searchParams;
+  const query = parseCaseListQuery(params);
+  const { cases, total, pages } = await loadCaseList(user.id, query);
+  const pageLink = (page: number) => {
+    const next = new URLSearchParams(Object.entries({ ...params, page: String(page) }).filter((entry): entry is [string, string] => !!entry[1]));
+    return `/cases?${next}`;
+  };
   return (
     <section className="space-y-4">
       <div className="flex items-center justify-between">
@@ -20,6 +27,45 @@ export default async function CasesPage() {
           New case
         </Link>
       </div>
+      <form className="flex flex-wrap items-end gap-3 text-sm" action="/cases" role="search">
+        <label className="flex flex-col">
+          Search
+          <input name="q" defaultValue={query.search ?? ""} placeholder="Title, receiver, e-mail or fingerprint" className={`${select} w-72`} />
+        </label>
+        <label className="flex flex-col">
+          Status
+          <select name="status" defaultValue={query.status ?? ""} className={select}>
+            <option value="">Any</option>
+            <option value="OPEN">Open</option>
+            <option value="COMPLETED">Completed</option>
+            <option value="CANCELLED">Cancelled</option>
+          </select>
+        </label>
+        <label className="flex flex-col">
+          Procedure
+          <select name="variant" defaultValue={query.variant ?? ""} className={select}>
+            <option value="">Both</option>
+            <option value="A">A — no downtime</option>
+            <option value="B">B — downtime window</option>
+          </select>
+        </label>
+        <label className="flex flex-col">
+          My role
+          <select name="role" defaultValue={query.role ?? ""} className={select}>
+            <option value="">Any</option>
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {ROLE_LABEL[role]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button className="rounded border border-slate-300 bg-white px-3 py-1">Apply</button>
+      </form>
+      <p className="text-sm text-slate-600" data-testid="case-count">
+        {total} case{total === 1 ? "" : "s"}
+        {pages > 1 ? ` · page ${query.page} of ${pages}` : ""}
+      </p>
       {cases.length === 0 ? (
         <p className="text-slate-600">No cases yet.</p>
       ) : (
@@ -58,6 +104,12 @@ export default async function CasesPage() {
           </tbody>
         </table>
       )}
+      {pages > 1 ? (
+        <nav aria-label="Pages" className="flex gap-4 text-sm">
+          {query.page > 1 ? <Link href={pageLink(query.page - 1)}>← Previous</Link> : null}
+          {query.page < pages ? <Link href={pageLink(query.page + 1)}>Next →</Link> : null}
+        </nav>
+      ) : null}
     </section>
   );
 }

@@ -1,21 +1,74 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { ROLES, type Role } from "../roles";
 
-/** Cases the person may see: all of their workspaces' cases, or only their own where they are a guest. */
-export async function loadCaseList(userId: string) {
+export const CASE_LIST_PAGE_SIZE = 25;
+
+export interface CaseListQuery {
+  search?: string;
+  status?: "OPEN" | "COMPLETED" | "CANCELLED";
+  variant?: "A" | "B";
+  /** Only cases where the viewer holds this role. */
+  role?: Role;
+  page: number;
+}
+
+export function parseCaseListQuery(params: Record<string, string | undefined>): CaseListQuery {
+  const status = ["OPEN", "COMPLETED", "CANCELLED"].includes(params.status ?? "") ? (params.status as CaseListQuery["status"]) : undefined;
+  const variant = params.variant === "A" || params.variant === "B" ? params.variant : undefined;
+  const role = (ROLES as readonly string[]).includes(params.role ?? "") ? (params.role as Role) : undefined;
+  const page = Math.max(1, Math.min(100_000, Number.parseInt(params.page ?? "1", 10) || 1));
+  const search = params.q?.trim().slice(0, 200) || undefined;
+  return { ...(search ? { search } : {}), ...(status ? { status } : {}), ...(variant ? { variant } : {}), ...(role ? { role } : {}), page };
+}
+
+/** A pasted fingerprint, with or without colons, as stored (upper-case hex pairs joined by colons). */
+function asFingerprint(text: string): string | null {
+  const hex = text.replace(/[\s:-]/g, "").toUpperCase();
+  return /^[0-9A-F]{40}$|^[0-9A-F]{64}$/.test(hex) ? hex.match(/../g)!.join(":") : null;
+}
+
+/**
+ * Cases the person may see (all of their workspaces' cases; only their own where they are a guest), searched by
+ * title, receiver, participant address or certificate fingerprint, filtered, and paginated on the server.
+ */
+export async function loadCaseList(userId: string, query: CaseListQuery) {
   const memberships = await db().membership.findMany({ where: { userId }, select: { workspaceId: true, role: true } });
   const fullAccess = memberships.filter((membership) => membership.role !== "GUEST").map((membership) => membership.workspaceId);
   const guestOf = memberships.filter((membership) => membership.role === "GUEST").map((membership) => membership.workspaceId);
-  return db().case.findMany({
-    where: {
-      OR: [{ workspaceId: { in: fullAccess } }, { workspaceId: { in: guestOf }, participants: { some: { userId } } }],
-    },
-    orderBy: [{ status: "asc" }, { createdAt: "desc" }],
-    take: 200,
-    select: {
-      id: true, title: true, receiverSystem: true, variant: true, status: true, createdAt: true,
-      workspace: { select: { name: true } },
-      steps: { where: { status: "READY" }, select: { number: true, role: true } },
-    },
-  });
+  const visible: Prisma.CaseWhereInput = {
+    OR: [{ workspaceId: { in: fullAccess } }, { workspaceId: { in: guestOf }, participants: { some: { userId } } }],
+  };
+  const filters: Prisma.CaseWhereInput[] = [visible];
+  if (query.status) filters.push({ status: query.status });
+  if (query.variant) filters.push({ variant: query.variant });
+  if (query.role) filters.push({ participants: { some: { userId, role: query.role } } });
+  if (query.search) {
+    const fingerprint = asFingerprint(query.search);
+    filters.push({
+      OR: [
+        { title: { contains: query.search, mode: "insensitive" } },
+        { receiverSystem: { contains: query.search, mode: "insensitive" } },
+        { participants: { some: { user: { email: { contains: query.search.toLowerCase() } } } } },
+        ...(fingerprint ? [{ certificates: { some: { OR: [{ sha256: fingerprint }, { sha1: fingerprint }] } } }] : []),
+      ],
+    });
+  }
+  const where: Prisma.CaseWhereInput = { AND: filters };
+  const [total, cases] = await Promise.all([
+    db().case.count({ where }),
+    db().case.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (query.page - 1) * CASE_LIST_PAGE_SIZE,
+      take: CASE_LIST_PAGE_SIZE,
+      select: {
+        id: true, title: true, receiverSystem: true, variant: true, status: true, createdAt: true,
+        workspace: { select: { name: true } },
+        steps: { where: { status: "READY" }, select: { number: true, role: true } },
+      },
+    }),
+  ]);
+  return { total, cases, pages: Math.max(1, Math.ceil(total / CASE_LIST_PAGE_SIZE)) };
 }

@@ -4,11 +4,14 @@ import { requireUserOrRedirect } from "@/lib/auth/session";
 import { membershipsOf } from "@/lib/workspaces/store";
 import { NewCaseForm } from "@/components/case/new-case-form";
 import { Notice } from "@/components/ui/notice";
+import { renewalSource } from "@/lib/workflow/store/renewal-source";
 
 export const metadata: Metadata = { title: "New case" };
 
-export default async function NewCasePage() {
+export default async function NewCasePage({ searchParams }: { searchParams: Promise<{ fromCertificate?: string }> }) {
   const user = await requireUserOrRedirect("/cases/new");
+  const { fromCertificate } = await searchParams;
+  const renewal = fromCertificate ? await renewalSource(user.id, fromCertificate).catch(() => undefined) : undefined;
   const memberships = await membershipsOf(user.id);
   if (memberships.length === 0) redirect("/welcome");
   const workspaces = memberships.filter((membership) => membership.role !== "GUEST").map((membership) => membership.workspace);
@@ -21,7 +24,11 @@ export default async function NewCasePage() {
       {workspaces.length === 0 ? (
         <Notice tone="info">You take part in cases as a guest. Only members of a workspace can start a case there.</Notice>
       ) : (
-        <NewCaseForm workspaces={workspaces} defaultTenantAdmin={user.email} />
+        <NewCaseForm
+          workspaces={renewal ? workspaces.filter((workspace) => workspace.id === renewal.workspaceId) : workspaces}
+          defaultTenantAdmin={user.email}
+          renewal={renewal}
+        />
       )}
     </section>
   );

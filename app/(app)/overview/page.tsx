@@ -1,0 +1,151 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUserOrRedirect } from "@/lib/auth/session";
+import { loadOverview, overviewWorkspaces } from "@/lib/workspaces/overview";
+import { ROLE_LABEL, VARIANT_A, VARIANT_B } from "@/lib/workflow";
+import { CERTIFICATE_ROLE_LABEL } from "@/components/certificates/certificate-card";
+import { ExpiryChart } from "@/components/overview/expiry-chart";
+import { Time, waitedFor } from "@/components/ui/time";
+
+export const metadata: Metadata = { title: "Overview" };
+
+const STEP_TITLE = new Map([...VARIANT_A.steps, ...VARIANT_B.steps].map((step) => [step.key, step.title]));
+
+function urgency(daysLeft: number): { label: string; className: string } {
+  if (daysLeft < 0) return { label: "expired", className: "bg-red-100 text-red-900 font-semibold" };
+  if (daysLeft <= 30) return { label: "≤ 30 days", className: "bg-red-50 text-red-900 font-semibold" };
+  if (daysLeft <= 60) return { label: "≤ 60 days", className: "bg-amber-50 text-amber-900" };
+  if (daysLeft <= 90) return { label: "≤ 90 days", className: "bg-yellow-50 text-yellow-900" };
+  return { label: "", className: "" };
+}
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ workspace?: string }> }) {
+  const user = await requireUserOrRedirect("/overview");
+  const workspaces = await overviewWorkspaces(user.id);
+  const { workspace: requested } = await searchParams;
+  const workspace = workspaces.find((candidate) => candidate.id === requested) ?? workspaces[0];
+  if (!workspace) notFound();
+  const overview = await loadOverview(user.id, workspace.id);
+  const now = new Date();
+  return (
+    <>
+      <div className="flex flex-wrap items-baseline gap-4">
+        <h1 className="text-2xl font-bold">Overview — {workspace.name}</h1>
+        {workspaces.length > 1 ? (
+          <nav className="flex gap-3 text-sm" aria-label="Workspaces">
+            {workspaces.map((candidate) => (
+              <Link key={candidate.id} href={`/overview?workspace=${candidate.id}`}>
+                {candidate.name}
+              </Link>
+            ))}
+          </nav>
+        ) : null}
+      </div>
+
+      <div className="grid gap-4 md:grid-cols-3">
+        <section className="rounded border border-slate-200 bg-white p-4" aria-labelledby="stage-heading">
+          <h2 id="stage-heading" className="font-semibold">Open cases by stage</h2>
+          <ul className="mt-2 space-y-1 text-sm" data-testid="by-stage">
+            {overview.byStage.map((row) => (
+              <li key={row.key}>
+                <strong>{row.count}</strong> · {STEP_TITLE.get(row.key) ?? row.key}
+              </li>
+            ))}
+            {overview.byStage.length === 0 ? <li className="text-slate-600">No open cases.</li> : null}
+          </ul>
+        </section>
+        <section className="rounded border border-slate-200 bg-white p-4" aria-labelledby="variant-heading">
+          <h2 id="variant-heading" className="font-semibold">Cases per procedure</h2>
+          <ul className="mt-2 space-y-1 text-sm">
+            {overview.byVariant.map((row) => (
+              <li key={`${row.variant}-${row.status}`}>
+                <strong>{row.count}</strong> · procedure {row.variant}, {row.status.toLowerCase()}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className="rounded border border-slate-200 bg-white p-4" aria-labelledby="completed-heading">
+          <h2 id="completed-heading" className="font-semibold">Completed per month</h2>
+          <ul className="mt-2 space-y-1 text-sm">
+            {overview.completedPerMonth.map((row) => (
+              <li key={row.month}>
+                {row.month}: <strong>{row.count}</strong>
+              </li>
+            ))}
+            {overview.completedPerMonth.length === 0 ? <li className="text-slate-600">None in the last year.</li> : null}
+          </ul>
+        </section>
+      </div>
+
+      <section className="space-y-2" aria-labelledby="longest-heading">
+        <h2 id="longest-heading" className="text-xl font-semibold">Steps waiting longest</h2>
+        <table className="w-full text-left text-sm">
+          <tbody>
+            {overview.longest.map((step) => (
+              <tr key={`${step.case.id}-${step.number}`} className="border-b border-slate-200">
+                <td className="py-1 pr-3">
+                  <Link href={`/cases/${step.case.id}`}>{step.case.title}</Link>
+                </td>
+                <td className="pr-3">
+                  {step.number}. {STEP_TITLE.get(step.key)}
+                </td>
+                <td className="pr-3">{ROLE_LABEL[step.role]}</td>
+                <td>
+                  {step.readyAt ? (
+                    <>
+                      <Time value={step.readyAt} /> ({waitedFor(step.readyAt, now)})
+                    </>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="space-y-2" aria-labelledby="expiry-heading">
+        <h2 id="expiry-heading" className="text-xl font-semibold">Certificate expiry</h2>
+        <p className="text-sm text-slate-600">Certificates in use: the new ones of completed cases, and the old ones of open cases.</p>
+        <ExpiryChart months={overview.expiryByMonth} />
+        <table className="w-full text-left text-sm" data-testid="expiring">
+          <thead>
+            <tr className="border-b text-slate-600">
+              <th className="py-1 pr-3">Certificate</th>
+              <th className="pr-3">Case</th>
+              <th className="pr-3">Expires</th>
+              <th className="pr-3">Days left</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {overview.expiring.map((certificate) => {
+              const level = urgency(certificate.daysLeft);
+              return (
+                <tr key={certificate.id} className={`border-b border-slate-200 ${level.className}`}>
+                  <td className="py-1 pr-3">
+                    {CERTIFICATE_ROLE_LABEL[certificate.role as keyof typeof CERTIFICATE_ROLE_LABEL] ?? certificate.role}: {certificate.subject}
+                  </td>
+                  <td className="pr-3">
+                    <Link href={`/cases/${certificate.case.id}`}>{certificate.case.title}</Link>
+                  </td>
+                  <td className="pr-3">
+                    <Time value={certificate.notAfter} />
+                  </td>
+                  <td className="pr-3">
+                    {certificate.daysLeft} {level.label ? `(${level.label})` : ""}
+                  </td>
+                  <td>
+                    {certificate.role === "leaf" || certificate.role === "old-leaf" ? (
+                      <Link href={`/cases/new?fromCertificate=${certificate.id}`}>Start a renewal</Link>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}

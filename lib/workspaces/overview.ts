@@ -1,0 +1,73 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/errors";
+
+const DAY = 86_400_000;
+
+/** Certificates in use: the new ones of completed cases, and the old ones of open cases (they are still live). */
+function inUse(workspaceId: string): Prisma.StoredCertificateWhereInput {
+  return {
+    case: { workspaceId },
+    OR: [
+      { role: { in: ["leaf", "root"] }, upload: { set: "NEW" }, case: { status: "COMPLETED" } },
+      { role: { in: ["old-leaf", "old-root"] }, case: { status: "OPEN" } },
+    ],
+  };
+}
+
+/** The workspaces whose overview the person may see (members and owners, not guests). */
+export async function overviewWorkspaces(userId: string) {
+  const memberships = await db().membership.findMany({
+    where: { userId, role: { in: ["OWNER", "MEMBER"] } },
+    orderBy: { createdAt: "asc" },
+    select: { workspace: { select: { id: true, name: true } } },
+  });
+  return memberships.map((membership) => membership.workspace);
+}
+
+export async function loadOverview(userId: string, workspaceId: string, now = new Date()) {
+  const allowed = await overviewWorkspaces(userId);
+  if (!allowed.some((workspace) => workspace.id === workspaceId)) throw new AppError("NOT_FOUND", "This workspace does not exist or you are not a member of it.");
+  const openCase = { workspaceId, status: "OPEN" as const };
+  const [byStage, longest, byVariant, completedPerMonth, expiring, expiryByMonth] = await Promise.all([
+    db().step.groupBy({ by: ["key"], where: { status: "READY", case: openCase }, _count: { _all: true } }),
+    db().step.findMany({
+      where: { status: "READY", case: openCase },
+      orderBy: { readyAt: "asc" },
+      take: 10,
+      select: { number: true, key: true, role: true, readyAt: true, case: { select: { id: true, title: true } } },
+    }),
+    db().case.groupBy({ by: ["variant", "status"], where: { workspaceId }, _count: { _all: true } }),
+    db().$queryRaw<{ month: Date; count: bigint }[]>`
+      SELECT date_trunc('month', "closedAt") AS month, count(*) AS count FROM "Case"
+      WHERE "workspaceId" = ${workspaceId} AND status = 'COMPLETED' AND "closedAt" >= ${new Date(now.getTime() - 365 * DAY)}
+      GROUP BY 1 ORDER BY 1`,
+    db().storedCertificate.findMany({
+      where: { ...inUse(workspaceId), notAfter: { lte: new Date(now.getTime() + 365 * DAY) } },
+      orderBy: { notAfter: "asc" },
+      take: 100,
+      select: { id: true, role: true, subject: true, notAfter: true, sha256: true, case: { select: { id: true, title: true, status: true } } },
+    }),
+    // Same "in use" rule as above, counted per month of expiry in the database.
+    db().$queryRaw<{ month: string; count: number }[]>`
+      SELECT to_char(date_trunc('month', c."notAfter"), 'YYYY-MM') AS month, count(*)::int AS count
+      FROM "StoredCertificate" c
+      JOIN "Case" k ON k.id = c."caseId"
+      JOIN "CertificateUpload" u ON u.id = c."uploadId"
+      WHERE k."workspaceId" = ${workspaceId}
+        AND ((c.role IN ('leaf', 'root') AND u.set = 'NEW' AND k.status = 'COMPLETED') OR (c.role IN ('old-leaf', 'old-root') AND k.status = 'OPEN'))
+        AND c."notAfter" < ${new Date(now.getTime() + 365 * DAY)}
+      GROUP BY 1 ORDER BY 1`,
+  ]);
+  return {
+    byStage: byStage.map((row) => ({ key: row.key, count: row._count._all })),
+    longest,
+    byVariant: byVariant.map((row) => ({ variant: row.variant, status: row.status, count: row._count._all })),
+    completedPerMonth: completedPerMonth.map((row) => ({ month: row.month.toISOString().slice(0, 7), count: Number(row.count) })),
+    expiring: expiring.map((certificate) => ({ ...certificate, daysLeft: Math.floor((certificate.notAfter.getTime() - now.getTime()) / DAY) })),
+    expiryByMonth,
+  };
+}
+
+export type Overview = Awaited<ReturnType<typeof loadOverview>>;
