@@ -17,7 +17,10 @@ export async function createCaseAction(_previous: ActionResult<{ caseId: string 
   const result = await runAction(caseInputSchema, form, async (input, user, data) => {
     await assertCanCreateCase(user.id, input.workspaceId); // before any uploaded byte is read
     const renewing = data.get("oldCertificateId");
-    const old = typeof renewing === "string" && renewing && !data.get("oldLeafFile")
+    const chosenFile = data.get("oldLeafFile");
+    const fileChosen = typeof chosenFile === "object" && chosenFile !== null && chosenFile.size > 0;
+    // A renewal started from a certificate in use takes that certificate, unless another old certificate was chosen.
+    const old = typeof renewing === "string" && renewing && !fileChosen
       ? await oldCertificatesFromSource(user.id, renewing, input.workspaceId)
       : await oldCertificatesFromForm(data);
     return createCase(user, input, old);
