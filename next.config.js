@@ -18,10 +18,9 @@ const nextConfig = {
   async headers() {
     return [
       {
-        // Action-link pages carry their token in the path: never leak it through Referer, never cache it.
+        // Action-link pages carry their token in the path: never cache them (proxy.ts sets Referrer-Policy).
         source: "/a/:token*",
         headers: [
-          { key: "Referrer-Policy", value: "no-referrer" },
           { key: "Cache-Control", value: "no-store" },
           { key: "X-Robots-Tag", value: "noindex" },
         ],
