@@ -19,6 +19,8 @@ const serverEnv: Record<string, string> = {
   AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production",
   MAIL_POLL_MS: "1000",
   SCHEDULE_POLL_MS: "1000",
+  // Every simulated person signs in from the same loopback address.
+  SIGN_IN_MAX_PER_CLIENT: "1000",
 };
 if (!process.env.DATABASE_URL) serverEnv.PGLITE_DATA_DIR ??= path.join(mkdtempSync(path.join(tmpdir(), "rd-e2e-")), "pglite");
 
