@@ -16,6 +16,10 @@ export default defineConfig({
       },
       {
         resolve: { alias },
+        test: { name: "reliability", include: ["tests/reliability/**/*.test.ts"], environment: "node", testTimeout: 120_000 },
+      },
+      {
+        resolve: { alias },
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
