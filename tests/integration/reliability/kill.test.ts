@@ -1,0 +1,74 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { makeCase, uploadNewCertificates } from "../factories";
+
+const CHURN = path.resolve(import.meta.dirname, "churn.ts");
+
+function runChurn(caseIds: string[], killAfterMs?: number): Promise<{ killed: boolean; code: number | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", CHURN, ...caseIds], {
+      env: { ...process.env, DEV_MAILBOX: "1", SMTP_URL: "" },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => void (stderr += chunk.toString()));
+    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill("SIGKILL"), killAfterMs);
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      if (signal !== "SIGKILL" && code !== 0) reject(new Error(`churn failed (${code}): ${stderr.slice(-2000)}`));
+      else resolve({ killed: signal === "SIGKILL", code });
+    });
+  });
+}
+
+/** Every completed step has its audit event, every hand-over too, and every mail was delivered exactly once. */
+async function inconsistencies(caseIds: string[]): Promise<string[]> {
+  const problems: string[] = [];
+  for (const caseId of caseIds) {
+    const steps = await db().step.findMany({ where: { caseId }, orderBy: { number: "asc" } });
+    const events = await db().auditEvent.findMany({ where: { caseId, kind: { in: ["step.completed", "step.handed_over"] } } });
+    for (const step of steps.filter((candidate) => candidate.status === "DONE")) {
+      const matching = events.filter((event) => event.stepNumber === step.number);
+      if (matching.length !== 1) problems.push(`${caseId} step ${step.number}: ${matching.length} audit events`);
+    }
+    if (steps.filter((step) => step.status === "READY").length > 1) problems.push(`${caseId}: more than one ready step`);
+  }
+  const mails = await db().outgoingMail.findMany({ where: { caseId: { in: caseIds } }, select: { messageId: true, status: true } });
+  for (const mail of mails) {
+    const received = await db().mailboxMessage.count({ where: { messageId: mail.messageId } });
+    if (mail.status !== "SENT") problems.push(`${mail.messageId} not delivered (${mail.status})`);
+    if (received !== 1) problems.push(`${mail.messageId} received ${received} times`);
+  }
+  return problems;
+}
+
+describe.runIf(!!process.env.DATABASE_URL)("killing the process mid-way", () => {
+  it(
+    "leaves every case consistent and every mail delivered exactly once after restarts",
+    async () => {
+      const caseIds: string[] = [];
+      for (let index = 0; index < 6; index += 1) {
+        const made = await makeCase();
+        await uploadNewCertificates(made.caseId, made.tenantAdmin.id);
+        await db().case.update({ where: { id: made.caseId }, data: { runtimeNodes: ["n1", "n2", "n3", "n4"], integrationFlows: ["f1", "f2", "f3"] } });
+        caseIds.push(made.caseId);
+      }
+      let kills = 0;
+      for (const after of [1400, 1800, 2200]) {
+        const run = await runChurn(caseIds, after);
+        if (run.killed) kills += 1;
+      }
+      await runChurn(caseIds);
+      const problems = await inconsistencies(caseIds);
+      const completed = await db().case.count({ where: { id: { in: caseIds }, status: "COMPLETED" } });
+      console.info(`kill: ${kills} restarts, ${problems.length} inconsistencies, ${completed}/${caseIds.length} cases completed`);
+      expect(problems).toEqual([]);
+      expect(completed).toBe(caseIds.length);
+      expect(kills).toBeGreaterThanOrEqual(1);
+    },
+    180_000,
+  );
+});
