@@ -45,17 +45,37 @@ async function inconsistencies(caseIds: string[]): Promise<string[]> {
   return problems;
 }
 
+async function casesToChurn(count: number): Promise<string[]> {
+  const caseIds: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const made = await makeCase();
+    await uploadNewCertificates(made.caseId, made.tenantAdmin.id);
+    await db().case.update({ where: { id: made.caseId }, data: { runtimeNodes: ["n1", "n2", "n3", "n4"], integrationFlows: ["f1", "f2", "f3"] } });
+    caseIds.push(made.caseId);
+  }
+  return caseIds;
+}
+
+describe.runIf(!!process.env.DATABASE_URL)("two app instances on one database", () => {
+  it(
+    "never perform a step twice and never send a mail twice",
+    async () => {
+      const caseIds = await casesToChurn(4);
+      await Promise.all([runChurn(caseIds), runChurn(caseIds)]);
+      const problems = await inconsistencies(caseIds);
+      console.info(`instances: 2 processes, ${problems.length} inconsistencies`);
+      expect(problems).toEqual([]);
+      expect(await db().case.count({ where: { id: { in: caseIds }, status: "COMPLETED" } })).toBe(caseIds.length);
+    },
+    180_000,
+  );
+});
+
 describe.runIf(!!process.env.DATABASE_URL)("killing the process mid-way", () => {
   it(
     "leaves every case consistent and every mail delivered exactly once after restarts",
     async () => {
-      const caseIds: string[] = [];
-      for (let index = 0; index < 6; index += 1) {
-        const made = await makeCase();
-        await uploadNewCertificates(made.caseId, made.tenantAdmin.id);
-        await db().case.update({ where: { id: made.caseId }, data: { runtimeNodes: ["n1", "n2", "n3", "n4"], integrationFlows: ["f1", "f2", "f3"] } });
-        caseIds.push(made.caseId);
-      }
+      const caseIds = await casesToChurn(6);
       let kills = 0;
       for (const after of [1400, 1800, 2200]) {
         const run = await runChurn(caseIds, after);
