@@ -39,6 +39,16 @@ export function currentStep(steps: readonly StepState[]): StepState | undefined 
   return steps.find((step) => step.status === "READY");
 }
 
+/** The step and its state on an open case, or why there is nothing to do with it. */
+function openStep(definition: WorkflowDefinition, caseStatus: CaseStatus, steps: readonly StepState[], number: number) {
+  if (caseStatus !== "OPEN") return { ok: false, refusal: "CASE_CLOSED" } as const;
+  const step = definition.steps.find((candidate) => candidate.number === number);
+  const state = steps.find((candidate) => candidate.number === number);
+  if (!step || !state) return { ok: false, refusal: "STEP_NOT_FOUND" } as const;
+  if (state.status === "DONE") return { ok: false, refusal: "STEP_ALREADY_DONE" } as const;
+  return { ok: true, step, state } as const;
+}
+
 /**
  * Decides whether `actorRoles` may complete step `number` and what follows from it.
  * Hand-overs cannot be completed by a person: they are performed as part of the step before them.
@@ -50,11 +60,9 @@ export function planCompletion(
   number: number,
   actorRoles: readonly Role[],
 ): TransitionResult {
-  if (caseStatus !== "OPEN") return { ok: false, refusal: "CASE_CLOSED" };
-  const step = definition.steps.find((candidate) => candidate.number === number);
-  const state = steps.find((candidate) => candidate.number === number);
-  if (!step || !state) return { ok: false, refusal: "STEP_NOT_FOUND" };
-  if (state.status === "DONE") return { ok: false, refusal: "STEP_ALREADY_DONE" };
+  const found = openStep(definition, caseStatus, steps, number);
+  if (!found.ok) return found;
+  const { step, state } = found;
   if (state.status !== "READY") return { ok: false, refusal: "STEP_NOT_READY" };
   if (step.kind === "handover") return { ok: false, refusal: "STEP_IS_HANDOVER" };
   if (!rolesThatComplete(step).some((role) => actorRoles.includes(role))) return { ok: false, refusal: "NOT_YOUR_ROLE" };
@@ -80,11 +88,9 @@ export function planScheduledHandover(
   steps: readonly StepState[],
   number: number,
 ): TransitionResult {
-  if (caseStatus !== "OPEN") return { ok: false, refusal: "CASE_CLOSED" };
-  const step = definition.steps.find((candidate) => candidate.number === number);
-  const state = steps.find((candidate) => candidate.number === number);
-  if (!step || !state) return { ok: false, refusal: "STEP_NOT_FOUND" };
-  if (state.status === "DONE") return { ok: false, refusal: "STEP_ALREADY_DONE" };
+  const found = openStep(definition, caseStatus, steps, number);
+  if (!found.ok) return found;
+  const { step, state } = found;
   if (step.kind !== "handover" || !step.waitsFor) return { ok: false, refusal: "NOT_A_WAITING_HANDOVER" };
   if (state.status !== "READY") return { ok: false, refusal: "STEP_NOT_READY" };
   return { ok: true, plan: { completed: number, ...whatFollows(definition, number) } };

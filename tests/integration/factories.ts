@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { mailWorkerIdle } from "@/lib/mail/worker";
 import { caseInputSchema } from "@/lib/workflow/case-input";
 import { createCase } from "@/lib/workflow/store/create-case";
@@ -99,3 +100,14 @@ export const stepInputs = {
     await acceptWindow(receiverAdminId, caseId, proposal.id);
   },
 };
+
+/** The code of the expected refusal (an AppError); fails when the call succeeds or throws something else. */
+export async function refusalCode(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error.code;
+    throw error;
+  }
+  throw new Error("expected a refusal, but the call succeeded");
+}

@@ -1,10 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { confirmByActionLink, inspectActionLink } from "@/lib/workflow/store/action-link";
 import { sendDueReminders } from "@/lib/workflow/store/reminders";
 import { hashActionToken } from "@/lib/mail/action-links";
-import { footprint, makeCase, makeUser, stepInputs, uniqueTag, uploadNewCertificates } from "../factories";
+import { footprint, makeCase, makeUser, stepInputs, uniqueTag, refusalCode, uploadNewCertificates } from "../factories";
 
 const client = { ip: "203.0.113.7", userAgent: "Test Mail Client/1.0" };
 
@@ -25,15 +24,6 @@ async function atStep3() {
   return { ...made, token: await linkFor(made.caseId, made.receiverAdmin.email, 3) };
 }
 
-async function refusalCode(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("action links", () => {
   it("stores only the hash of a 256-bit token, bound to one step and one participant", async () => {

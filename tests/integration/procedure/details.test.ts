@@ -11,17 +11,8 @@ import { cancelCase } from "@/lib/workflow/store/cancel-case";
 import { storeUpload } from "@/lib/certificates/store/uploads";
 import { readOldCertificates } from "@/lib/certificates/old-certificates";
 import { makeCurrentChain, part } from "../../support/certificates";
-import { footprint, makeCase, stepInputs, uploadNewCertificates } from "../factories";
+import { footprint, makeCase, stepInputs, refusalCode, uploadNewCertificates } from "../factories";
 
-async function code(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 async function atStep(variant: "A" | "B", step: number) {
   const made = await makeCase({ variant });
@@ -55,7 +46,7 @@ describe("every runtime node", () => {
     const first = await confirmGridCells(developer.id, caseId, 7, [{ flow: "Flow 1", node: "node-1" }, { flow: "Flow 1", node: "node-2" }, { flow: "Flow 2", node: "node-1" }]);
     expect(first).toEqual({ confirmed: 3, remaining: 1, completed: false });
     expect((await db().step.findUniqueOrThrow({ where: { caseId_number: { caseId, number: 7 } } })).status).toBe("READY");
-    expect(await code(confirmGridCells(developer.id, caseId, 7, [{ flow: "Flow 9", node: "node-1" }]))).toBe("VALIDATION_FAILED");
+    expect(await refusalCode(confirmGridCells(developer.id, caseId, 7, [{ flow: "Flow 9", node: "node-1" }]))).toBe("VALIDATION_FAILED");
     const last = await confirmGridCells(developer.id, caseId, 7, [{ flow: "Flow 2", node: "node-2" }]);
     expect(last).toEqual({ confirmed: 1, remaining: 0, completed: true });
     expect(await db().flowNodeConfirmation.count({ where: { caseId, stepNumber: 7, confirmedById: developer.id } })).toBe(4);
@@ -77,7 +68,7 @@ describe("every runtime node", () => {
 
   it("refuses the grid to anyone but the integration developer", async () => {
     const { caseId, tenantAdmin } = await atStep("A", 7);
-    expect(await code(confirmGridCells(tenantAdmin.id, caseId, 7, [{ flow: "Flow 1", node: "node-1" }]))).toBe("NOT_YOUR_ROLE");
+    expect(await refusalCode(confirmGridCells(tenantAdmin.id, caseId, 7, [{ flow: "Flow 1", node: "node-1" }]))).toBe("NOT_YOUR_ROLE");
   });
 });
 
@@ -90,7 +81,7 @@ describe("receiver checklists", () => {
     await uploadNewCertificates(made.caseId, made.tenantAdmin.id);
     const [own, farm] = await db().checklistItem.findMany({ where: { caseId: made.caseId }, orderBy: { position: "asc" } });
     expect((await tickChecklistItem(made.receiverAdmin.id, made.caseId, farm!.id, "SAP IT")).completed).toBe(false);
-    expect(await code(tickChecklistItem(made.receiverAdmin.id, made.caseId, farm!.id, "SAP IT"))).toBe("CONFLICT");
+    expect(await refusalCode(tickChecklistItem(made.receiverAdmin.id, made.caseId, farm!.id, "SAP IT"))).toBe("CONFLICT");
     await addChecklistItem(made.receiverAdmin.id, made.caseId, "Tell the monitoring team");
     expect((await tickChecklistItem(made.receiverAdmin.id, made.caseId, own!.id, "Receiver administrator")).completed).toBe(false);
     const added = await db().checklistItem.findFirstOrThrow({ where: { caseId: made.caseId, label: "Tell the monitoring team" } });
@@ -126,9 +117,9 @@ describe("the downtime window", () => {
     const first = inAnHour();
     await proposeWindows(tenantAdmin.id, caseId, [{ start: first, end: new Date(first.getTime() + 3_600_000) }]);
     const own = await db().downtimeProposal.findFirstOrThrow({ where: { caseId } });
-    expect(await code(acceptWindow(tenantAdmin.id, caseId, own.id))).toBe("NOT_YOUR_ROLE");
-    expect(await code(proposeWindows(developer.id, caseId, [{ start: first, end: new Date(first.getTime() + 3_600_000) }]))).toBe("NOT_YOUR_ROLE");
-    expect(await code(proposeWindows(receiverAdmin.id, caseId, [{ start: new Date(Date.now() - 1000), end: first }]))).toBe("VALIDATION_FAILED");
+    expect(await refusalCode(acceptWindow(tenantAdmin.id, caseId, own.id))).toBe("NOT_YOUR_ROLE");
+    expect(await refusalCode(proposeWindows(developer.id, caseId, [{ start: first, end: new Date(first.getTime() + 3_600_000) }]))).toBe("NOT_YOUR_ROLE");
+    expect(await refusalCode(proposeWindows(receiverAdmin.id, caseId, [{ start: new Date(Date.now() - 1000), end: first }]))).toBe("VALIDATION_FAILED");
 
     const later = new Date(first.getTime() + 86_400_000);
     await proposeWindows(receiverAdmin.id, caseId, [{ start: later, end: new Date(later.getTime() + 1_800_000) }]);
@@ -162,7 +153,7 @@ describe("the downtime window", () => {
     const { caseId, tenantAdmin, receiverAdmin } = await makeCase({ variant: "B" });
     await uploadNewCertificates(caseId, tenantAdmin.id);
     await stepInputs.window(caseId, tenantAdmin.id, receiverAdmin.id, inAnHour());
-    expect(await code(startStopEarly(tenantAdmin.id, caseId, false))).toBe("VALIDATION_FAILED");
+    expect(await refusalCode(startStopEarly(tenantAdmin.id, caseId, false))).toBe("VALIDATION_FAILED");
     expect((await db().step.findUniqueOrThrow({ where: { caseId_number: { caseId, number: 3 } } })).status).toBe("READY");
     await startStopEarly(tenantAdmin.id, caseId, true);
     const step3 = await db().step.findUniqueOrThrow({ where: { caseId_number: { caseId, number: 3 } } });
