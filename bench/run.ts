@@ -1,7 +1,7 @@
 /**
  * npm run bench [-- --sizes 1000,100000] [--duration 10] [--connections 20] [--source head|worktree]
  *                  [--skip-build] [--reseed] [--routes floor,inbox,…] [--database-url postgres://…] [--port 3199]
- *                  [--warmup 3] [--global-warmup 20] [--quiet-cores 0.2] [--max-wait 600]
+ *                  [--warmup 3] [--global-warmup 20] [--quiet-cores 0.3] [--max-wait 600]
  *
  * 1. Builds the app (production, `next build`) in a folder of its own from HEAD (or the working tree) and reads the
  *    first-load JavaScript of every route from the build output.
@@ -41,6 +41,7 @@ const SOURCE = (args.get("source") ?? "head") as BuildSource;
 const SERVER_URL = args.get("database-url") ?? DEFAULT_SERVER_URL;
 const PORT = numberArg(args, "port", 3199);
 const ONLY = args.get("routes")?.split(",");
+const USE_START_SCRIPT = args.has("use-start-script");
 const WORK_DIR = path.join(os.tmpdir(), "renewal-desk-bench");
 const log = (message: string) => console.log(`[bench] ${message}`);
 
@@ -127,7 +128,7 @@ interface SizeFigures {
   serverRestarts: number;
 }
 
-const QUIET_CORES = numberArg(args, "quiet-cores", 0.2);
+const QUIET_CORES = numberArg(args, "quiet-cores", 0.3);
 const MAX_WAIT_SECONDS = numberArg(args, "max-wait", 600);
 
 /**
@@ -260,13 +261,27 @@ async function measureSize(size: number, distDir: string, buildDir: string): Pro
   const proxied = new URL(url);
   proxied.hostname = "127.0.0.1";
   proxied.port = String(proxyPort);
-  let server = new AppServer({ dir: buildDir, port: PORT, databaseUrl: proxied.toString(), logFile });
+  let server = new AppServer({ dir: buildDir, port: PORT, databaseUrl: proxied.toString(), logFile, useStartScript: USE_START_SCRIPT });
   let overviewPath: string | null = null;
   try {
     await server.start();
     for (const spec of routes) {
-      await waitForQuiet();
-      const serial = await serialPass(server, counter, spec, users, distDir);
+      let serial: SerialResult | null = null;
+      for (let attempt = 1; !serial; attempt++) {
+        await waitForQuiet();
+        try {
+          serial = await serialPass(server, counter, spec, users, distDir);
+        } catch (error) {
+          if (server.running || attempt >= 3) throw error;
+        }
+        if (!server.running) {
+          if (attempt >= 5) throw new Error(`the server keeps dying (see ${logFile})`);
+          log(`  the server is gone (see ${logFile}): starting it again and repeating ${spec.name}`);
+          figures.serverRestarts++;
+          serial = null;
+          await server.start();
+        }
+      }
       figures.routes[spec.name] = { label: spec.label, available: true, serial };
       log(`  ${spec.name}: ${serial.queries.median} queries/request (heavy ${serial.queries.heavyMedian}, typical ${serial.queries.typicalMedian}), unloaded ${serial.unloadedMs.typical}/${serial.unloadedMs.heavy} ms typical/heavy${serial.failures.length ? `, ${serial.failures.length} FAILED: ${serial.failures[0]}` : ""}`);
     }
@@ -308,7 +323,7 @@ async function measureSize(size: number, distDir: string, buildDir: string): Pro
   }
 
   // b. Load, directly on PostgreSQL.
-  server = new AppServer({ dir: buildDir, port: PORT, databaseUrl: url, logFile });
+  server = new AppServer({ dir: buildDir, port: PORT, databaseUrl: url, logFile, useStartScript: USE_START_SCRIPT });
   try {
     await server.start();
     const sampler = new RssSampler(server.pid);

@@ -1,7 +1,7 @@
 /**
- * The app server under test: `node scripts/start.mjs` (which runs `next start`) in the build folder, with the
- * benchmark's environment, and what it costs: resident memory and CPU time of its whole process tree, read from
- * /proc.
+ * The app server under test: `next start` in the build folder (through bench/lib/serve.mjs, or
+ * `node scripts/start.mjs` with useStartScript), with the benchmark's environment, and what it costs: resident
+ * memory and CPU time of its whole process tree, read from /proc.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -14,7 +14,11 @@ export interface ServerOptions {
   port: number;
   databaseUrl: string;
   logFile: string;
+  /** `node scripts/start.mjs` instead of bench/lib/serve.mjs (same `next start`, but titled "next-server"). */
+  useStartScript?: boolean;
 }
+
+const SERVE_SCRIPT = path.join(import.meta.dirname, "serve.mjs");
 
 export class AppServer {
   private child: ChildProcess | null = null;
@@ -52,11 +56,12 @@ export class AppServer {
     };
     delete env.SMTP_URL;
     delete env.DEV_MAILBOX;
-    this.child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: this.options.dir, env, stdio: ["ignore", out, out], detached: true });
+    const script = this.options.useStartScript ? "scripts/start.mjs" : SERVE_SCRIPT;
+    this.child = spawn(process.execPath, [script], { cwd: this.options.dir, env, stdio: ["ignore", out, out], detached: true });
     fs.closeSync(out);
     const child = this.child;
     child.once("exit", (code, signal) => {
-      const line = `[bench] server ${child.pid} exited: code ${code}, signal ${signal}${this.stopping ? " (stopped by the bench)" : " — UNEXPECTED"}\n`;
+      const line = `[bench] ${new Date().toISOString()} server ${child.pid} exited: code ${code}, signal ${signal}${this.stopping ? " (stopped by the bench)" : " — UNEXPECTED"}\n`;
       fs.appendFileSync(this.options.logFile, line);
       if (!this.stopping) console.error(line.trim());
     });

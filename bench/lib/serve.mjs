@@ -1,0 +1,20 @@
+// The app server for the benchmark: `next start` in this process, as scripts/start.mjs runs it (without its build
+// step and embedded-database lock, which do not apply here), under its own process title.
+//
+// Why the title: on the shared benchmark machine something stops every process named "next-server" with SIGTERM
+// (seen at 18:36 UTC on 2026-11-28: a decoy process titled "next-server (v16.4.6)" got SIGTERM, one titled
+// "node scripts/start.mjs" did not), which stopped the server under test mid-run several times. `next start` sets
+// that title itself, so it is set back here.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const TITLE = "rd-bench-app";
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+process.env.CHECKPOINT_DISABLE ??= "1";
+const nextBin = path.resolve("node_modules/next/dist/bin/next");
+process.argv = [process.execPath, nextBin, "start", "-p", process.env.PORT ?? "3000"];
+process.title = TITLE;
+setInterval(() => {
+  if (process.title !== TITLE) process.title = TITLE;
+}, 200).unref();
+await import(pathToFileURL(nextBin).href);
