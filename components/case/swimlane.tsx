@@ -20,6 +20,8 @@ interface Props {
   steps: readonly SwimlaneStep[];
   /** Each step links to its card (`#step-N`) on the case page; turn off where those cards are absent. */
   linkToSteps?: boolean;
+  /** The viewer's time zone for who-and-when under done steps. */
+  zone?: string;
 }
 
 /*
@@ -59,9 +61,9 @@ function toStepState(step: SwimlaneStep): SwimlaneStepState {
 }
 
 /** Swimlane diagram of a case: one lane per role, the steps from left to right, rendered on the server as SVG. */
-export function Swimlane({ variant, steps, linkToSteps = true }: Props) {
+export function Swimlane({ variant, steps, linkToSteps = true, zone = "UTC" }: Props) {
   const id = useId();
-  const layout = layoutSwimlane(workflowFor(variant), steps.map(toStepState));
+  const layout = layoutSwimlane(workflowFor(variant), steps.map(toStepState), zone);
   const titleId = `${id}-title`;
   const descId = `${id}-desc`;
   return (

@@ -3,6 +3,7 @@
  * Pure data in, pure data out (no React), so the picture can be checked in unit tests and drawn by any renderer.
  * Units are SVG user units; the renderer scales the whole drawing to the page width through its viewBox.
  */
+import { formatInZone } from "@/lib/time/zones";
 import { ROLES, ROLE_LABEL, ROLE_SHORT, type Role } from "./roles";
 import type { StepDefinition, WorkflowDefinition } from "./definitions";
 import type { StepStatus } from "./transitions";
@@ -237,8 +238,10 @@ export function summarizeProgress(definition: WorkflowDefinition, states: readon
   return `No step of ${total} is ready; ${doneClause}.`;
 }
 
-const utcDate = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-const utcDateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+/** A date (narrow hand-overs) or a date and time with the zone named, in the viewer's time zone. */
+function when(date: Date, zone: string, dateOnly = false): string {
+  return dateOnly ? new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: zone }).format(date) : formatInZone(date, zone);
+}
 
 interface Column {
   readonly step: StepDefinition;
@@ -287,7 +290,7 @@ function laneOf(lanes: readonly SwimlaneLane[], role: Role): SwimlaneLane {
   return lanes.find((lane) => lane.role === role)!;
 }
 
-function describeStep(step: StepDefinition, state: SwimlaneStepState, total: number): string {
+function describeStep(step: StepDefinition, state: SwimlaneStepState, total: number, zone: string): string {
   const who =
     step.kind === "handover" && step.to
       ? `hand-over from ${roleName(step.role)} to ${roleName(step.to)}`
@@ -295,7 +298,7 @@ function describeStep(step: StepDefinition, state: SwimlaneStepState, total: num
   const status = state.status === "READY" ? "ready, the current step" : STEP_APPEARANCE[state.status].label.toLowerCase();
   const completion =
     state.status === "DONE" && state.completedAt
-      ? ` by ${state.completedBy ?? "an unknown person"} on ${utcDateTime.format(state.completedAt)} UTC`
+      ? ` by ${state.completedBy ?? "an unknown person"} on ${when(state.completedAt, zone)}`
       : "";
   return `Step ${step.number} of ${total}: ${step.title}. ${who}. ${status}${completion}.`;
 }
@@ -323,22 +326,22 @@ function handoverLines(column: Column, box: { x: number; y: number }, appearance
   ];
 }
 
-/** Who and when under a done step: a name line (two on narrow hand-overs) and the date in UTC. */
-function metaLines(column: Column, box: { x: number; y: number; w: number; h: number }): SwimlaneText[] {
+/** Who and when under a done step: a name line (two on narrow hand-overs) and the date in the viewer's zone. */
+function metaLines(column: Column, box: { x: number; y: number; w: number; h: number }, zone: string): SwimlaneText[] {
   const { state } = column;
   if (state.status !== "DONE") return [];
   const narrow = column.step.kind === "handover";
   const size = narrow ? FONT.handoverMeta : FONT.meta;
   const maxChars = charsThatFit(column.width, size);
   const who = wrapText(state.completedBy ?? "unknown", maxChars, narrow ? 2 : 1);
-  const when = state.completedAt ? [narrow ? utcDate.format(state.completedAt) : `${utcDateTime.format(state.completedAt)} UTC`] : [];
+  const at = state.completedAt ? [when(state.completedAt, zone, narrow)] : [];
   const x = narrow ? box.x + box.w / 2 : box.x + 2;
-  return [...who, ...when].map((text, line) =>
+  return [...who, ...at].map((text, line) =>
     textAt(text, x, box.y + box.h + 3 + (line + 1) * size * 1.15, size, { anchor: narrow ? "middle" : "start", tone: "meta" }),
   );
 }
 
-function placeBox(column: Column, lane: SwimlaneLane, total: number): SwimlaneBox {
+function placeBox(column: Column, lane: SwimlaneLane, total: number, zone: string): SwimlaneBox {
   const { step, state } = column;
   const handover = step.kind === "handover";
   const h = handover ? HANDOVER_HEIGHT : ACTION_HEIGHT;
@@ -356,9 +359,9 @@ function placeBox(column: Column, lane: SwimlaneLane, total: number): SwimlaneBo
     // Hand-overs are pills, actions rectangles: the kind is visible at a glance.
     radius: handover ? h / 2 : 6,
     title: step.title,
-    description: describeStep(step, state, total),
+    description: describeStep(step, state, total, zone),
     lines: handover ? handoverLines(column, box, appearance) : actionLines(column, box, appearance),
-    meta: metaLines(column, box),
+    meta: metaLines(column, box, zone),
   };
 }
 
@@ -442,11 +445,11 @@ function placeLegend(top: number): SwimlaneLegendItem[] {
   });
 }
 
-export function layoutSwimlane(definition: WorkflowDefinition, states: readonly SwimlaneStepState[]): SwimlaneLayout {
+export function layoutSwimlane(definition: WorkflowDefinition, states: readonly SwimlaneStepState[], zone = "UTC"): SwimlaneLayout {
   const lanes = placeLanes();
   const columns = placeColumns(definition, states);
   const total = definition.steps.length;
-  const boxes = columns.map((column) => placeBox(column, laneOf(lanes, column.step.role), total));
+  const boxes = columns.map((column) => placeBox(column, laneOf(lanes, column.step.role), total, zone));
   const lanesBottom = MARGIN + lanes.length * LANE_HEIGHT;
   const lastColumn = columns.at(-1);
   return {

@@ -287,3 +287,12 @@ describe("Swimlane component", () => {
     expect(markup).not.toContain("url(");
   });
 });
+
+describe("times in the viewer's zone", () => {
+  it("writes who-and-when in the zone it is given, with the zone named", () => {
+    const states = withCompletion(statesUntilReady(VARIANT_A, 5));
+    const texts = (zone?: string) => layoutSwimlane(VARIANT_A, states, zone).boxes.flatMap((box) => box.meta.map((line) => line.text));
+    expect(texts()).toContain("3 Mar 2026, 23:30 UTC");
+    expect(texts("Europe/Berlin")).toContain("4 Mar 2026, 00:30 CET");
+  });
+});

@@ -94,7 +94,7 @@ export default async function CasePage({
         <h2 id="steps-heading" className="text-xl font-semibold">
           Steps
         </h2>
-        <Swimlane variant={detail.variant} steps={detail.steps} />
+        <Swimlane variant={detail.variant} steps={detail.steps} zone={zone} />
         {keystoreReplaced && !restartsDone ? (
           <Notice tone="warning">
             The keystore was changed on <Time value={keystoreReplaced} />. Runtime nodes whose flows have not been restarted may keep presenting the
