@@ -1,7 +1,7 @@
 // A process that drives cases forward as fast as it can while delivering mail, to be killed at random moments by
 // tests/integration/reliability/kill.test.ts. Run with: node --conditions=react-server --import tsx churn.ts CASE_ID...
 import { db } from "@/lib/db";
-import { deliverDueMail } from "@/lib/mail/worker";
+import { deliverDueMail, mailWorkerIdle } from "@/lib/mail/worker";
 import { tickChecklistItem } from "@/lib/workflow/store/inputs/receiver-checklist";
 import { confirmKeystoreAlias } from "@/lib/workflow/store/inputs/keystore-alias";
 import { confirmGridCells } from "@/lib/workflow/store/inputs/flow-grid";
@@ -54,6 +54,8 @@ async function main() {
     }
   }
   await mail;
+  // A delivery pass kicked by the last transition may hold a row; let it finish before draining and exiting.
+  await mailWorkerIdle();
   while ((await deliverDueMail()) > 0);
   console.info("churn: all cases completed");
 }
