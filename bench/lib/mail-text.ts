@@ -113,3 +113,41 @@ export function closedMail(c: MailCase, roles: readonly Role[], outcome: { kind:
     reason: why(c, roles),
   });
 }
+
+const utc = (instant: Date) => `${instant.toISOString().replace("T", " ").slice(0, 16)} UTC`;
+
+export function windowProposedMail(c: MailCase, proposer: string, windows: { start: Date; end: Date }[]): MailBody {
+  return composeMail({
+    subject: `${c.title}: downtime window proposed — please accept one or propose another`,
+    heading: "A downtime window was proposed",
+    paragraphs: [
+      `${proposer} (tenant administrator) proposes ${windows.length === 1 ? "this window" : "these windows"} for exchanging the certificate:`,
+      ...windows.map((window) => `• ${utc(window.start)} to ${utc(window.end)}`),
+      "While the window lasts, the flows that use the client certificate are stopped. Accept one on the case page, or propose other times.",
+    ],
+    action: { label: "Open the case", url: caseUrl(c) },
+    reason: `You receive this because you are the receiver administrator on "${c.title}".`,
+  });
+}
+
+export function windowAgreedMail(c: MailCase, window: { start: Date; end: Date }): MailBody & { ics: string } {
+  const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, "").slice(0, 15) + "Z";
+  const ics = [
+    "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Renewal Desk//EN", "METHOD:REQUEST", "BEGIN:VEVENT",
+    `UID:downtime-${c.id}@renewal-desk`, "SEQUENCE:0", `DTSTAMP:${stamp(window.start)}`, `DTSTART:${stamp(window.start)}`, `DTEND:${stamp(window.end)}`,
+    `SUMMARY:Downtime: ${c.title}`, `DESCRIPTION:Certificate exchange for ${c.receiverSystem}.`, `URL:${caseUrl(c)}`, "END:VEVENT", "END:VCALENDAR",
+  ].join("\r\n");
+  return {
+    ...composeMail({
+      subject: `${c.title}: downtime window agreed — ${utc(window.start)} to ${utc(window.end)}`,
+      heading: "The downtime window is agreed",
+      paragraphs: [
+        `Window: ${utc(window.start)} to ${utc(window.end)}. The attached invitation puts it in your calendar in your own time zone.`,
+        "When it starts, Renewal Desk asks the integration developer to stop the flows that use the client certificate.",
+      ],
+      action: { label: "Open the case", url: caseUrl(c) },
+      reason: `You receive this because you take part in the case "${c.title}" on Renewal Desk.`,
+    }),
+    ics,
+  };
+}

@@ -13,14 +13,15 @@
  * - cases were created over the last three years; status follows age (recent: mostly open; older: completed,
  *   some cancelled, ~1.5 % stalled open), which gives ~7 % open cases at any size.
  */
-import { randomBytes, randomUUID } from "node:crypto";
-import { workflowFor, type StepDefinition, type Variant } from "@/lib/workflow/definitions";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { confirmableByLink, rolesThatComplete, workflowFor, type StepDefinition, type Variant } from "@/lib/workflow/definitions";
+import { receiverChecklist } from "@/lib/workflow/checklists";
 import type { Role } from "@/lib/workflow/roles";
 import { IdGenerator } from "./ids";
 import { Random, Zipf } from "./random";
 import { newBatch, type Batch } from "./rows";
 import type { CertificateTemplate, TemplateCertificate } from "./certificate-templates";
-import { addedMail, closedMail, escalationMail, readyMail, type MailBody, type MailCase } from "./mail-text";
+import { addedMail, closedMail, escalationMail, readyMail, windowAgreedMail, windowProposedMail, type MailBody, type MailCase } from "./mail-text";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -245,12 +246,16 @@ export class BenchDataGenerator {
     const createdAtMs = Math.min(now - 5 * MINUTE, now - HISTORY + ((k + r.next()) / this.options.cases) * HISTORY);
     const createdAt = new Date(createdAtMs);
     const age = now - createdAtMs;
-    const ws = this.workspaces[this.wsZipf.sample(r)]!;
+    const wsIndex = this.wsZipf.sample(r);
+    const ws = this.workspaces[wsIndex]!;
     const variant: Variant = r.chance(0.6) ? "A" : "B";
     const definition = workflowFor(variant);
-    const actions = definition.steps.filter((step) => step.kind === "action");
+    // Where a case can stand: action steps, and hand-overs that wait for a moment (B3 waits for the window).
+    const stops = definition.steps.filter((step) => step.kind === "action" || step.waitsFor !== undefined);
     const receiver = r.pick(RECEIVERS);
     const flows = Array.from(new Set(Array.from({ length: r.int(1, 4) }, () => r.pick(FLOWS))));
+    const nodes = Array.from({ length: r.int(1, 4) }, (_, i) => `worker-node-${i + 1}`);
+    const landscape = r.chance(0.5) ? "GENERIC_HTTPS" : r.chance(0.7) ? "SAP_WEB_DISPATCHER_ABAP" : "CUSTOM";
     const caseRow: MailCase = {
       id: this.ids.next(),
       title: `${flows[0]} to ${receiver.short}: client certificate from new CA${r.chance(0.3) ? ` (${createdAt.getUTCFullYear()})` : ""}`,
@@ -284,34 +289,45 @@ export class BenchDataGenerator {
     if (age < 30 * DAY) status = u < 0.92 ? "OPEN" : u < 0.97 ? "COMPLETED" : "CANCELLED";
     else if (age < 120 * DAY) status = u < 0.35 ? "OPEN" : u < 0.93 ? "COMPLETED" : "CANCELLED";
     else status = u < 0.015 ? "OPEN" : u < 0.915 ? "COMPLETED" : "CANCELLED";
-    const nA = actions.length;
-    let done: number; // actions done
-    let end: number; // time of the last completed action (or of the current step's readiness)
+    const nS = stops.length;
+    let done: number; // stops passed
+    let end: number; // time of the last one passed
     let closedAt: number | null = null;
     // People work through the steps within days (0.5 d + exp(6 d) for a whole procedure); an open case waits at
     // its current step since the last completion, which for old open cases means it is stuck (reminded, escalated).
     const activeFor = (share: number) => (0.5 * DAY + r.exponential(6 * DAY)) * share;
     if (status === "COMPLETED") {
-      done = nA;
+      done = nS;
       closedAt = Math.max(createdAtMs + MINUTE, Math.min(createdAtMs + activeFor(1), now - 2 * MINUTE));
       end = closedAt;
     } else if (status === "OPEN") {
       // Recent cases are early in the procedure; older open ones are stuck anywhere.
-      done = age < 30 * DAY ? Math.min(nA - 1, Math.floor((age / (30 * DAY)) * nA * r.next())) : r.int(0, nA - 1);
-      end = createdAtMs + Math.min((now - createdAtMs) * (0.3 + 0.67 * r.next()), activeFor(done / nA));
+      done = age < 30 * DAY ? Math.min(nS - 1, Math.floor((age / (30 * DAY)) * nS * r.next())) : r.int(0, nS - 1);
+      end = createdAtMs + Math.min((now - createdAtMs) * (0.3 + 0.67 * r.next()), activeFor(done / nS));
     } else {
-      done = r.int(0, nA - 1);
+      done = r.int(0, nS - 1);
       closedAt = Math.max(createdAtMs + MINUTE, Math.min(createdAtMs + DAY + r.exponential(20 * DAY), now - 2 * MINUTE));
-      end = createdAtMs + Math.min((closedAt - createdAtMs) * (0.3 + 0.6 * r.next()), activeFor(done / nA));
+      end = createdAtMs + Math.min((closedAt - createdAtMs) * (0.3 + 0.6 * r.next()), activeFor(done / nS));
     }
-    // Completion times of the done actions, increasing; the last one is `end`.
+    // When each passed stop was passed, increasing; the last one is `end`.
     const times: number[] = [];
     for (let i = 0; i < done - 1; i++) times.push(createdAtMs + (end - createdAtMs) * r.next());
     times.sort((a, b) => a - b);
     if (done > 0) times.push(end);
     const readyAtOf = (j: number) => (j === 0 ? createdAtMs : times[j - 1]!);
-    /** Until when action j was ready (completion, cancellation or now). */
+    /** Until when stop j was ready (passed, cancelled or now). */
     const readyUntil = (j: number) => (j < done ? times[j]! : status === "CANCELLED" ? closedAt! : now);
+    const stopIndex = (number: number) => stops.findIndex((stop) => stop.number === number);
+
+    // B: the downtime window agreed at step 2 starts when the waiting hand-over (step 3) is performed.
+    const waiting = stops.find((stop) => stop.waitsFor === "window-start");
+    let window: { start: number; end: number } | null = null;
+    if (waiting) {
+      const w = stopIndex(waiting.number);
+      if (w < done) window = { start: times[w]!, end: 0 };
+      else if (w === done) window = { start: (status === "CANCELLED" ? closedAt! : now) + (0.3 + r.next() * 7) * DAY, end: 0 };
+      if (window) window.end = window.start + r.int(2, 6) * HOUR;
+    }
 
     const cancelReason = r.pick(CANCEL_REASONS);
     this.counts.cases[status]++;
@@ -324,7 +340,7 @@ export class BenchDataGenerator {
       variant,
       operatingModel: caseRow.operatingModel,
       keystoreAlias: caseRow.keystoreAlias,
-      runtimeNodes: Array.from({ length: r.int(1, 4) }, (_, i) => `worker-node-${i + 1}`),
+      runtimeNodes: nodes,
       integrationFlows: flows,
       status,
       cancelReason: status === "CANCELLED" ? cancelReason : null,
@@ -332,19 +348,29 @@ export class BenchDataGenerator {
       createdAt,
       updatedAt: new Date(closedAt ?? (done > 0 ? end : createdAtMs)),
       closedAt: closedAt === null ? null : new Date(closedAt),
+      receiverLandscape: landscape,
+      windowStart: window ? new Date(window.start) : null,
+      windowEnd: window ? new Date(window.end) : null,
+      windowSequence: 0,
+      windowOverdueAt: null,
     });
     participants.forEach(({ person, role }, i) =>
       batch.Participant.add({ id: this.ids.next(), caseId: caseRow.id, userId: person.id, role, createdAt: new Date(createdAtMs + i) }),
     );
 
-    const template = this.options.templates[k % this.options.templates.length]!;
+    // Certificates: one set per workspace (its old corporate CA; the new CA is a public one shared by everybody).
+    const template = this.options.templates[wsIndex % this.options.templates.length]!;
     const txs: Tx[] = [];
     const tx = (at: number): Tx => {
       const t = { at: new Date(at), entries: [], mails: [] };
       txs.push(t);
       return t;
     };
-    const readyMails = (t: Tx, step: StepDefinition, tokenFor: Map<string, string> | null, reminder?: { number: number; waitingSince: Date }) => {
+    const linkTokens = (step: StepDefinition) =>
+      confirmableByLink(step) ? new Map(holders[step.role].map((p) => [p.id, randomBytes(32).toString("base64url")] as const)) : null;
+    const readyMails = (t: Tx, step: StepDefinition, reminder?: { number: number; waitingSince: Date }) => {
+      if (step.kind !== "action") return; // a waiting hand-over tells nobody until it is performed
+      const tokens = linkTokens(step);
       const before = definition.steps[step.number - 2];
       const handover =
         before?.key === "handover-certificate"
@@ -363,7 +389,7 @@ export class BenchDataGenerator {
       for (const person of holders[step.role]) {
         t.mails.push({
           to: person,
-          body: readyMail(caseRow, step, rolesOf(person), tokenFor?.get(person.id) ?? null, {
+          body: readyMail(caseRow, step, rolesOf(person), tokens?.get(person.id) ?? null, {
             reminder: reminder ? { ...reminder, of: REMINDER_MAX } : undefined,
             handover: handover?.paragraphs,
           }),
@@ -388,111 +414,155 @@ export class BenchDataGenerator {
         variant,
         operatingModel: caseRow.operatingModel,
         keystoreAlias: caseRow.keystoreAlias,
+        runtimeNodes: nodes,
         integrationFlows: flows,
+        receiverLandscape: landscape,
       }),
       ...participants.map(({ person, role }) => base("participant.added", "WEB", creator.id, { email: person.email, role })),
     );
+    const oldFingerprints = this.oldRootFingerprints(ws.id);
     if (r.chance(0.5)) {
-      this.addUpload(batch, caseRow.id, "OLD", creator, createdAtMs, template.oldSet, [], [], false);
+      this.addUpload(batch, caseRow.id, "OLD", creator, createdAtMs, template.oldSet, [], [], false, oldFingerprints);
       created.entries.push(
         base("certificate.uploaded", "WEB", creator.id, {
           set: "OLD",
-          certificates: template.oldSet.map((c) => ({ role: c.summary.role, subject: c.summary.subject, sha256: c.summary.fingerprints.sha256 })),
+          certificates: template.oldSet.map((c) => ({ role: c.summary.role, subject: c.summary.subject })),
           warnings: [],
           warningsAcknowledged: false,
         }),
       );
     }
-    created.entries.push(base("step.ready", "SYSTEM", null, { role: actions[0]!.role }, 1));
+    created.entries.push(base("step.ready", "SYSTEM", null, { role: stops[0]!.role }, 1));
     for (const { person, roles } of recipients.values()) {
       created.mails.push({ to: person, body: addedMail(caseRow, roles, creator.name ?? creator.email) });
     }
-    readyMails(created, actions[0]!, null);
+    readyMails(created, stops[0]!);
 
-    // Steps, action links, reminders and completions.
+    // The receiver's task list is written when the case is created (a custom landscape's by the administrator).
+    const receiverStep = definition.steps.find((step) => step.input === "receiver-checklist")!;
+    const checklist = receiverChecklist(landscape, variant).map((item) => ({ ...item, custom: false }));
+    if (landscape === "CUSTOM") {
+      const j = stopIndex(receiverStep.number);
+      if (j <= done && !(status === "COMPLETED" && j === done)) {
+        for (const label of ["Import the new root CA into the gateway's trust store", "Map the new client certificate to the technical user", "Restart the gateway"].slice(0, r.int(2, 3))) {
+          checklist.push({ label, custom: true });
+        }
+      }
+    }
+
+    // Steps, action links, reminders, inputs and completions.
     const stepIds = new Map<number, string>();
     for (const step of definition.steps) stepIds.set(step.number, this.ids.next());
-    const completedBy = new Map<number, { person: Person; channel: "WEB" | "EMAIL_LINK"; comment?: string }>();
-    actions.forEach((step, j) => {
+    const completedBy = new Map<number, { person: Person | null; channel: "WEB" | "EMAIL_LINK" | "SYSTEM"; comment?: string }>();
+    const details = new Map<number, Record<string, unknown>>();
+    stops.forEach((step, j) => {
       if (j >= done) return;
-      const pool = holders[step.role];
+      if (step.kind === "handover") {
+        completedBy.set(step.number, { person: null, channel: "SYSTEM" });
+        return;
+      }
+      const roles = rolesThatComplete(step);
+      const role = roles.length > 1 && r.chance(0.3) ? roles[1]! : roles[0]!;
+      const pool = holders[role];
       const person = pool.length > 1 && r.chance(0.2) ? pool[1]! : pool[0]!;
-      const channel = step.input !== undefined ? "WEB" : r.chance(0.55) ? "EMAIL_LINK" : "WEB";
+      const channel = confirmableByLink(step) && r.chance(0.55) ? "EMAIL_LINK" : "WEB";
       completedBy.set(step.number, { person, channel, comment: r.chance(0.25) ? r.pick(COMMENTS) : undefined });
     });
-    const linkTokens = (step: StepDefinition) =>
-      step.input !== undefined ? null : new Map(holders[step.role].map((p) => [p.id, randomBytes(32).toString("base64url")] as const));
     const reminderState = new Map<number, { sent: number; last: number | null; escalated: number | null }>();
 
-    actions.forEach((step, j) => {
+    stops.forEach((step, j) => {
       const reached = j < done || (j === done && status !== "COMPLETED");
       if (!reached) return;
       const readyAt = readyAtOf(j);
-      const waited = readyUntil(j) - readyAt;
-      const reminders = Math.min(REMINDER_MAX, Math.floor(waited / REMINDER_AFTER));
-      const escalated = waited >= (REMINDER_MAX + 1) * REMINDER_AFTER ? readyAt + (REMINDER_MAX + 1) * REMINDER_AFTER : null;
-      reminderState.set(step.number, { sent: reminders, last: reminders > 0 ? readyAt + reminders * REMINDER_AFTER : null, escalated });
-      // Action links: one per holder when the step became ready and again with every reminder.
-      const linkRounds = step.input !== undefined ? 0 : 1 + reminders;
       const finished = j < done ? times[j]! : status === "CANCELLED" ? closedAt : null;
       const by = completedBy.get(step.number);
-      for (let round = 0; round < linkRounds; round++) {
-        const issued = readyAt + round * REMINDER_AFTER;
-        const last = round === linkRounds - 1;
-        for (const person of holders[step.role]) {
-          const used = last && by?.channel === "EMAIL_LINK" && by.person === person;
-          batch.ActionToken.add({
-            id: this.ids.next(),
-            tokenHash: randomBytes(32).toString("hex"),
-            stepId: stepIds.get(step.number)!,
-            userId: person.id,
-            role: step.role,
-            expiresAt: new Date(issued + ACTION_LINK_LIFETIME),
-            usedAt: used ? new Date(finished!) : null,
-            voidedAt: !last ? new Date(issued + REMINDER_AFTER) : finished !== null && !used ? new Date(finished) : null,
-            createdAt: new Date(issued),
-          });
+      if (step.kind === "action") {
+        const waited = readyUntil(j) - readyAt;
+        const reminders = Math.min(REMINDER_MAX, Math.floor(waited / REMINDER_AFTER));
+        const escalated = waited >= (REMINDER_MAX + 1) * REMINDER_AFTER ? readyAt + (REMINDER_MAX + 1) * REMINDER_AFTER : null;
+        reminderState.set(step.number, { sent: reminders, last: reminders > 0 ? readyAt + reminders * REMINDER_AFTER : null, escalated });
+        // Action links: one per holder when the step became ready and again with every reminder.
+        const linkRounds = confirmableByLink(step) ? 1 + reminders : 0;
+        for (let round = 0; round < linkRounds; round++) {
+          const issued = readyAt + round * REMINDER_AFTER;
+          const last = round === linkRounds - 1;
+          for (const person of holders[step.role]) {
+            const used = last && by?.channel === "EMAIL_LINK" && by.person === person;
+            batch.ActionToken.add({
+              id: this.ids.next(),
+              tokenHash: randomBytes(32).toString("hex"),
+              stepId: stepIds.get(step.number)!,
+              userId: person.id,
+              role: step.role,
+              expiresAt: new Date(issued + ACTION_LINK_LIFETIME),
+              usedAt: used ? new Date(finished!) : null,
+              voidedAt: !last ? new Date(issued + REMINDER_AFTER) : finished !== null && !used ? new Date(finished) : null,
+              createdAt: new Date(issued),
+            });
+          }
         }
-      }
-      for (let n = 1; n <= reminders; n++) {
-        const t = tx(readyAt + n * REMINDER_AFTER);
-        t.entries.push(base("step.reminded", "SYSTEM", null, { reminder: n, of: REMINDER_MAX }, step.number));
-        readyMails(t, step, linkTokens(step), { number: n, waitingSince: new Date(readyAt) });
-      }
-      if (escalated !== null) {
-        const t = tx(escalated);
-        t.entries.push(base("step.escalated", "SYSTEM", null, { to: ws.owners.map((o) => o.email) }, step.number));
-        for (const owner of ws.owners) {
-          t.mails.push({ to: owner, body: escalationMail(caseRow, step, holders[step.role].map((p) => p.email), new Date(readyAt)) });
+        for (let n = 1; n <= reminders; n++) {
+          const t = tx(readyAt + n * REMINDER_AFTER);
+          t.entries.push(base("step.reminded", "SYSTEM", null, { reminder: n, of: REMINDER_MAX }, step.number));
+          readyMails(t, step, { number: n, waitingSince: new Date(readyAt) });
         }
+        if (escalated !== null) {
+          const t = tx(escalated);
+          t.entries.push(base("step.escalated", "SYSTEM", null, { to: ws.owners.map((o) => o.email) }, step.number));
+          for (const owner of ws.owners) {
+            t.mails.push({ to: owner, body: escalationMail(caseRow, step, holders[step.role].map((p) => p.email), new Date(readyAt)) });
+          }
+        }
+        this.addInputs(batch, tx, base, {
+          caseId: caseRow.id,
+          caseCreatedAt: createdAtMs,
+          caseRow,
+          step,
+          readyAt,
+          finished: j < done ? times[j]! : null,
+          until: readyUntil(j),
+          holders,
+          by: by?.person ?? null,
+          flows,
+          nodes,
+          checklist: step.number === receiverStep.number ? checklist : [],
+          window,
+          recipients: [...recipients.values()],
+          details,
+        });
       }
       if (j < done) {
         const t = tx(times[j]!);
-        const comment = by!.comment;
-        const context = by!.channel === "EMAIL_LINK" ? { ip: `10.${r.int(0, 255)}.${r.int(0, 255)}.${r.int(1, 254)}`, userAgent: r.pick(USER_AGENTS) } : {};
-        t.entries.push(base("step.completed", by!.channel, by!.person.id, { key: step.key, role: step.role, ...(comment ? { comment } : {}), ...context }, step.number));
-        const next = actions[j + 1];
+        if (step.kind === "action") {
+          const context = by!.channel === "EMAIL_LINK" ? { ip: `10.${r.int(0, 255)}.${r.int(0, 255)}.${r.int(1, 254)}`, userAgent: r.pick(USER_AGENTS) } : {};
+          t.entries.push(
+            base("step.completed", by!.channel, by!.person!.id, { key: step.key, role: step.role, ...(by!.comment ? { comment: by!.comment } : {}), ...context }, step.number),
+          );
+        } else {
+          t.entries.push(base("step.handed_over", "SYSTEM", null, { key: step.key, windowStart: window ? new Date(window.start).toISOString() : null }, step.number));
+        }
+        const next = stops[j + 1];
         for (const handover of definition.steps.slice(step.number, next ? next.number - 1 : undefined)) {
           t.entries.push(base("step.handed_over", "SYSTEM", null, { key: handover.key, from: handover.role, to: handover.to ?? null }, handover.number));
         }
         if (next) {
           t.entries.push(base("step.ready", "SYSTEM", null, { role: next.role }, next.number));
-          readyMails(t, next, linkTokens(next));
+          readyMails(t, next);
         } else {
           t.entries.push(base("case.completed", "SYSTEM", null));
           for (const { person, roles } of recipients.values()) t.mails.push({ to: person, body: closedMail(caseRow, roles, { kind: "completed" }) });
         }
-        if (step.number === 1) {
+        if (step.input === "certificates") {
           const warned = template.newWarnings.length > 0 || r.chance(0.1);
-          this.addUpload(batch, caseRow.id, "NEW", by!.person, times[j]!, template.newSet, template.newChain, template.newWarnings, warned);
+          this.addUpload(batch, caseRow.id, "NEW", by!.person!, times[j]!, template.newSet, template.newChain, template.newWarnings, warned, null);
           t.entries.push(
             base(
               "certificate.uploaded",
               "WEB",
-              by!.person.id,
+              by!.person!.id,
               {
                 set: "NEW",
-                certificates: template.newSet.map((c) => ({ role: c.summary.role, subject: c.summary.subject, sha256: c.summary.fingerprints.sha256 })),
+                certificates: template.newSet.map((c) => ({ role: c.summary.role, subject: c.summary.subject })),
                 warnings: template.newWarnings.map((w) => w.code),
                 warningsAcknowledged: warned,
               },
@@ -515,15 +585,15 @@ export class BenchDataGenerator {
 
     // Step rows.
     for (const step of definition.steps) {
-      const actionIndex = actions.indexOf(step);
-      // A hand-over belongs to the action before it: done by the system the moment that action was done.
-      const owning = actionIndex !== -1 ? actionIndex : actions.filter((a) => a.number < step.number).length - 1;
+      const j = stopIndex(step.number);
+      // A plain hand-over belongs to the stop before it: performed by the system the moment that one was passed.
+      const owning = j !== -1 ? j : stops.filter((stop) => stop.number < step.number).length - 1;
       let stepStatus: "DONE" | "READY" | "BLOCKED" | "CANCELLED";
-      if (actionIndex !== -1) stepStatus = actionIndex < done ? "DONE" : actionIndex === done && status === "OPEN" ? "READY" : status === "CANCELLED" ? "CANCELLED" : "BLOCKED";
+      if (j !== -1) stepStatus = j < done ? "DONE" : j === done && status === "OPEN" ? "READY" : status === "CANCELLED" ? "CANCELLED" : "BLOCKED";
       else stepStatus = owning < done ? "DONE" : status === "CANCELLED" ? "CANCELLED" : "BLOCKED";
       const by = completedBy.get(step.number);
       const reminder = reminderState.get(step.number);
-      const wasReady = actionIndex !== -1 && actionIndex <= done && !(status === "COMPLETED" && actionIndex === done);
+      const wasReady = j !== -1 && j <= done && !(status === "COMPLETED" && j === done);
       batch.Step.add({
         id: stepIds.get(step.number)!,
         caseId: caseRow.id,
@@ -531,14 +601,15 @@ export class BenchDataGenerator {
         key: step.key,
         role: step.role,
         status: stepStatus,
-        readyAt: wasReady ? new Date(readyAtOf(actionIndex)) : null,
+        readyAt: wasReady ? new Date(readyAtOf(j)) : null,
         completedAt: stepStatus === "DONE" ? new Date(times[owning]!) : null,
-        completedById: by?.person.id ?? null,
+        completedById: by?.person?.id ?? null,
         channel: stepStatus === "DONE" ? (by?.channel ?? "SYSTEM") : null,
         comment: by?.comment ?? null,
         remindersSent: reminder?.sent ?? 0,
         lastRemindedAt: reminder?.last ? new Date(reminder.last) : null,
         escalatedAt: reminder?.escalated ? new Date(reminder.escalated) : null,
+        details: details.has(step.number) ? JSON.stringify(details.get(step.number)) : null,
       });
     }
 
@@ -578,6 +649,137 @@ export class BenchDataGenerator {
     }
   }
 
+  /**
+   * What a step's input leaves behind (lib/workflow/store/inputs): downtime proposals and the agreed window (B2),
+   * the receiver's task list ticked off (A3/B8), the flows × nodes grid (B4, A7, B11), the alias (A5/B6) and the
+   * old root decision (A9, B8) in the step's details; with their audit events and mails.
+   */
+  private addInputs(
+    batch: Batch,
+    tx: (at: number) => Tx,
+    base: (kind: string, channel: AuditRow["channel"], actorId: string | null, data?: Record<string, unknown>, stepNumber?: number) => AuditRow,
+    a: {
+      caseId: string;
+      caseCreatedAt: number;
+      caseRow: MailCase;
+      step: StepDefinition;
+      readyAt: number;
+      finished: number | null;
+      until: number;
+      holders: Record<Role, Person[]>;
+      by: Person | null;
+      flows: string[];
+      nodes: string[];
+      checklist: { label: string; thirdParty?: string; custom: boolean }[];
+      window: { start: number; end: number } | null;
+      recipients: { person: Person; roles: Role[] }[];
+      details: Map<number, Record<string, unknown>>;
+    },
+  ): void {
+    const r = this.random;
+    const { step } = a;
+    const doneBy = a.by ?? a.holders[step.role][0]!;
+    const during = (share: number) => a.readyAt + (a.until - a.readyAt) * share;
+    const finishedOrDuring = (share: number) => (a.finished !== null ? a.readyAt + (a.finished - a.readyAt) * share : during(share));
+    switch (step.input) {
+      case "downtime-window": {
+        const ta = a.holders.TENANT_ADMIN[0]!;
+        const ra = a.holders.RECEIVER_ADMIN[0]!;
+        const rounds = a.finished !== null ? r.int(1, 2) : r.chance(0.5) ? 1 : 0;
+        for (let round = 0; round < rounds; round++) {
+          const at = finishedOrDuring((round + 1) / (rounds + 1));
+          const accepted = a.finished !== null && round === rounds - 1;
+          const start = accepted && a.window ? a.window.start : at + r.int(2, 10) * DAY;
+          const end = accepted && a.window ? a.window.end : start + r.int(2, 6) * HOUR;
+          const open = a.finished === null && round === rounds - 1;
+          batch.DowntimeProposal.add({
+            id: this.ids.next(),
+            caseId: a.caseId,
+            start: new Date(start),
+            end: new Date(end),
+            proposedById: ta.id,
+            proposedAsRole: "TENANT_ADMIN",
+            status: open ? "OPEN" : accepted ? "ACCEPTED" : "DECLINED",
+            respondedById: open ? null : ra.id,
+            respondedAt: open ? null : new Date(accepted ? a.finished! : finishedOrDuring((round + 1.5) / (rounds + 1))),
+            createdAt: new Date(at),
+          });
+          const t = tx(at);
+          t.entries.push(base("window.proposed", "WEB", ta.id, { windows: [{ start: new Date(start).toISOString(), end: new Date(end).toISOString() }] }, step.number));
+          for (const person of a.holders.RECEIVER_ADMIN) t.mails.push({ to: person, body: windowProposedMail(a.caseRow, ta.name ?? ta.email, [{ start: new Date(start), end: new Date(end) }]) });
+        }
+        if (a.finished !== null && a.window) {
+          a.details.set(step.number, { windowStart: new Date(a.window.start).toISOString(), windowEnd: new Date(a.window.end).toISOString() });
+          const t = tx(a.finished - 1000);
+          t.entries.push(base("window.accepted", "WEB", ra.id, { start: new Date(a.window.start).toISOString(), end: new Date(a.window.end).toISOString() }, step.number));
+          for (const { person } of a.recipients) {
+            const mail = windowAgreedMail(a.caseRow, { start: new Date(a.window.start), end: new Date(a.window.end) });
+            t.mails.push({ to: person, body: mail, attachments: [{ filename: "invite.ics", contentType: "text/calendar; charset=utf-8; method=REQUEST", content: mail.ics }] });
+          }
+        }
+        return;
+      }
+      case "receiver-checklist": {
+        const ticked = a.finished !== null ? a.checklist.length : Math.floor(a.checklist.length * r.next());
+        a.checklist.forEach((item, position) => {
+          const at = position < ticked ? finishedOrDuring((position + 1) / (a.checklist.length + 1)) : null;
+          batch.ChecklistItem.add({
+            id: this.ids.next(),
+            caseId: a.caseId,
+            stepNumber: step.number,
+            position,
+            label: item.label,
+            thirdParty: item.thirdParty ?? null,
+            doneAt: at === null ? null : new Date(at),
+            doneById: at === null ? null : doneBy.id,
+            performedBy: at === null ? null : (item.thirdParty ?? doneBy.name ?? doneBy.email),
+            createdAt: new Date(item.custom ? a.readyAt + MINUTE : a.caseCreatedAt),
+          });
+          if (item.custom) tx(a.readyAt + MINUTE + position).entries.push(base("checklist.item_added", "WEB", doneBy.id, { item: item.label }, step.number));
+          if (at !== null) tx(at).entries.push(base("checklist.ticked", "WEB", doneBy.id, { item: item.label, performedBy: item.thirdParty ?? doneBy.email }, step.number));
+        });
+        if (step.key === "exchange-certificate" && a.finished !== null) {
+          const decision = { oldRoot: r.chance(0.7) ? "removed" : "kept", reason: "No other connection uses the old root." };
+          a.details.set(step.number, decision);
+          tx(a.finished - 1000).entries.push(base("old_root.decided", "WEB", doneBy.id, decision, step.number));
+        }
+        return;
+      }
+      case "flow-node-grid": {
+        // Node by node: every flow on a node confirmed at once.
+        const confirmedNodes = a.finished !== null ? a.nodes.length : Math.floor(a.nodes.length * r.next());
+        a.nodes.slice(0, confirmedNodes).forEach((node, i) => {
+          const at = finishedOrDuring((i + 1) / (a.nodes.length + 1));
+          for (const flow of a.flows) {
+            batch.FlowNodeConfirmation.add({ id: this.ids.next(), caseId: a.caseId, stepNumber: step.number, flow, node, confirmedById: doneBy.id, confirmedAt: new Date(at) });
+          }
+          tx(at).entries.push(base("grid.confirmed", "WEB", doneBy.id, { cells: a.flows.map((flow) => ({ flow, node })) }, step.number));
+        });
+        return;
+      }
+      case "keystore-alias":
+        if (a.finished !== null) a.details.set(step.number, { alias: a.caseRow.keystoreAlias });
+        return;
+      case "old-root-removal":
+        if (a.finished !== null) {
+          const decision = { oldRoot: r.chance(0.7) ? "removed" : "kept", reason: "No other connection uses the old root.", oldClientCertificateRemoved: true };
+          a.details.set(step.number, decision);
+          tx(a.finished - 1000).entries.push(base("old_root.decided", "WEB", doneBy.id, decision, step.number));
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** The old corporate root CA of a workspace: the same fingerprint on every case of that workspace. */
+  private oldRootFingerprints(workspaceId: string): { sha256: string; sha1: string } {
+    const hash = createHash("sha256").update(`old-root:${workspaceId}`).digest("hex").toUpperCase();
+    const sha1 = createHash("sha1").update(`old-root:${workspaceId}`).digest("hex").toUpperCase();
+    const colons = (hex: string) => (hex.match(/../g) ?? []).join(":");
+    return { sha256: colons(hash), sha1: colons(sha1) };
+  }
+
   private addAudit(batch: Batch, workspaceId: string, caseId: string, at: number, index: number, entry: AuditRow): void {
     batch.AuditEvent.add({
       id: this.ids.next(),
@@ -602,6 +804,7 @@ export class BenchDataGenerator {
     chain: unknown[],
     warnings: unknown[],
     acknowledged: boolean,
+    oldRoot: { sha256: string; sha1: string } | null,
   ): void {
     const uploadId = this.ids.next();
     batch.CertificateUpload.add({
@@ -615,21 +818,34 @@ export class BenchDataGenerator {
       createdAt: new Date(at),
     });
     certificates.forEach((certificate, position) => {
-      // Same DER and card as the template; the per-row facts vary like real certificates do.
+      // Same DER and card as the template. Client certificates differ on every case (serial, fingerprints,
+      // validity); CA certificates are the same certificate wherever they occur: the new CA's root and
+      // intermediate are public ones shared by all workspaces (the template's own), the old root is the
+      // workspace's corporate CA (one fingerprint per workspace).
       const role = certificate.summary.role;
-      const notBefore = role === "leaf" ? at - DAY : role === "old-leaf" ? at - 345 * DAY : at - 400 * DAY;
-      const notAfter =
-        role === "leaf" ? notBefore + (this.random.chance(0.5) ? 365 : 730) * DAY : role === "old-leaf" ? at + this.random.int(5, 40) * DAY : notBefore + 3650 * DAY;
-      const sha256 = this.fingerprint(32);
-      const sha1 = this.fingerprint(20);
-      const serialNumber = this.random.hex(16).toUpperCase();
+      let { serialNumber, notBefore: notBeforeText, notAfter: notAfterText } = certificate.summary;
+      let fingerprints = certificate.summary.fingerprints;
+      if (role === "leaf" || role === "old-leaf") {
+        const notBefore = role === "leaf" ? at - DAY : at - 345 * DAY;
+        const notAfter = role === "leaf" ? notBefore + (this.random.chance(0.5) ? 365 : 730) * DAY : at + this.random.int(5, 40) * DAY;
+        notBeforeText = new Date(notBefore).toISOString();
+        notAfterText = new Date(notAfter).toISOString();
+        serialNumber = this.random.hex(16).toUpperCase();
+        fingerprints = { sha256: this.fingerprint(32), sha1: this.fingerprint(20) };
+      } else if (role === "old-root" && oldRoot) {
+        fingerprints = oldRoot;
+        serialNumber = oldRoot.sha1.replace(/:/g, "").slice(0, 32);
+      }
+      const notBefore = Date.parse(notBeforeText);
+      const notAfter = Date.parse(notAfterText);
+      const { sha256, sha1 } = fingerprints;
       const summary = {
         ...certificate.summary,
         serialNumber,
-        notBefore: new Date(notBefore).toISOString(),
-        notAfter: new Date(notAfter).toISOString(),
+        notBefore: notBeforeText,
+        notAfter: notAfterText,
         daysLeft: Math.floor((notAfter - at) / DAY),
-        fingerprints: { sha256, sha1 },
+        fingerprints,
       };
       batch.StoredCertificate.add({
         id: this.ids.next(),

@@ -13,11 +13,12 @@ export const TABLE_COLUMNS = {
   Case: [
     "id", "workspaceId", "title", "receiverSystem", "variant", "operatingModel", "keystoreAlias", "runtimeNodes", "integrationFlows",
     "status", "cancelReason", "createdById", "createdAt", "updatedAt", "closedAt",
+    "receiverLandscape", "windowStart", "windowEnd", "windowSequence", "windowOverdueAt",
   ],
   Participant: ["id", "caseId", "userId", "role", "createdAt"],
   Step: [
     "id", "caseId", "number", "key", "role", "status", "readyAt", "completedAt", "completedById", "channel", "comment",
-    "remindersSent", "lastRemindedAt", "escalatedAt",
+    "remindersSent", "lastRemindedAt", "escalatedAt", "details",
   ],
   ActionToken: ["id", "tokenHash", "stepId", "userId", "role", "expiresAt", "usedAt", "voidedAt", "createdAt"],
   CertificateUpload: ["id", "caseId", "set", "uploadedById", "warnings", "warningsAcknowledged", "chain", "createdAt"],
@@ -30,6 +31,9 @@ export const TABLE_COLUMNS = {
     "sentAt", "attachments", "createdAt",
   ],
   AuditEvent: ["id", "workspaceId", "caseId", "kind", "actorId", "channel", "stepNumber", "data", "createdAt"],
+  DowntimeProposal: ["id", "caseId", "start", "end", "proposedById", "proposedAsRole", "status", "respondedById", "respondedAt", "createdAt"],
+  FlowNodeConfirmation: ["id", "caseId", "stepNumber", "flow", "node", "confirmedById", "confirmedAt"],
+  ChecklistItem: ["id", "caseId", "stepNumber", "position", "label", "thirdParty", "doneAt", "doneById", "performedBy", "createdAt"],
 } as const;
 
 export type TableName = keyof typeof TABLE_COLUMNS;

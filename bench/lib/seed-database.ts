@@ -2,6 +2,7 @@
 import path from "node:path";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
+import { rolesThatComplete, VARIANT_A, VARIANT_B } from "@/lib/workflow/definitions";
 import { certificateTemplates } from "./certificate-templates";
 import {
   columnTypes,
@@ -17,7 +18,7 @@ import {
 import { BenchDataGenerator } from "./model";
 import { TABLES, type Batch, type TableName } from "./rows";
 
-export const SEED_VERSION = 1;
+export const SEED_VERSION = 2;
 const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 const BATCH_CASES = 500;
 const CONNECTIONS = 3;
@@ -144,26 +145,61 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedResult> {
 }
 
 /**
- * Invariants of the procedure, checked in SQL on the seeded data; every "violations:" count must be 0.
- * Hand-over keys start with "handover-" or "report-" in both procedures (lib/workflow/definitions.ts).
+ * Invariants of the procedure (lib/workflow/definitions.ts), checked in SQL on the seeded data; every
+ * "violations:" count must be 0.
  */
 export async function verifyConsistency(client: pg.ClientBase): Promise<Record<string, number>> {
-  const checks: Record<string, string> = {
-    "violations: open case without exactly one ready step": `SELECT count(*) FROM "Case" c WHERE c.status = 'OPEN' AND (SELECT count(*) FROM "Step" s WHERE s."caseId" = c.id AND s.status = 'READY') <> 1`,
-    "violations: closed case with a step still to do": `SELECT count(*) FROM "Step" s JOIN "Case" c ON c.id = s."caseId" WHERE (c.status = 'CANCELLED' AND s.status IN ('READY', 'BLOCKED')) OR (c.status = 'COMPLETED' AND s.status <> 'DONE')`,
-    "violations: wrong number of steps": `SELECT count(*) FROM (SELECT c.variant, count(s.id) AS n FROM "Case" c JOIN "Step" s ON s."caseId" = c.id GROUP BY c.id, c.variant) x WHERE (variant = 'A' AND n <> 9) OR (variant = 'B' AND n <> 11)`,
-    "violations: done step after a step not done": `SELECT count(*) FROM (SELECT status, bool_and(status = 'DONE') OVER (PARTITION BY "caseId" ORDER BY number ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before_done FROM "Step") x WHERE status = 'DONE' AND before_done = false`,
-    "violations: hand-over ready or done by a person": `SELECT count(*) FROM "Step" WHERE (key LIKE 'handover-%' OR key LIKE 'report-%') AND (status = 'READY' OR (status = 'DONE' AND (channel <> 'SYSTEM' OR "completedById" IS NOT NULL)))`,
-    "violations: action done by someone without the role": `SELECT count(*) FROM "Step" s WHERE s.status = 'DONE' AND NOT (s.key LIKE 'handover-%' OR s.key LIKE 'report-%') AND NOT EXISTS (SELECT 1 FROM "Participant" p WHERE p."caseId" = s."caseId" AND p."userId" = s."completedById" AND p.role = s.role)`,
-    "violations: participant not in the workspace": `SELECT count(*) FROM "Participant" p JOIN "Case" c ON c.id = p."caseId" WHERE NOT EXISTS (SELECT 1 FROM "Membership" m WHERE m."workspaceId" = c."workspaceId" AND m."userId" = p."userId")`,
-    "violations: new certificates without step 1 done": `SELECT count(*) FROM "CertificateUpload" u JOIN "Step" s ON s."caseId" = u."caseId" AND s.number = 1 WHERE u.set = 'NEW' AND s.status <> 'DONE'`,
-    "cases open": `SELECT count(*) FROM "Case" WHERE status = 'OPEN'`,
-    "cases completed": `SELECT count(*) FROM "Case" WHERE status = 'COMPLETED'`,
-    "cases cancelled": `SELECT count(*) FROM "Case" WHERE status = 'CANCELLED'`,
-    "ready steps escalated": `SELECT count(*) FROM "Step" WHERE status = 'READY' AND "escalatedAt" IS NOT NULL`,
+  const steps = [...VARIANT_A.steps, ...VARIANT_B.steps];
+  const handovers = [...new Set(steps.filter((step) => step.kind === "handover").map((step) => step.key))];
+  const waiting = [...new Set(steps.filter((step) => step.waitsFor).map((step) => step.key))];
+  const allowed = steps.filter((step) => step.kind === "action").flatMap((step) => rolesThatComplete(step).map((role) => [step.key, role] as const));
+  const params = { handovers, waiting, allowedKeys: allowed.map(([key]) => key), allowedRoles: allowed.map(([, role]) => role) };
+  const checks: Record<string, [string, unknown[]]> = {
+    "violations: open case without exactly one ready step": [
+      `SELECT count(*) FROM "Case" c WHERE c.status = 'OPEN' AND (SELECT count(*) FROM "Step" s WHERE s."caseId" = c.id AND s.status = 'READY') <> 1`,
+      [],
+    ],
+    "violations: closed case with a step still to do": [
+      `SELECT count(*) FROM "Step" s JOIN "Case" c ON c.id = s."caseId" WHERE (c.status = 'CANCELLED' AND s.status IN ('READY', 'BLOCKED')) OR (c.status = 'COMPLETED' AND s.status <> 'DONE')`,
+      [],
+    ],
+    "violations: wrong number of steps": [
+      `SELECT count(*) FROM (SELECT c.variant, count(s.id) AS n FROM "Case" c JOIN "Step" s ON s."caseId" = c.id GROUP BY c.id, c.variant) x WHERE (variant = 'A' AND n <> ${VARIANT_A.steps.length}) OR (variant = 'B' AND n <> ${VARIANT_B.steps.length})`,
+      [],
+    ],
+    "violations: done step after a step not done": [
+      `SELECT count(*) FROM (SELECT status, bool_and(status = 'DONE') OVER (PARTITION BY "caseId" ORDER BY number ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before_done FROM "Step") x WHERE status = 'DONE' AND before_done = false`,
+      [],
+    ],
+    "violations: hand-over ready (unless it waits) or done by a person": [
+      `SELECT count(*) FROM "Step" WHERE key = ANY($1) AND ((status = 'READY' AND NOT key = ANY($2)) OR (status = 'DONE' AND (channel <> 'SYSTEM' OR "completedById" IS NOT NULL)))`,
+      [params.handovers, params.waiting],
+    ],
+    "violations: action done by someone without the role": [
+      `SELECT count(*) FROM "Step" s WHERE s.status = 'DONE' AND NOT s.key = ANY($1) AND NOT EXISTS (
+         SELECT 1 FROM "Participant" p JOIN unnest($2::text[], $3::text[]) AS a(key, role) ON a.key = s.key AND a.role = p.role::text
+          WHERE p."caseId" = s."caseId" AND p."userId" = s."completedById")`,
+      [params.handovers, params.allowedKeys, params.allowedRoles],
+    ],
+    "violations: participant not in the workspace": [
+      `SELECT count(*) FROM "Participant" p JOIN "Case" c ON c.id = p."caseId" WHERE NOT EXISTS (SELECT 1 FROM "Membership" m WHERE m."workspaceId" = c."workspaceId" AND m."userId" = p."userId")`,
+      [],
+    ],
+    "violations: new certificates without step 1 done": [
+      `SELECT count(*) FROM "CertificateUpload" u JOIN "Step" s ON s."caseId" = u."caseId" AND s.number = 1 WHERE u.set = 'NEW' AND s.status <> 'DONE'`,
+      [],
+    ],
+    "violations: waiting hand-over without a window": [
+      `SELECT count(*) FROM "Step" s JOIN "Case" c ON c.id = s."caseId" WHERE s.key = ANY($1) AND s.status IN ('READY', 'DONE') AND c."windowStart" IS NULL`,
+      [params.waiting],
+    ],
+    "cases open": [`SELECT count(*) FROM "Case" WHERE status = 'OPEN'`, []],
+    "cases completed": [`SELECT count(*) FROM "Case" WHERE status = 'COMPLETED'`, []],
+    "cases cancelled": [`SELECT count(*) FROM "Case" WHERE status = 'CANCELLED'`, []],
+    "ready steps escalated": [`SELECT count(*) FROM "Step" WHERE status = 'READY' AND "escalatedAt" IS NOT NULL`, []],
   };
   const results: Record<string, number> = {};
-  for (const [name, sql] of Object.entries(checks)) results[name] = Number((await client.query<{ count: string }>(sql)).rows[0]!.count);
+  for (const [name, [sql, values]] of Object.entries(checks)) results[name] = Number((await client.query<{ count: string }>(sql, values)).rows[0]!.count);
   const stages = await client.query<{ variant: string; number: number; n: string }>(
     `SELECT c.variant, s.number, count(*) AS n FROM "Step" s JOIN "Case" c ON c.id = s."caseId" WHERE s.status = 'READY' GROUP BY 1, 2 ORDER BY 1, 2`,
   );
