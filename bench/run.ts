@@ -45,17 +45,33 @@ const USE_START_SCRIPT = args.has("use-start-script");
 const WORK_DIR = path.join(os.tmpdir(), "renewal-desk-bench");
 const log = (message: string) => console.log(`[bench] ${message}`);
 
-/** Page size assumed for "a deep page" of the case list (the list has no pagination yet). */
-const PAGE_SIZE = 50;
+/**
+ * The case list's page size, read from the build's sources (CASE_LIST_PAGE_SIZE in
+ * lib/workflow/queries/case-list.ts); 25 if it is not there.
+ */
+let pageSize = 25;
+function readPageSize(buildDir: string): void {
+  try {
+    const source = fs.readFileSync(path.join(buildDir, "lib/workflow/queries/case-list.ts"), "utf8");
+    const match = /CASE_LIST_PAGE_SIZE\s*=\s*(\d+)/.exec(source);
+    if (match) pageSize = Number(match[1]);
+  } catch {
+    // keep the default
+  }
+}
+/** The last page of a person's case list: the deepest OFFSET. */
+const lastPage = (user: BenchUser) => Math.max(2, Math.ceil(user.visibleCases / pageSize));
 
 interface RouteSpec {
   name: string;
-  label: string;
+  label: () => string;
   /** Target ratio of p95 to the floor's p95 (at the largest size). */
   limit: number | null;
   targets: (users: BenchUser[]) => Target[];
   /** Text that must be in a correct answer (proves the session was accepted and the page rendered). */
   marker: string;
+  /** A route that may not exist yet in the build under test: measured when it answers. */
+  optional?: boolean;
 }
 
 /** Round-robin over users, so heavy and typical users each get the same share of requests. */
@@ -68,20 +84,27 @@ function interleave(users: BenchUser[], perUser: (user: BenchUser) => string[]):
 
 const SIGNED_IN = 'data-testid="signed-in-as"';
 const ROUTES: RouteSpec[] = [
-  { name: "floor", label: "floor (1 indexed query, trivial page)", limit: null, marker: 'data-testid="floor"', targets: (users) => interleave(users, (u) => [`/bench/floor?email=${encodeURIComponent(u.email)}`]) },
-  { name: "inbox", label: "inbox", limit: 1.5, marker: SIGNED_IN, targets: (users) => interleave(users, () => ["/inbox"]) },
-  { name: "case", label: "case page", limit: 1.5, marker: SIGNED_IN, targets: (users) => interleave(users, (u) => u.caseIds.map((id) => `/cases/${id}`)) },
-  { name: "cases", label: "case list, first page", limit: 2, marker: SIGNED_IN, targets: (users) => interleave(users, () => ["/cases"]) },
+  { name: "floor", label: () => "floor (1 indexed query, trivial page)", limit: null, marker: 'data-testid="floor"', targets: (users) => interleave(users, (u) => [`/bench/floor?email=${encodeURIComponent(u.email)}`]) },
+  { name: "inbox", label: () => "inbox", limit: 1.5, marker: SIGNED_IN, targets: (users) => interleave(users, () => ["/inbox"]) },
+  { name: "case", label: () => "case page", limit: 1.5, marker: SIGNED_IN, targets: (users) => interleave(users, (u) => u.caseIds.map((id) => `/cases/${id}`)) },
+  { name: "cases", label: () => "case list, first page", limit: 2, marker: SIGNED_IN, targets: (users) => interleave(users, () => ["/cases"]) },
   {
     name: "cases-deep",
-    label: `case list, deep page (?page=N, ${PAGE_SIZE}/page)`,
+    label: () => `case list, last page (?page=N, ${pageSize} per page)`,
     limit: 2,
     marker: SIGNED_IN,
-    targets: (users) => interleave(users, (u) => [`/cases?page=${Math.max(2, Math.floor(u.visibleCases / PAGE_SIZE))}`]),
+    targets: (users) => interleave(users, (u) => [`/cases?page=${lastPage(u)}`]),
+  },
+  {
+    name: "overview",
+    label: () => "workspace overview (/overview?workspace=<id>; members and owners)",
+    limit: 2,
+    marker: SIGNED_IN,
+    optional: true,
+    // Guests have no overview: the route is measured with the members and owners among the users.
+    targets: (users) => interleave(users.filter((u) => u.memberWorkspaceIds.length > 0), (u) => [`/overview?workspace=${u.memberWorkspaceIds[0]}`]),
   },
 ];
-/** Where the workspace overview may appear once it is built (another issue); measured as soon as one answers. */
-const OVERVIEW_CANDIDATES = (user: BenchUser) => [...user.workspaceIds.slice(0, 1).map((id) => `/workspaces/${id}`), "/workspaces", "/overview"];
 
 interface SerialResult {
   requests: number;
@@ -250,6 +273,7 @@ async function measureSize(size: number, distDir: string, buildDir: string): Pro
     idleRssMb: 0,
     serverRestarts: 0,
   };
+  readPageSize(buildDir);
   const routes = ROUTES.filter((route) => !ONLY || ONLY.includes(route.name));
   const logFile = path.join(WORK_DIR, `server-${size}.log`);
   fs.writeFileSync(logFile, "");
@@ -262,10 +286,20 @@ async function measureSize(size: number, distDir: string, buildDir: string): Pro
   proxied.hostname = "127.0.0.1";
   proxied.port = String(proxyPort);
   let server = new AppServer({ dir: buildDir, port: PORT, databaseUrl: proxied.toString(), logFile, useStartScript: USE_START_SCRIPT });
-  let overviewPath: string | null = null;
   try {
     await server.start();
-    for (const spec of routes) {
+    for (const spec of [...routes]) {
+      if (spec.optional) {
+        const probe = spec.targets(users)[0];
+        const response = probe ? await fetch(server.baseUrl + probe.path, { headers: { cookie: probe.cookie }, redirect: "manual" }) : null;
+        const html = response ? await response.text() : "";
+        if (!response || response.status !== 200 || !html.includes(spec.marker)) {
+          figures.routes[spec.name] = { label: spec.label(), available: false, note: `not yet available (${probe ? `${probe.path.replace(/c[a-z0-9]{24}/, "<id>")} answers ${response?.status}` : "no user to ask"})` };
+          routes.splice(routes.indexOf(spec), 1);
+          log(`  ${spec.name}: not available in this build`);
+          continue;
+        }
+      }
       let serial: SerialResult | null = null;
       for (let attempt = 1; !serial; attempt++) {
         await waitForQuiet();
@@ -282,40 +316,15 @@ async function measureSize(size: number, distDir: string, buildDir: string): Pro
           await server.start();
         }
       }
-      figures.routes[spec.name] = { label: spec.label, available: true, serial };
+      figures.routes[spec.name] = { label: spec.label(), available: true, serial };
       log(`  ${spec.name}: ${serial.queries.median} queries/request (heavy ${serial.queries.heavyMedian}, typical ${serial.queries.typicalMedian}), unloaded ${serial.unloadedMs.typical}/${serial.unloadedMs.heavy} ms typical/heavy${serial.failures.length ? `, ${serial.failures.length} FAILED: ${serial.failures[0]}` : ""}`);
     }
-    // The case list's page parameter: does a deep page differ from the first?
+    // The case list's page parameter: does the last page differ from the first?
     const probeUser = users.find((u) => u.kind === "heavy") ?? users[0]!;
-    const first = await (await fetch(`${server.baseUrl}/cases`, { headers: { cookie: sessionCookie(probeUser) } })).text();
-    const deep = await (await fetch(`${server.baseUrl}/cases?page=${Math.max(2, Math.floor(probeUser.visibleCases / PAGE_SIZE))}`, { headers: { cookie: sessionCookie(probeUser) } })).text();
-    const firstLinks = [...first.matchAll(/href="\/cases\/(c[a-z0-9]{24})"/g)].map((m) => m[1]).join(",");
-    const deepLinks = [...deep.matchAll(/href="\/cases\/(c[a-z0-9]{24})"/g)].map((m) => m[1]).join(",");
-    if (figures.routes["cases-deep"] && firstLinks === deepLinks) {
-      figures.routes["cases-deep"].note = "the page parameter is ignored today (no pagination yet): this measures the same list as the first page";
-    }
-    const owner = users.find((u) => u.why.startsWith("owner")) ?? probeUser;
-    for (const candidate of OVERVIEW_CANDIDATES(owner)) {
-      const response = await fetch(server.baseUrl + candidate, { headers: { cookie: sessionCookie(owner) }, redirect: "manual" });
-      const html = await response.text();
-      if (response.status === 200 && html.includes(SIGNED_IN)) {
-        overviewPath = candidate;
-        break;
-      }
-    }
-    if (overviewPath && (!ONLY || ONLY.includes("overview"))) {
-      const spec: RouteSpec = {
-        name: "overview",
-        label: `workspace overview (${overviewPath.replace(/c[a-z0-9]{24}/, "<id>")})`,
-        limit: 2,
-        marker: SIGNED_IN,
-        targets: (us) => interleave(us, (u) => (u.workspaceIds[0] && overviewPath!.startsWith("/workspaces/") ? [`/workspaces/${u.workspaceIds[0]}`] : [overviewPath!])),
-      };
-      routes.push(spec);
-      ROUTES.push(spec);
-      figures.routes.overview = { label: spec.label, available: true, serial: await serialPass(server, counter, spec, users, distDir) };
-    } else if (!overviewPath) {
-      figures.routes.overview = { label: "workspace overview", available: false, note: `not yet available (no answer at ${OVERVIEW_CANDIDATES(owner).map((p) => p.replace(/c[a-z0-9]{24}/, "<id>")).join(", ")})` };
+    const links = async (pathname: string) =>
+      [...(await (await fetch(server.baseUrl + pathname, { headers: { cookie: sessionCookie(probeUser) } })).text()).matchAll(/href="\/cases\/(c[a-z0-9]{24})"/g)].map((m) => m[1]).join(",");
+    if (figures.routes["cases-deep"] && (await links("/cases")) === (await links(`/cases?page=${lastPage(probeUser)}`))) {
+      figures.routes["cases-deep"].note = "the page parameter is ignored (no pagination): this measures the same list as the first page";
     }
   } finally {
     await server.stop();
@@ -435,8 +444,10 @@ async function main(): Promise<void> {
   const build = await prepareBuild({ source: SOURCE, reuse: args.has("skip-build"), log });
   const distDir = path.join(build.dir, ".next");
   const js = firstLoadJs(distDir);
+  if (args.has("build-only")) return;
 
   log("certificate benchmark (bench/certificates.ts)");
+  await waitForQuiet();
   const certificates = await runCertificateBench();
 
   const sizes: SizeFigures[] = [];
@@ -512,7 +523,19 @@ async function main(): Promise<void> {
   }
 
   console.log("\nFirst-load JavaScript (gzip -9; shared framework chunks " + `${(js.sharedGzipBytes / 1024).toFixed(1)} kB, nomodule polyfills ${(js.polyfillGzipBytes / 1024).toFixed(1)} kB not counted)`);
-  console.log(table(["route", "files", "raw kB", "gzip kB"], js.routes.map((r) => [r.route, r.files, (r.rawBytes / 1024).toFixed(1), (r.gzipBytes / 1024).toFixed(1)])));
+  // The same figure from the HTML the server sent (serial pass), for the routes measured.
+  const fromHtml = new Map<string, string>();
+  const measured: Record<string, string> = { floor: "/bench/floor", inbox: "/inbox", case: "/cases/[caseId]", cases: "/cases", overview: "/overview" };
+  for (const [name, route] of Object.entries(measured)) {
+    const html = largest.routes[name]?.serial?.htmlJs;
+    if (html) fromHtml.set(route, `${(html.gzipBytes / 1024).toFixed(1)} (${html.files} files)`);
+  }
+  console.log(
+    table(
+      ["route", "files", "raw kB", "gzip kB", "gzip kB from the served HTML"],
+      js.routes.map((r) => [r.route, r.files, (r.rawBytes / 1024).toFixed(1), (r.gzipBytes / 1024).toFixed(1), fromHtml.get(r.route) ?? ""]),
+    ),
+  );
   console.log("\nTargets");
   console.log(table(["target", "value", "limit", "result"], targets.map((t) => [t.target, t.value, t.limit, t.pass === null ? "—" : t.pass ? "PASS" : "FAIL"])));
 

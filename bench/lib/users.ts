@@ -20,6 +20,8 @@ export interface BenchUser {
   openParticipations: number;
   /** Workspaces they belong to (any role). */
   workspaceIds: string[];
+  /** Workspaces where they are an owner or member (not a guest). */
+  memberWorkspaceIds: string[];
 }
 
 const SESSION_PREFIX = "bench-";
@@ -86,7 +88,10 @@ export async function createBenchUsers(client: pg.ClientBase, typicalCount = 16)
       `SELECT count(DISTINCT p."caseId") AS n FROM "Participant" p JOIN "Case" c ON c.id = p."caseId" AND c.status = 'OPEN' WHERE p."userId" = $1`,
       [id],
     );
-    const workspaces = await client.query<{ id: string }>(`SELECT "workspaceId" AS id FROM "Membership" WHERE "userId" = $1 ORDER BY "createdAt"`, [id]);
+    const workspaces = await client.query<{ id: string; role: string }>(
+      `SELECT "workspaceId" AS id, role::text AS role FROM "Membership" WHERE "userId" = $1 ORDER BY "createdAt", "workspaceId"`,
+      [id],
+    );
     users.push({
       id,
       email,
@@ -97,6 +102,7 @@ export async function createBenchUsers(client: pg.ClientBase, typicalCount = 16)
       visibleCases: Number(visible.rows[0]!.n),
       openParticipations: Number(open.rows[0]!.n),
       workspaceIds: workspaces.rows.map((row) => row.id),
+      memberWorkspaceIds: workspaces.rows.filter((row) => row.role !== "GUEST").map((row) => row.id),
     });
   }
   return users;
