@@ -17,4 +17,12 @@ process.title = TITLE;
 setInterval(() => {
   if (process.title !== TITLE) process.title = TITLE;
 }, 200).unref();
+// RD_BENCH_MEMORY_LOG=<ms>: print process.memoryUsage() that often, to see what the resident memory consists of.
+if (process.env.RD_BENCH_MEMORY_LOG) {
+  const mb = (bytes) => Math.round(bytes / 1048576);
+  setInterval(() => {
+    const m = process.memoryUsage();
+    console.log(`[memory] rss ${mb(m.rss)} heapTotal ${mb(m.heapTotal)} heapUsed ${mb(m.heapUsed)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)}`);
+  }, Number(process.env.RD_BENCH_MEMORY_LOG)).unref();
+}
 await import(pathToFileURL(nextBin).href);

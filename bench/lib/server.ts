@@ -16,6 +16,8 @@ export interface ServerOptions {
   logFile: string;
   /** `node scripts/start.mjs` instead of bench/lib/serve.mjs (same `next start`, but titled "next-server"). */
   useStartScript?: boolean;
+  /** NODE_OPTIONS for the server (e.g. "--max-old-space-size=256" to see what a heap limit does). */
+  nodeOptions?: string;
 }
 
 const SERVE_SCRIPT = path.join(import.meta.dirname, "serve.mjs");
@@ -54,6 +56,8 @@ export class AppServer {
       NEXT_TELEMETRY_DISABLED: "1",
       CHECKPOINT_DISABLE: "1",
     };
+    if (this.options.nodeOptions) env.NODE_OPTIONS = this.options.nodeOptions;
+    else delete env.NODE_OPTIONS;
     delete env.SMTP_URL;
     delete env.DEV_MAILBOX;
     const script = this.options.useStartScript ? "scripts/start.mjs" : SERVE_SCRIPT;
