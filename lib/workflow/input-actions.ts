@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "@/lib/actions/run-action";
 import type { ActionResult } from "@/lib/actions/result";
-import { caseAccess } from "@/lib/auth/access";
+import { caseAccess, type CaseAccess } from "@/lib/auth/access";
 import { AppError } from "@/lib/errors";
 import { isValidTimeZone, zonedWallTimeToInstant } from "@/lib/time/zones";
 import { confirmKeystoreAlias } from "./store/inputs/keystore-alias";
@@ -22,11 +22,11 @@ const comment = z.string().trim().max(2000, "A comment can be at most 2000 chara
 async function onCase<Schema extends z.ZodObject<{ caseId: typeof caseId }>, T>(
   schema: Schema,
   form: FormData,
-  service: (input: z.output<Schema>, userId: string, data: FormData) => Promise<T>,
+  service: (input: z.output<Schema>, userId: string, data: FormData, access: CaseAccess) => Promise<T>,
 ): Promise<ActionResult<T>> {
   const result = await runAction(schema, form, async (input, user, data) => {
-    await caseAccess(user.id, input.caseId);
-    return service(input, user.id, data);
+    const access = await caseAccess(user.id, input.caseId);
+    return service(input, user.id, data, access);
   });
   if (result.ok) revalidatePath(`/cases/${form.get("caseId")}`);
   return result;
@@ -59,8 +59,7 @@ const names = (what: string) =>
 
 export async function addNodesAction(_previous: unknown, form: FormData) {
   const schema = z.object({ caseId, nodes: names("runtime node"), flows: names("integration flow") });
-  return onCase(schema, form, async (input, userId) => {
-    const access = await caseAccess(userId, input.caseId);
+  return onCase(schema, form, async (input, userId, _data, access) => {
     if (!access.roles.includes("TENANT_ADMIN") && !access.roles.includes("INTEGRATION_DEVELOPER") && access.workspaceRole !== "OWNER") {
       throw new AppError("FORBIDDEN", "Runtime nodes and flows are added by the tenant administrator, the integration developer or a workspace owner.");
     }

@@ -2,6 +2,15 @@ import "server-only";
 import { db } from "@/lib/db";
 import { otherUsesOfOldRoot } from "../store/inputs/old-root";
 
+/** The old root's other uses matter only once the step that decides about the old root is ready or done. */
+async function oldRootUsesWhenDecided(caseId: string) {
+  const deciding = await db().step.findFirst({
+    where: { caseId, key: { in: ["remove-old", "exchange-certificate"] }, status: { in: ["READY", "DONE"] } },
+    select: { id: true },
+  });
+  return deciding ? otherUsesOfOldRoot(caseId) : { oldRoot: null, uses: [] };
+}
+
 /** What the step cards show besides the step itself: grid cells, checklist, window proposals, the old root's other uses. */
 export async function loadProcedureDetails(caseId: string) {
   const [confirmations, checklist, proposals, oldRoot] = await Promise.all([
@@ -20,7 +29,7 @@ export async function loadProcedureDetails(caseId: string) {
       orderBy: { createdAt: "asc" },
       select: { id: true, start: true, end: true, status: true, proposedAsRole: true, createdAt: true, proposedBy: { select: { name: true, email: true } } },
     }),
-    otherUsesOfOldRoot(caseId),
+    oldRootUsesWhenDecided(caseId),
   ]);
   return { confirmations, checklist, proposals, oldRoot };
 }
