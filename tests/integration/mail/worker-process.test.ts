@@ -1,7 +1,7 @@
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { startWorker } from "../../support/worker-process";
 
 const serverDatabase = !!process.env.DATABASE_URL;
 
@@ -11,10 +11,7 @@ describe.runIf(serverDatabase)("npm run worker", () => {
     await db().outgoingMail.create({
       data: { toAddress: "worker-test@example.test", subject: "Worker test", text: "text", html: "<p>html</p>", messageId },
     });
-    const worker = spawn("npm", ["run", "--silent", "worker"], {
-      env: { ...process.env, DEV_MAILBOX: "1", SMTP_URL: "", MAIL_POLL_MS: "200" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const worker = startWorker({ DEV_MAILBOX: "1", SMTP_URL: "", MAIL_POLL_MS: "200" });
     try {
       const deadline = Date.now() + 30_000;
       let status = "PENDING";
@@ -25,7 +22,7 @@ describe.runIf(serverDatabase)("npm run worker", () => {
       expect(status).toBe("SENT");
       expect(await db().mailboxMessage.count({ where: { messageId } })).toBe(1);
     } finally {
-      worker.kill("SIGTERM");
+      await worker.stop();
     }
   });
 });

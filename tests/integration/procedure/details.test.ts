@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { spawn } from "node:child_process";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { confirmKeystoreAlias } from "@/lib/workflow/store/inputs/keystore-alias";
@@ -11,6 +10,7 @@ import { cancelCase } from "@/lib/workflow/store/cancel-case";
 import { storeUpload } from "@/lib/certificates/store/uploads";
 import { readOldCertificates } from "@/lib/certificates/old-certificates";
 import { makeCurrentChain, part } from "../../support/certificates";
+import { startWorker } from "../../support/worker-process";
 import { footprint, makeCase, stepInputs, refusalCode, uploadNewCertificates } from "../factories";
 
 
@@ -178,7 +178,7 @@ describe("the downtime window", () => {
     const { caseId, tenantAdmin, receiverAdmin } = await makeCase({ variant: "B" });
     await uploadNewCertificates(caseId, tenantAdmin.id);
     await stepInputs.window(caseId, tenantAdmin.id, receiverAdmin.id, new Date(Date.now() + 4000), 10);
-    const worker = spawn("npm", ["run", "--silent", "worker"], { env: { ...process.env, DEV_MAILBOX: "1", SCHEDULE_POLL_MS: "300" }, stdio: "ignore" });
+    const worker = startWorker({ DEV_MAILBOX: "1", SCHEDULE_POLL_MS: "300" });
     try {
       let status = "READY";
       for (let tries = 0; tries < 80 && status !== "DONE"; tries += 1) {
@@ -189,7 +189,7 @@ describe("the downtime window", () => {
       const event = await db().auditEvent.findFirstOrThrow({ where: { caseId, kind: "window.started" } });
       expect(event.channel).toBe("SYSTEM");
     } finally {
-      worker.kill("SIGTERM");
+      await worker.stop();
     }
   });
 });
