@@ -10,7 +10,7 @@ const GROUP_LABEL: Record<(typeof AUDIT_GROUPS)[number], string> = {
 };
 
 /** The audit trail with its filters (a plain GET form, so a filtered view can be linked) and its exports. */
-export function AuditTimeline({ caseId, rows, filter }: { caseId: string; rows: AuditRow[]; filter: AuditFilter }) {
+export function AuditTimeline({ caseId, rows, total, filter }: { caseId: string; rows: AuditRow[]; total: number; filter: AuditFilter }) {
   const query = new URLSearchParams({ ...(filter.role ? { role: filter.role } : {}), ...(filter.group ? { kind: filter.group } : {}) });
   return (
     <div className="space-y-3">
@@ -48,6 +48,12 @@ export function AuditTimeline({ caseId, rows, filter }: { caseId: string; rows: 
           </Link>
         </span>
       </form>
+      {rows.length < total ? (
+        <p className="text-sm text-slate-700" data-testid="audit-truncated">
+          The latest {rows.length} of {total} events are shown.{" "}
+          <Link href={`/cases/${caseId}?${new URLSearchParams({ ...Object.fromEntries(query), audit: "all" })}#audit-heading`}>Show all events</Link>
+        </p>
+      ) : null}
       <ol className="space-y-1 text-sm" aria-label="Audit trail">
         {rows.map((row) => (
           <li key={row.id} className="grid grid-cols-[13rem_1fr] gap-2 border-b border-slate-100 py-1" data-kind={row.kind}>

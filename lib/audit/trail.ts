@@ -19,19 +19,19 @@ export function parseAuditFilter(params: { role?: string | null; kind?: string |
   return { ...(role ? { role } : {}), ...(group ? { group } : {}) };
 }
 
-/** The case's audit trail, oldest first, optionally only one role's actions (by who held it on the case) or one kind. */
-export async function loadAuditTrail(caseId: string, filter: AuditFilter = {}) {
+/** Which events a filter keeps: one role's actions (by who held the role on the case) or one kind of event. */
+function auditWhere(caseId: string, filter: AuditFilter): Prisma.AuditEventWhereInput {
   const where: Prisma.AuditEventWhereInput = { caseId };
   if (filter.group) where.kind = { startsWith: `${filter.group}.` };
   if (filter.role === "SYSTEM") where.actorId = null;
   else if (filter.role) where.actor = { participations: { some: { caseId, role: filter.role } } };
-  const events = await db().auditEvent.findMany({
-    where,
-    orderBy: { createdAt: "asc" },
-    take: 10_000,
-    include: { actor: { select: { name: true, email: true } } },
-  });
-  return events.map((event) => ({
+  return where;
+}
+
+const auditRowSource = { actor: { select: { name: true, email: true } } } as const;
+
+function toAuditRow(event: Prisma.AuditEventGetPayload<{ include: typeof auditRowSource }>) {
+  return {
     id: event.id,
     at: event.createdAt,
     kind: event.kind,
@@ -41,7 +41,28 @@ export async function loadAuditTrail(caseId: string, filter: AuditFilter = {}) {
     actorEmail: event.actor?.email ?? null,
     description: describeAuditEvent(event.kind, event.stepNumber, (event.data ?? {}) as Record<string, unknown>),
     data: event.data,
-  }));
+  };
+}
+
+/** The whole trail, oldest first (exports and the auditors' report). */
+export async function loadAuditTrail(caseId: string, filter: AuditFilter = {}) {
+  const events = await db().auditEvent.findMany({
+    where: auditWhere(caseId, filter),
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: 10_000,
+    include: auditRowSource,
+  });
+  return events.map(toAuditRow);
+}
+
+/** The latest `limit` events, oldest first, and how many there are in all (the case page). */
+export async function loadLatestAuditEvents(caseId: string, filter: AuditFilter, limit: number) {
+  const where = auditWhere(caseId, filter);
+  const [total, latest] = await Promise.all([
+    db().auditEvent.count({ where }),
+    db().auditEvent.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit, include: auditRowSource }),
+  ]);
+  return { total, rows: latest.reverse().map(toAuditRow) };
 }
 
 export type AuditRow = Awaited<ReturnType<typeof loadAuditTrail>>[number];

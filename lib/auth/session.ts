@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { redirect } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { auth } from "./config";
@@ -9,12 +10,13 @@ export interface SignedInUser {
   name: string | null;
 }
 
-export async function currentUser(): Promise<SignedInUser | null> {
+/** The signed-in person, looked up once per request (the layout and the page both ask). */
+export const currentUser = cache(async (): Promise<SignedInUser | null> => {
   const session = await auth();
   const user = session?.user;
   if (!user?.id || !user.email) return null;
   return { id: user.id, email: user.email, name: user.name ?? null };
-}
+});
 
 /** For server actions and route handlers: fail closed when nobody is signed in. */
 export async function requireUser(): Promise<SignedInUser> {

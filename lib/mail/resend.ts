@@ -20,10 +20,11 @@ export async function resendMail(actorId: string, mailId: string, caseId: string
   kickMailWorker();
 }
 
-/** Undelivered messages in the workspaces a person owns (the owner's inbox shows them). */
-export async function failedMailForOwner(userId: string) {
+/** Undeliverable mail of the workspaces the person owns (the owner is the one who can fix an address). */
+export async function failedMailForOwner(ownedWorkspaceIds: string[]) {
+  if (ownedWorkspaceIds.length === 0) return [];
   return db().outgoingMail.findMany({
-    where: { status: "FAILED", case: { workspace: { memberships: { some: { userId, role: "OWNER" } } } } },
+    where: { status: "FAILED", case: { workspaceId: { in: ownedWorkspaceIds } } },
     orderBy: { createdAt: "desc" },
     take: 50,
     select: { id: true, toAddress: true, subject: true, lastError: true, attempts: true, caseId: true, case: { select: { title: true } } },

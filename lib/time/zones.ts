@@ -28,10 +28,28 @@ export function isValidTimeZone(zone: string): boolean {
   // and would behave differently between the server and older browsers.
   if (zone.trim() === "" || /^[+-]/.test(zone)) return false;
   try {
-    return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone !== undefined;
+    return formatterFor("en-US", zone, {}).resolvedOptions().timeZone !== undefined;
   } catch {
     return false;
   }
+}
+
+// Building an Intl.DateTimeFormat costs far more than using one (a case page formats
+// hundreds of times), so formatters are kept per locale, zone and options. Only valid
+// zones get here (an invalid one throws before it is stored); the bound keeps a flood
+// of odd-but-valid zone spellings from growing the cache without end.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const MAX_CACHED_FORMATTERS = 2_000;
+
+export function formatterFor(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    if (formatters.size >= MAX_CACHED_FORMATTERS) formatters.clear();
+    formatters.set(key, formatter);
+  }
+  return formatter;
 }
 
 /**
@@ -93,9 +111,7 @@ export function instantToWallTime(instant: Date, zone: string): string {
 export function formatInZone(instant: Date, zone: string, options: { withZoneName?: boolean } = {}): string {
   assertValidInstant(instant);
   const timeZone = isValidTimeZone(zone) ? zone : FALLBACK_ZONE;
-  const dateTime = new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" }).format(
-    instant,
-  );
+  const dateTime = formatterFor("en-GB", timeZone, { dateStyle: "medium", timeStyle: "short" }).format(instant);
   if (options.withZoneName === false) return dateTime;
   return `${dateTime} ${shortZoneName(instant, timeZone)}`;
 }
@@ -103,7 +119,7 @@ export function formatInZone(instant: Date, zone: string, options: { withZoneNam
 /** "CET", "BST", or "GMT-5" where English has no abbreviation. */
 function shortZoneName(instant: Date, timeZone: string): string {
   // dateStyle/timeStyle cannot be combined with timeZoneName, hence a second format.
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "short" }).formatToParts(instant);
+  const parts = formatterFor("en-GB", timeZone, { timeZoneName: "short" }).formatToParts(instant);
   return parts.find((part) => part.type === "timeZoneName")?.value ?? timeZone;
 }
 

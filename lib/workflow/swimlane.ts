@@ -3,7 +3,7 @@
  * Pure data in, pure data out (no React), so the picture can be checked in unit tests and drawn by any renderer.
  * Units are SVG user units; the renderer scales the whole drawing to the page width through its viewBox.
  */
-import { formatInZone } from "@/lib/time/zones";
+import { formatInZone, formatterFor } from "@/lib/time/zones";
 import { ROLES, ROLE_LABEL, ROLE_SHORT, type Role } from "./roles";
 import type { StepDefinition, WorkflowDefinition } from "./definitions";
 import type { StepStatus } from "./transitions";
@@ -240,7 +240,7 @@ export function summarizeProgress(definition: WorkflowDefinition, states: readon
 
 /** A date (narrow hand-overs) or a date and time with the zone named, in the viewer's time zone. */
 function when(date: Date, zone: string, dateOnly = false): string {
-  return dateOnly ? new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: zone }).format(date) : formatInZone(date, zone);
+  return dateOnly ? formatterFor("en-GB", zone, { dateStyle: "medium" }).format(date) : formatInZone(date, zone);
 }
 
 interface Column {

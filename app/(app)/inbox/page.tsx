@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { requireUserOrRedirect } from "@/lib/auth/session";
-import { loadInbox } from "@/lib/workflow/queries/inbox";
+import { INBOX_LIMITS, loadInbox } from "@/lib/workflow/queries/inbox";
 import { membershipsOf } from "@/lib/workspaces/store";
 import { failedMailForOwner } from "@/lib/mail/resend";
 import { Notice } from "@/components/ui/notice";
@@ -12,10 +12,15 @@ import Link from "next/link";
 
 export const metadata: Metadata = { title: "Inbox" };
 
-export default async function InboxPage() {
+const UNLIMITED = { tasks: Number.MAX_SAFE_INTEGER, waiting: Number.MAX_SAFE_INTEGER };
+
+export default async function InboxPage({ searchParams }: { searchParams: Promise<{ show?: string }> }) {
   const user = await requireUserOrRedirect("/inbox");
-  const [inbox, memberships, failedMail] = await Promise.all([loadInbox(user.id), membershipsOf(user.id), failedMailForOwner(user.id)]);
+  const showAll = (await searchParams).show === "all";
+  const memberships = await membershipsOf(user.id);
   if (memberships.length === 0) redirect("/welcome");
+  const ownerOf = memberships.filter((membership) => membership.role === "OWNER").map((membership) => membership.workspace.id);
+  const [inbox, failedMail] = await Promise.all([loadInbox(user.id, showAll ? UNLIMITED : INBOX_LIMITS), failedMailForOwner(ownerOf)]);
   const now = new Date();
   return (
     <>
@@ -34,7 +39,7 @@ export default async function InboxPage() {
       <section aria-labelledby="tasks-heading" className="space-y-3">
         <div className="flex flex-wrap items-baseline gap-4">
           <h1 id="tasks-heading" className="text-2xl font-bold">
-            Your tasks <span className="text-slate-500">({inbox.tasks.length})</span>
+            Your tasks <span className="text-slate-500">({inbox.taskCount})</span>
           </h1>
           <ul className="flex gap-3 text-sm text-slate-700" aria-label="Tasks per role">
             {ROLES.map((role) => (
@@ -51,11 +56,12 @@ export default async function InboxPage() {
             <TaskTable items={inbox.tasks} now={now} />
           </div>
         )}
+        {inbox.tasks.length < inbox.taskCount ? <ShowAll shown={inbox.tasks.length} total={inbox.taskCount} what="tasks" /> : null}
       </section>
 
       <section aria-labelledby="waiting-heading" className="space-y-3">
         <h2 id="waiting-heading" className="text-xl font-semibold">
-          Waiting on others <span className="text-slate-500">({inbox.waiting.length})</span>
+          Waiting on others <span className="text-slate-500">({inbox.waitingCount})</span>
         </h2>
         {inbox.waiting.length === 0 ? (
           <p className="text-slate-600">None of your open cases is waiting on someone else.</p>
@@ -64,6 +70,7 @@ export default async function InboxPage() {
             <TaskTable items={inbox.waiting} now={now} showWaitingOn />
           </div>
         )}
+        {inbox.waiting.length < inbox.waitingCount ? <ShowAll shown={inbox.waiting.length} total={inbox.waitingCount} what="cases waiting on others" /> : null}
       </section>
 
       <section aria-labelledby="done-heading" className="space-y-3">
@@ -84,5 +91,13 @@ export default async function InboxPage() {
         )}
       </section>
     </>
+  );
+}
+
+function ShowAll({ shown, total, what }: { shown: number; total: number; what: string }) {
+  return (
+    <p className="text-sm text-slate-700">
+      The {shown} oldest of {total} {what} are shown. <Link href="/inbox?show=all">Show all</Link>
+    </p>
   );
 }

@@ -8,7 +8,7 @@ import { ROLE_LABEL } from "@/lib/workflow";
 import { CaseFacts } from "@/components/case/case-facts";
 import { StepList } from "@/components/case/step-list";
 import { AuditTimeline } from "@/components/case/audit-timeline";
-import { loadAuditTrail, parseAuditFilter } from "@/lib/audit/trail";
+import { loadLatestAuditEvents, parseAuditFilter } from "@/lib/audit/trail";
 import { CancelCaseForm } from "@/components/case/cancel-case-form";
 import { CurrentStepBanner } from "@/components/case/current-step-banner";
 import { CaseMail } from "@/components/case/case-mail";
@@ -28,6 +28,10 @@ import Link from "next/link";
 
 export const metadata: Metadata = { title: "Case" };
 
+// The latest events answer "what just happened"; the full trail is one click away, in the exports and the report.
+const AUDIT_EVENTS_SHOWN = 25;
+const AUDIT_EVENTS_ALL = 10_000;
+
 async function accessOrNotFound(userId: string, caseId: string) {
   try {
     return await caseAccess(userId, caseId);
@@ -42,15 +46,17 @@ export default async function CasePage({
   searchParams,
 }: {
   params: Promise<{ caseId: string }>;
-  searchParams: Promise<{ role?: string; kind?: string }>;
+  searchParams: Promise<{ role?: string; kind?: string; audit?: string }>;
 }) {
   const { caseId } = await params;
-  const auditFilter = parseAuditFilter(await searchParams);
+  const query = await searchParams;
+  const auditFilter = parseAuditFilter(query);
+  const auditLimit = query.audit === "all" ? AUDIT_EVENTS_ALL : AUDIT_EVENTS_SHOWN;
   const user = await requireUserOrRedirect(`/cases/${caseId}`);
   const access = await accessOrNotFound(user.id, caseId);
-  const [detail, mails, uploads, details, restartsMissing, zone, auditRows] = await Promise.all([
+  const [detail, mails, uploads, details, restartsMissing, zone, audit] = await Promise.all([
     loadCaseDetail(caseId), caseMail(caseId), latestUploads(caseId), loadProcedureDetails(caseId), restartsStillMissing(caseId), viewerTimeZone(),
-    loadAuditTrail(caseId, auditFilter),
+    loadLatestAuditEvents(caseId, auditFilter, auditLimit),
   ]);
   const open = detail.status === "OPEN";
   const context: StepContext = { detail, details, viewerRoles: access.roles, zone, restartsMissing, now: new Date() };
@@ -115,7 +121,7 @@ export default async function CasePage({
         <h2 id="audit-heading" className="text-xl font-semibold">
           Audit trail
         </h2>
-        <AuditTimeline caseId={detail.id} rows={auditRows} filter={auditFilter} />
+        <AuditTimeline caseId={detail.id} rows={audit.rows} total={audit.total} filter={auditFilter} />
       </section>
     </>
   );
