@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel } from "@/lib/generated/prisma/enums";
+import { forgetOverview } from "@/lib/workspaces/overview-cache";
 
 export type AuditKind =
   | "case.created"
@@ -43,6 +44,7 @@ export interface AuditEntry {
 /** Audit events are written in the same transaction as the change they describe. */
 export async function recordAudit(tx: Prisma.TransactionClient, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
+  for (const workspaceId of new Set(entries.map((entry) => entry.workspaceId))) forgetOverview(workspaceId);
   const now = new Date();
   await tx.auditEvent.createMany({
     // Same timestamp base, one millisecond apart, so the order of events in one transaction is kept.

@@ -1,5 +1,7 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
+import { figuresByWorkspace } from "./overview-cache";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 
@@ -16,19 +18,23 @@ function inUse(workspaceId: string): Prisma.StoredCertificateWhereInput {
   };
 }
 
-/** The workspaces whose overview the person may see (members and owners, not guests). */
-export async function overviewWorkspaces(userId: string) {
+/** The workspaces whose overview the person may see (members and owners, not guests); asked once per request. */
+export const overviewWorkspaces = cache(async (userId: string) => {
   const memberships = await db().membership.findMany({
     where: { userId, role: { in: ["OWNER", "MEMBER"] } },
     orderBy: { createdAt: "asc" },
     select: { workspace: { select: { id: true, name: true } } },
   });
   return memberships.map((membership) => membership.workspace);
-}
+});
 
-export async function loadOverview(userId: string, workspaceId: string, now = new Date()) {
+export async function loadOverview(userId: string, workspaceId: string) {
   const allowed = await overviewWorkspaces(userId);
   if (!allowed.some((workspace) => workspace.id === workspaceId)) throw new AppError("NOT_FOUND", "This workspace does not exist or you are not a member of it.");
+  return figuresByWorkspace.get(workspaceId, () => computeOverview(workspaceId, new Date()));
+}
+
+async function computeOverview(workspaceId: string, now: Date) {
   const openCase = { workspaceId, status: "OPEN" as const };
   const [byStage, longest, byVariant, completedPerMonth, expiring, expiryByMonth] = await Promise.all([
     db().step.groupBy({ by: ["key"], where: { status: "READY", case: openCase }, _count: { _all: true } }),
@@ -61,6 +67,7 @@ export async function loadOverview(userId: string, workspaceId: string, now = ne
       GROUP BY 1 ORDER BY 1`,
   ]);
   return {
+    asOf: now,
     byStage: byStage.map((row) => ({ key: row.key, count: row._count._all })),
     longest,
     byVariant: byVariant.map((row) => ({ variant: row.variant, status: row.status, count: row._count._all })),
@@ -70,4 +77,4 @@ export async function loadOverview(userId: string, workspaceId: string, now = ne
   };
 }
 
-export type Overview = Awaited<ReturnType<typeof loadOverview>>;
+export type Overview = Awaited<ReturnType<typeof computeOverview>>;

@@ -20,14 +20,18 @@ function urgency(daysLeft: number): { label: string; className: string } {
   return { label: "", className: "" };
 }
 
-export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ workspace?: string }> }) {
+// The soonest expiries first; the rest of the (at most 100) on request.
+const EXPIRING_SHOWN = 25;
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ workspace?: string; expiring?: string }> }) {
   const user = await requireUserOrRedirect("/overview");
   const workspaces = await overviewWorkspaces(user.id);
-  const { workspace: requested } = await searchParams;
+  const { workspace: requested, expiring: expiringParam } = await searchParams;
   const workspace = workspaces.find((candidate) => candidate.id === requested) ?? workspaces[0];
   if (!workspace) notFound();
   const overview = await loadOverview(user.id, workspace.id);
   const now = new Date();
+  const expiring = expiringParam === "all" ? overview.expiring : overview.expiring.slice(0, EXPIRING_SHOWN);
   return (
     <>
       <div className="flex flex-wrap items-baseline gap-4">
@@ -42,6 +46,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           </nav>
         ) : null}
       </div>
+      <p className="text-sm text-slate-600" data-testid="overview-as-of">
+        Figures as of <Time value={overview.asOf} />; they are recomputed at most once a minute.
+      </p>
 
       <div className="grid gap-4 md:grid-cols-3">
         <section className="rounded border border-slate-200 bg-white p-4" aria-labelledby="stage-heading">
@@ -119,7 +126,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             </tr>
           </thead>
           <tbody>
-            {overview.expiring.map((certificate) => {
+            {expiring.map((certificate) => {
               const level = urgency(certificate.daysLeft);
               return (
                 <tr key={certificate.id} className={`border-b border-slate-200 ${level.className}`}>
@@ -145,6 +152,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             })}
           </tbody>
         </table>
+        {expiring.length < overview.expiring.length ? (
+          <p className="text-sm text-slate-700">
+            The {expiring.length} soonest of {overview.expiring.length} are shown.{" "}
+            <Link href={`/overview?workspace=${workspace.id}&expiring=all#expiry-heading`}>Show all</Link>
+          </p>
+        ) : null}
       </section>
     </>
   );
