@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { serverNodeArgs } from "./server-node-args.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 process.env.CHECKPOINT_DISABLE ??= "1";
@@ -37,7 +38,7 @@ if (!fs.existsSync(".next/BUILD_ID")) {
 }
 
 const port = process.env.PORT ?? "3000";
-const server = spawn(process.execPath, [nextBin, "start", "-p", port], {
+const server = spawn(process.execPath, [...serverNodeArgs(), nextBin, "start", "-p", port], {
   stdio: "inherit",
   env: process.env,
 });

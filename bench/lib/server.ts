@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 export interface ServerOptions {
   dir: string;
@@ -61,7 +62,9 @@ export class AppServer {
     delete env.SMTP_URL;
     delete env.DEV_MAILBOX;
     const script = this.options.useStartScript ? "scripts/start.mjs" : SERVE_SCRIPT;
-    this.child = spawn(process.execPath, [script], { cwd: this.options.dir, env, stdio: ["ignore", out, out], detached: true });
+    // The same Node flags as `npm start` gives the server (heap limit), from the build's own copy of the script.
+    const { serverNodeArgs } = (await import(pathToFileURL(path.join(this.options.dir, "scripts/server-node-args.mjs")).href)) as { serverNodeArgs: () => string[] };
+    this.child = spawn(process.execPath, [...(this.options.useStartScript ? [] : serverNodeArgs()), script], { cwd: this.options.dir, env, stdio: ["ignore", out, out], detached: true });
     fs.closeSync(out);
     const child = this.child;
     child.once("exit", (code, signal) => {
