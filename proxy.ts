@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { bodyLimitFor, tooLargeResponse } from "@/lib/http/body-limits";
 
 /**
  * Security headers on every response. Scripts run only with this request's nonce (Next.js reads it from the
@@ -22,7 +23,10 @@ export function proxy(request: NextRequest) {
   const forwarded = new Headers(request.headers);
   forwarded.set("x-nonce", nonce);
   forwarded.set("Content-Security-Policy", policy);
-  const response = NextResponse.next({ request: { headers: forwarded } });
+  // A body declared larger than its route accepts is refused here with a plain message (the route handlers and
+  // Next.js's server-action limit also count the bytes actually sent, for bodies without a Content-Length).
+  const limit = bodyLimitFor(request.nextUrl.pathname);
+  const response = Number(request.headers.get("content-length") ?? 0) > limit ? tooLargeResponse(limit) : NextResponse.next({ request: { headers: forwarded } });
   response.headers.set("Content-Security-Policy", policy);
   response.headers.set("X-Content-Type-Options", "nosniff");
   response.headers.set("X-Frame-Options", "DENY");

@@ -2,10 +2,10 @@ import "server-only";
 import { validateRenewal } from "./policy";
 import { UPLOAD_LIMITS, type UploadPart } from "./intake";
 import { finding, type Finding } from "./findings";
+import { BODY_LIMITS } from "@/lib/http/body-limits";
+import { boundedRequest } from "@/lib/http/bounded-body";
 
 const FIELDS = ["leaf", "root", "oldLeaf", "oldRoot"] as const;
-/** Four fields of at most 10 parts each, with some room for multipart framing. */
-const MAX_BODY_BYTES = 4 * UPLOAD_LIMITS.maxCertificates * UPLOAD_LIMITS.maxPartBytes;
 
 function problem(status: number, code: string, message: string) {
   return Response.json({ accepted: false, errors: [{ code, message }], warnings: [], certificates: [] }, { status });
@@ -13,14 +13,14 @@ function problem(status: number, code: string, message: string) {
 
 /** The JSON validation endpoint: same result shape as `cert:check --json`. */
 export async function validateUploadRequest(request: Request): Promise<Response> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) return problem(413, "FILE_TOO_LARGE", "The request is too large for certificates.");
   if (!request.headers.get("content-type")?.startsWith("multipart/form-data")) {
     return problem(415, "UNPARSEABLE", "Send the certificates as multipart/form-data with the fields leaf, root, oldLeaf and oldRoot.");
   }
+  const bounded = await boundedRequest(request, BODY_LIMITS.certificateValidation);
+  if (bounded instanceof Response) return bounded;
   let form: FormData;
   try {
-    form = await request.formData();
+    form = await bounded.formData();
   } catch {
     return problem(400, "UNPARSEABLE", "The multipart body could not be read.");
   }

@@ -1,3 +1,12 @@
+import { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/config";
+import { BODY_LIMITS } from "@/lib/http/body-limits";
+import { boundedRequest } from "@/lib/http/bounded-body";
 
-export const { GET, POST } = handlers;
+export const { GET } = handlers;
+
+/** Auth.js reads whole form bodies: only small ones reach it. */
+export async function POST(request: NextRequest) {
+  const bounded = await boundedRequest(request, BODY_LIMITS.auth);
+  return bounded instanceof Response ? bounded : handlers.POST(new NextRequest(bounded));
+}
