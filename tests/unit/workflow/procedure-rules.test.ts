@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gridCells, gridComplete, missingCells, oldCertificateMayBeUsedUntil } from "@/lib/workflow/grid";
+import { gridCells, gridComplete, missingCells, oldCertificateMayBeUsedUntil, restartsBlockingCleanUp } from "@/lib/workflow/grid";
 import { checkKeystoreAlias } from "@/lib/workflow/alias";
 import { mayAccept, overlapping, proposingRole, windowProblem } from "@/lib/workflow/downtime";
 import { receiverChecklist } from "@/lib/workflow/checklists";
@@ -28,6 +28,14 @@ describe("the flows × nodes grid", () => {
   it("grows when a node is added during the case", () => {
     const confirmed = gridCells(flows, nodes);
     expect(missingCells(flows, [...nodes, "node-3"], confirmed)).toEqual([{ flow: "Orders", node: "node-3" }, { flow: "Invoices", node: "node-3" }]);
+  });
+
+  it("blocks variant A's clean-up only on restart cells (step 7) still open, and never variant B's", () => {
+    const stopped = gridCells(flows, nodes).map((cell) => ({ ...cell, stepNumber: 3 }));
+    const restarted = gridCells(flows, nodes).slice(1).map((cell) => ({ ...cell, stepNumber: 7 }));
+    expect(restartsBlockingCleanUp("A", flows, nodes, [...stopped, ...restarted])).toEqual([{ flow: "Orders", node: "node-1" }]);
+    expect(restartsBlockingCleanUp("A", flows, nodes, [...restarted, { flow: "Orders", node: "node-1", stepNumber: 7 }])).toEqual([]);
+    expect(restartsBlockingCleanUp("B", flows, nodes, [])).toEqual([]);
   });
 
   it("says until when unrestarted nodes may present the old certificate (24 h cache)", () => {

@@ -18,8 +18,7 @@ import { CertificatesPanel } from "@/components/certificates/certificates-panel"
 import { Swimlane } from "@/components/case/swimlane";
 import { AddNodesForm } from "@/components/steps/add-nodes-form";
 import { loadProcedureDetails } from "@/lib/workflow/queries/procedure-details";
-import { restartsStillMissing } from "@/lib/workflow/store/inputs/old-root";
-import { oldCertificateMayBeUsedUntil } from "@/lib/workflow/grid";
+import { oldCertificateMayBeUsedUntil, restartsBlockingCleanUp } from "@/lib/workflow/grid";
 import { viewerTimeZone } from "@/lib/time/viewer";
 import type { StepContext } from "@/components/case/step-action";
 import { Notice } from "@/components/ui/notice";
@@ -54,11 +53,12 @@ export default async function CasePage({
   const auditLimit = query.audit === "all" ? AUDIT_EVENTS_ALL : AUDIT_EVENTS_SHOWN;
   const user = await requireUserOrRedirect(`/cases/${caseId}`);
   const access = await accessOrNotFound(user.id, caseId);
-  const [detail, mails, uploads, details, restartsMissing, zone, audit] = await Promise.all([
-    loadCaseDetail(caseId), caseMail(caseId), latestUploads(caseId), loadProcedureDetails(caseId), restartsStillMissing(caseId), viewerTimeZone(),
+  const [detail, mails, uploads, details, zone, audit] = await Promise.all([
+    loadCaseDetail(caseId), caseMail(caseId), latestUploads(caseId), loadProcedureDetails(caseId), viewerTimeZone(),
     loadLatestAuditEvents(caseId, auditFilter, auditLimit),
   ]);
   const open = detail.status === "OPEN";
+  const restartsMissing = restartsBlockingCleanUp(detail.variant, detail.integrationFlows, detail.runtimeNodes, details.confirmations);
   const context: StepContext = { detail, details, viewerRoles: access.roles, zone, restartsMissing, now: new Date() };
   const keystoreReplaced = detail.steps.find((step) => step.key === "replace-keystore-entry" && step.status === "DONE")?.completedAt;
   const restartKeys = ["restart-flows"];

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { kickMailWorker } from "@/lib/mail/worker";
-import { missingCells } from "../../grid";
+import { restartsBlockingCleanUp } from "../../grid";
 import { workflowFor } from "../../definitions";
 import { completeStepInTransaction } from "../complete-step";
 import { loadForInput, stepState, stepWithInput, type CaseForInput } from "./context";
@@ -55,14 +55,8 @@ async function restartsMissing(
   client: Prisma.TransactionClient,
   found: Pick<CaseForInput, "id" | "variant" | "integrationFlows" | "runtimeNodes">,
 ): Promise<{ flow: string; node: string }[]> {
-  const restart = workflowFor(found.variant).steps.find((step) => step.key === "restart-flows")!;
-  const confirmed = await client.flowNodeConfirmation.findMany({ where: { caseId: found.id, stepNumber: restart.number }, select: { flow: true, node: true } });
-  return missingCells(found.integrationFlows, found.runtimeNodes, confirmed);
-}
-
-export async function restartsStillMissing(caseId: string) {
-  const found = await db().case.findUniqueOrThrow({ where: { id: caseId }, select: { id: true, variant: true, integrationFlows: true, runtimeNodes: true } });
-  return found.variant === "A" ? restartsMissing(db(), found) : [];
+  const confirmed = await client.flowNodeConfirmation.findMany({ where: { caseId: found.id }, select: { stepNumber: true, flow: true, node: true } });
+  return restartsBlockingCleanUp(found.variant, found.integrationFlows, found.runtimeNodes, confirmed);
 }
 
 /** The receiver administrator records whether the old root CA was removed or kept, and why. */
