@@ -1,14 +1,15 @@
 import "server-only";
-import NextAuth from "next-auth";
+import NextAuth, { type Session } from "next-auth";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { db } from "@/lib/db";
 import { authSecret } from "./secret";
 import { sendSignInMail } from "./sign-in-mail";
+import { readSessionOrThrow, rememberingSessionReadFailures } from "./session-read-failures";
 
 // Lazy configuration: the database client and the secret are created on the first request, not at build time.
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  adapter: PrismaAdapter(db()),
+const nextAuth = NextAuth(() => ({
+  adapter: rememberingSessionReadFailures(PrismaAdapter(db())),
   secret: authSecret(),
   trustHost: true,
   session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
@@ -29,3 +30,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
   },
 }));
+
+export const { handlers, signIn, signOut } = nextAuth;
+
+/** The session of this request, or null when nobody is signed in; throws when it could not be read. */
+export async function auth(): Promise<Session | null> {
+  return readSessionOrThrow(() => nextAuth.auth());
+}

@@ -1,5 +1,6 @@
 "use server";
 
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { ActionResult } from "@/lib/actions/result";
 import { AppError } from "@/lib/errors";
@@ -26,7 +27,9 @@ export async function confirmActionLinkAction(_previous: ActionResult<{ stepNumb
       if (error.code === "LINK_UNKNOWN") recordBadLink(client.ip);
       return { ok: false, code: error.code, message: error.message };
     }
-    console.error("[action-link] unexpected failure:", error instanceof Error ? error.name : "non-error thrown");
-    return { ok: false, code: "UNEXPECTED", message: "Something went wrong on our side and nothing was confirmed. Try again in a minute." };
+    // The name only: the message of a failed lookup could carry the token's hash.
+    const reference = randomUUID().slice(0, 8);
+    console.error(`[action-link] unexpected failure, reference ${reference}:`, error instanceof Error ? error.name : "non-error thrown");
+    return { ok: false, code: "UNEXPECTED", message: `Something went wrong on our side and nothing was confirmed. Try again in a minute. Reference: ${reference}.` };
   }
 }

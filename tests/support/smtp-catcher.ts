@@ -24,16 +24,31 @@ export function header(raw: string, name: string): string {
     );
 }
 
-/** A real SMTP server on loopback that keeps what it receives; can be stopped and started to simulate an outage. */
+/**
+ * A real SMTP server on loopback that keeps what it receives; can be stopped and started to simulate an outage.
+ * With credentials it requires AUTH (over plain text: loopback only), as a production relay would.
+ */
 export class SmtpCatcher {
   readonly received: CaughtMail[] = [];
   private server: SMTPServer | null = null;
   port = 0;
 
+  constructor(private readonly credentials?: { user: string; password: string }) {}
+
   async start(port = this.port): Promise<void> {
+    const credentials = this.credentials;
     const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS", "AUTH"],
+      ...(credentials
+        ? {
+            authMethods: ["PLAIN", "LOGIN"],
+            allowInsecureAuth: true,
+            disabledCommands: ["STARTTLS"],
+            onAuth: (auth, _session, callback) =>
+              auth.username === credentials.user && auth.password === credentials.password
+                ? callback(null, { user: auth.username })
+                : callback(new Error("Invalid username or password")),
+          }
+        : { authOptional: true, disabledCommands: ["STARTTLS", "AUTH"] }),
       logger: false,
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
@@ -65,6 +80,7 @@ export class SmtpCatcher {
   }
 
   get url(): string {
-    return `smtp://127.0.0.1:${this.port}`;
+    const login = this.credentials ? `${encodeURIComponent(this.credentials.user)}:${encodeURIComponent(this.credentials.password)}@` : "";
+    return `smtp://${login}127.0.0.1:${this.port}`;
   }
 }
