@@ -8,6 +8,7 @@ import type { UploadPart } from "../intake";
 import type { Finding } from "../findings";
 import { oldCertificateParts } from "./case-certificates";
 import { storeUpload, uploadAuditData } from "./uploads";
+import { lockCase } from "@/lib/workflow/store/lock-case";
 
 export interface NewCertificatesSubmission {
   caseId: string;
@@ -41,6 +42,7 @@ export async function submitNewCertificates(submission: NewCertificatesSubmissio
 
   const newCertificates = result.certificates.filter((certificate) => !certificate.role.startsWith("old-"));
   const plan = await db().$transaction(async (tx) => {
+    await lockCase(tx, submission.caseId); // before the inserts below take their own lock on the case row
     // Stored first: the hand-over mail that completing the step queues attaches these certificates.
     await storeUpload(tx, {
       caseId: submission.caseId,

@@ -6,6 +6,7 @@ import { kickMailWorker } from "@/lib/mail/worker";
 import { workflowFor } from "../definitions";
 import type { Role } from "../roles";
 import { completeStepInTransaction, type CompletedStep } from "./complete-step";
+import { lockCase } from "./lock-case";
 
 export type LinkProblem = "LINK_UNKNOWN" | "LINK_EXPIRED" | "LINK_USED" | "LINK_SUPERSEDED";
 
@@ -82,6 +83,7 @@ export async function confirmByActionLink(token: string, client: { ip: string; u
   const row = await findToken(token);
   if (!row) throw new AppError("LINK_UNKNOWN", PROBLEM_MESSAGE.LINK_UNKNOWN);
   const result = await db().$transaction(async (tx) => {
+    await lockCase(tx, row.step.case.id);
     const now = new Date();
     const claimed = await tx.actionToken.updateMany({
       where: { id: row.id, usedAt: null, voidedAt: null, expiresAt: { gt: now } },

@@ -12,6 +12,7 @@ import { ROLE_LABEL } from "../roles";
 import { workflowFor, type StepDefinition } from "../definitions";
 import { planCompletion, type TransitionPlan, type TransitionRefusal } from "../transitions";
 import { caseRecipients } from "./recipients";
+import { lockCase } from "./lock-case";
 import { readyStepMails } from "./ready-step-mails";
 
 export interface CompleteStepCommand {
@@ -76,6 +77,7 @@ export async function completeStep(command: CompleteStepCommand): Promise<Comple
 
 /** The same, inside a transaction the caller owns (an action link is claimed in the same one). */
 export async function completeStepInTransaction(tx: Prisma.TransactionClient, command: CompleteStepCommand): Promise<CompletedStep> {
+  await lockCase(tx, command.caseId);
   const found = await tx.case.findUnique({
     where: { id: command.caseId },
     select: {

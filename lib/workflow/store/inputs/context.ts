@@ -3,9 +3,11 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { ROLE_LABEL, type Role } from "../../roles";
 import { workflowFor, type StepDefinition, type StepInput } from "../../definitions";
+import { lockCase } from "../lock-case";
 
 /** A case as the step forms need it, with the actor's roles, loaded inside the transaction that changes it. */
 export async function loadForInput(tx: Prisma.TransactionClient, caseId: string, actorId: string) {
+  await lockCase(tx, caseId);
   const found = await tx.case.findUnique({
     where: { id: caseId },
     select: {

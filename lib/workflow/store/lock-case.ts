@@ -1,0 +1,12 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/**
+ * Serializes the changes to one case: the transaction holds the case row until it commits, so the next one
+ * waits and then reads what this one wrote. Without it, two people confirming the last two parts of a step at
+ * once would each see the other's part still open, and the step would never complete. Every transaction that
+ * changes a case takes this lock first, which keeps the lock order the same everywhere (no deadlocks).
+ */
+export async function lockCase(tx: Prisma.TransactionClient, caseId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "Case" WHERE id = ${caseId} FOR UPDATE`;
+}
