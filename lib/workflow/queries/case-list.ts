@@ -59,6 +59,9 @@ export async function loadCaseList(userId: string, query: CaseListQuery) {
   const [total, cases] = await Promise.all([
     db().case.count({ where }),
     db().case.findMany({
+      // One query per relation: as a join, the ready steps would be aggregated for every visible case before the
+      // OFFSET of a deep page is applied (800 ms for page 360 of a workspace with 9,000 cases).
+      relationLoadStrategy: "query",
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (query.page - 1) * CASE_LIST_PAGE_SIZE,
