@@ -5,18 +5,8 @@
 // (seen at 18:36 UTC on 2026-11-28: a decoy process titled "next-server (v16.4.6)" got SIGTERM, one titled
 // "node scripts/start.mjs" did not), which stopped the server under test mid-run several times. `next start` sets
 // that title itself, so it is set back here.
-import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { nextStartTitled } from "../../scripts/next-start-titled.mjs";
 
-const TITLE = "rd-bench-app";
-process.env.NEXT_TELEMETRY_DISABLED ??= "1";
-process.env.CHECKPOINT_DISABLE ??= "1";
-const nextBin = path.resolve("node_modules/next/dist/bin/next");
-process.argv = [process.execPath, nextBin, "start", "-p", process.env.PORT ?? "3000"];
-process.title = TITLE;
-setInterval(() => {
-  if (process.title !== TITLE) process.title = TITLE;
-}, 200).unref();
 // RD_BENCH_MEMORY_LOG=<ms>: print process.memoryUsage() that often, to see what the resident memory consists of.
 if (process.env.RD_BENCH_MEMORY_LOG) {
   const mb = (bytes) => Math.round(bytes / 1048576);
@@ -25,4 +15,4 @@ if (process.env.RD_BENCH_MEMORY_LOG) {
     console.log(`[memory] rss ${mb(m.rss)} heapTotal ${mb(m.heapTotal)} heapUsed ${mb(m.heapUsed)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)}`);
   }, Number(process.env.RD_BENCH_MEMORY_LOG)).unref();
 }
-await import(pathToFileURL(nextBin).href);
+await nextStartTitled("rd-bench-app");
