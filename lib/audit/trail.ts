@@ -44,12 +44,15 @@ function toAuditRow(event: Prisma.AuditEventGetPayload<{ include: typeof auditRo
   };
 }
 
+/** The most events read for one case at once; a renewal records well under a thousand. */
+export const AUDIT_TRAIL_MAX_EVENTS = 10_000;
+
 /** The whole trail, oldest first (exports and the auditors' report). */
 export async function loadAuditTrail(caseId: string, filter: AuditFilter = {}) {
   const events = await db().auditEvent.findMany({
     where: auditWhere(caseId, filter),
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: 10_000,
+    take: AUDIT_TRAIL_MAX_EVENTS,
     include: auditRowSource,
   });
   return events.map(toAuditRow);

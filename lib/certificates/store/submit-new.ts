@@ -42,7 +42,7 @@ export async function submitNewCertificates(submission: NewCertificatesSubmissio
 
   const newCertificates = result.certificates.filter((certificate) => !certificate.role.startsWith("old-"));
   const plan = await db().$transaction(async (tx) => {
-    await lockCase(tx, submission.caseId); // before the inserts below take their own lock on the case row
+    await lockCase(tx, submission.caseId); // first, like every change to a case
     // Stored first: the hand-over mail that completing the step queues attaches these certificates.
     await storeUpload(tx, {
       caseId: submission.caseId,

@@ -8,7 +8,7 @@ import { ROLE_LABEL } from "@/lib/workflow";
 import { CaseFacts } from "@/components/case/case-facts";
 import { StepList } from "@/components/case/step-list";
 import { AuditTimeline } from "@/components/case/audit-timeline";
-import { loadLatestAuditEvents, parseAuditFilter } from "@/lib/audit/trail";
+import { AUDIT_TRAIL_MAX_EVENTS, loadLatestAuditEvents, parseAuditFilter } from "@/lib/audit/trail";
 import { CancelCaseForm } from "@/components/case/cancel-case-form";
 import { CurrentStepBanner } from "@/components/case/current-step-banner";
 import { CaseMail } from "@/components/case/case-mail";
@@ -29,7 +29,6 @@ export const metadata: Metadata = { title: "Case" };
 
 // The latest events answer "what just happened"; the full trail is one click away, in the exports and the report.
 const AUDIT_EVENTS_SHOWN = 25;
-const AUDIT_EVENTS_ALL = 10_000;
 
 async function accessOrNotFound(userId: string, caseId: string) {
   try {
@@ -50,7 +49,7 @@ export default async function CasePage({
   const { caseId } = await params;
   const query = await searchParams;
   const auditFilter = parseAuditFilter(query);
-  const auditLimit = query.audit === "all" ? AUDIT_EVENTS_ALL : AUDIT_EVENTS_SHOWN;
+  const auditLimit = query.audit === "all" ? AUDIT_TRAIL_MAX_EVENTS : AUDIT_EVENTS_SHOWN;
   const user = await requireUserOrRedirect(`/cases/${caseId}`);
   const access = await accessOrNotFound(user.id, caseId);
   const [detail, mails, uploads, details, zone, audit] = await Promise.all([

@@ -9,6 +9,7 @@ import { windowInvitationMessages, windowProposedMessages, windowOverdueMessages
 import { mayAccept, overlapping, proposingRole, windowProblem, WINDOW_LIMITS, type Window } from "../../downtime";
 import { workflowFor } from "../../definitions";
 import { planScheduledHandover } from "../../transitions";
+import { lockCase } from "../lock-case";
 import { applyFollowUps, completeStepInTransaction } from "../complete-step";
 import { caseRecipients } from "../recipients";
 import { loadForInput, stepState, stepWithInput, type CaseForInput } from "./context";
@@ -89,6 +90,7 @@ export async function acceptWindow(actorId: string, caseId: string, proposalId: 
  * administrator who confirmed explicitly that the flows stop before the agreed window.
  */
 async function performStopHandover(tx: Prisma.TransactionClient, caseId: string, now: Date, early?: { actorId: string }) {
+  await lockCase(tx, caseId);
   const found = await tx.case.findUniqueOrThrow({
     where: { id: caseId },
     select: { id: true, workspaceId: true, title: true, receiverSystem: true, variant: true, operatingModel: true, keystoreAlias: true, status: true, windowStart: true, steps: { select: { number: true, status: true } } },
