@@ -1,15 +1,16 @@
 import "server-only";
-import { prepareDatabase } from "@/lib/db/prepare";
+import { DatabaseSetupError, prepareDatabase } from "@/lib/db/prepare";
 import { EmbeddedDatabaseLockedError } from "@/lib/db/embedded-lock";
 import { usesEmbeddedDatabase } from "@/lib/db/config";
 import { mailboxEnabled, mailMode } from "@/lib/mail/mode";
 import { startBackgroundJobs } from "@/lib/jobs/scheduler";
+import { workspaceCreators } from "@/lib/workspaces/creation-policy";
 
 export async function startServer(): Promise<void> {
   try {
     await prepareDatabase();
   } catch (error) {
-    if (error instanceof EmbeddedDatabaseLockedError) {
+    if (error instanceof EmbeddedDatabaseLockedError || error instanceof DatabaseSetupError) {
       console.error(`[db] ${error.message}`);
       process.exit(1);
     }
@@ -20,6 +21,11 @@ export async function startServer(): Promise<void> {
     console.warn("[mail] No SMTP_URL: e-mails go to the development mailbox at /dev/mailbox. Anyone who can open it can sign in as anyone.");
   } else if (mailMode() === "none") {
     console.warn("[mail] No SMTP_URL and no development mailbox: e-mails cannot be delivered and nobody can sign in.");
+  }
+  const creators = workspaceCreators();
+  console.info(`[workspaces] who may start a workspace: ${creators.kind === "domains" ? `people at ${creators.domains.join(", ")}` : creators.kind === "anyone" ? "anyone who signs in" : "nobody in the app; the operator runs npm run workspace:create"}`);
+  if (!process.env.RD_GATE_SECRET) {
+    console.warn("[server] not started through scripts/server.mjs (npm start): client addresses are unknown, so every client shares one set of limits");
   }
   if (process.env.MAIL_WORKER === "external") console.info("[jobs] mail and reminders run in a separate `npm run worker` process");
   else startBackgroundJobs();

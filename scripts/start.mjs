@@ -1,4 +1,4 @@
-// `npm start`: builds the app when no production build exists, then serves it with `next start`.
+// `npm start`: builds the app when no production build exists, then serves it (scripts/server.mjs).
 // Without DATABASE_URL the server runs on the embedded PostgreSQL (PGlite) in .data/; this script takes the data
 // folder's lock check first, so a second `npm start` on the same folder stops with a clear message before building;
 // the server process itself holds the lock (lib/db/embedded-lock.ts).
@@ -37,8 +37,7 @@ if (!fs.existsSync(".next/BUILD_ID")) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const port = process.env.PORT ?? "3000";
-const server = spawn(process.execPath, [...serverNodeArgs(), nextBin, "start", "-p", port], {
+const server = spawn(process.execPath, [...serverNodeArgs(), path.resolve("scripts/server.mjs")], {
   stdio: "inherit",
   env: process.env,
 });

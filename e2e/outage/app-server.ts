@@ -15,14 +15,19 @@ export interface AppServer {
 
 
 /**
- * The production build (`next start`, built by scripts/e2e.mjs) on a port of its own with exactly the given
+ * The production build (scripts/server.mjs, built by scripts/e2e.mjs) on a port of its own with exactly the given
  * configuration: nothing of the test runner's database, mailbox or secret leaks in. It migrates on start.
+ * `canonical: "default"` leaves APP_URL unset, as `npm start` runs by default (links then point at localhost).
  */
-export async function startAppServer(config: Record<string, string>): Promise<AppServer> {
+export async function startAppServer(config: Record<string, string>, options: { canonical?: "loopback-ip" | "default" } = {}): Promise<AppServer> {
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1", PORT: String(port), APP_URL: url, ...config };
-  const child = spawn(process.execPath, [path.join(root, "e2e/outage/serve.mjs")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const url = options.canonical === "default" ? `http://localhost:${port}` : `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1", PORT: String(port),
+    ...(options.canonical === "default" ? {} : { APP_URL: url }),
+    ...config,
+  };
+  const child = spawn(process.execPath, [path.join(root, "scripts/server.mjs"), "--title", "rd-outage-app"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   let ended: string | null = null;
   child.stdout.on("data", (chunk: Buffer) => void (output += chunk.toString()));

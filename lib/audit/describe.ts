@@ -31,6 +31,12 @@ export function describeAuditEvent(kind: string, stepNumber: number | null, data
       return `E-mail delivered to ${String(data.to)}: ${String(data.subject)}`;
     case "mail.failed":
       return `E-mail to ${String(data.to)} could not be delivered after ${String(data.attempts)} attempts (${String(data.reason)})`;
+    case "mail.suppressed":
+      return `No e-mail sent to ${String(data.to)}, who refused mail from this workspace: ${String(data.subject)}`;
+    case "mail.opted_out":
+      return `${String(data.email)} refused further mail from this workspace`;
+    case "mail.opted_in":
+      return `${String(data.email)} accepts mail from this workspace again`;
     case "mail.resent":
       return `E-mail to ${String(data.to)} queued again: ${String(data.subject)}`;
     case "step.reminded":

@@ -15,7 +15,7 @@ export const BODY_LIMITS = {
   serverAction: 2 * CERTIFICATES_PER_SIDE * CERTIFICATE_PART_BYTES + FORM_FIELDS_BYTES,
   /** POST /api/v1/certificates/validate: four sides (leaf, root, old leaf, old root). */
   certificateValidation: 4 * CERTIFICATES_PER_SIDE * CERTIFICATE_PART_BYTES + FORM_FIELDS_BYTES,
-  /** Auth.js endpoints: an address, a CSRF token, a return path. */
+  /** Auth.js endpoints (an address, a CSRF token, a return path) and the mail refusal (one field). */
   auth: 16 * KIB,
 } as const;
 
@@ -24,7 +24,7 @@ export const CERTIFICATE_VALIDATION_PATH = "/api/v1/certificates/validate";
 /** The limit for a request to this path. */
 export function bodyLimitFor(pathname: string): number {
   if (pathname === CERTIFICATE_VALIDATION_PATH) return BODY_LIMITS.certificateValidation;
-  if (pathname.startsWith("/api/auth/")) return BODY_LIMITS.auth;
+  if (pathname.startsWith("/api/auth/") || pathname.startsWith("/api/mail/")) return BODY_LIMITS.auth;
   return BODY_LIMITS.serverAction;
 }
 

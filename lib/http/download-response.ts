@@ -10,7 +10,7 @@ export async function downloadResponse(
   produce: (user: SignedInUser) => Promise<{ filename: string; contentType: string; body: Uint8Array | string }>,
 ): Promise<Response> {
   const user = await currentUser();
-  if (!user) return new Response("Sign in to download certificates.\n", { status: 401, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!user) return new Response("Sign in to download this file.\n", { status: 401, headers: { "content-type": "text/plain; charset=utf-8" } });
   try {
     const file = await produce(user);
     const body = typeof file.body === "string" ? file.body : Buffer.from(file.body);

@@ -2,6 +2,7 @@ import "server-only";
 import { deliverDueMail } from "@/lib/mail/worker";
 import { sendDueReminders } from "@/lib/workflow/store/reminders";
 import { alertOverdueWindows, startDueWindows } from "@/lib/workflow/store/inputs/downtime";
+import { purgeExpiredRecords } from "./housekeeping";
 
 /**
  * The background work: deliver due mail, start downtime windows, alert on overdue windows, send due reminders. It runs inside the app server by default,
@@ -20,6 +21,7 @@ export function startBackgroundJobs(options: { mailEveryMs?: number; scheduleEve
     await startDueWindows();
     await alertOverdueWindows();
     await sendDueReminders();
+    await purgeExpiredRecords();
   });
   const timers = [setInterval(deliver, mailEveryMs), setInterval(schedule, scheduleEveryMs)];
   for (const timer of timers) timer.unref?.();

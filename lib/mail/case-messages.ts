@@ -1,5 +1,6 @@
 import "server-only";
-import { composeMail } from "./compose";
+import { caseSubject, composeMail, personLabel } from "./compose";
+import { optOutPageUrl } from "./opt-out";
 import { appBaseUrl } from "./mode";
 import { actionLinkLifetimeDays } from "./action-link-config";
 import type { OutgoingMessage } from "./outbox";
@@ -20,6 +21,8 @@ export interface CaseSummary {
 export interface Recipient {
   userId: string;
   email: string;
+  /** False for someone who never signed in: their first mail says who named them and how to refuse more. */
+  signedInBefore: boolean;
   roles: Role[];
 }
 
@@ -78,8 +81,8 @@ export function stepReadyMessages(summary: CaseSummary, step: StepDefinition, re
         to: recipient.email,
         ...composeMail({
           subject: reminder
-            ? `${summary.title}: reminder ${reminder.number} of ${reminder.of} — step ${step.number} is waiting for you`
-            : `${summary.title}: step ${step.number} is yours — ${step.title}`,
+            ? caseSubject(summary.title, `reminder ${reminder.number} of ${reminder.of}, step ${step.number} is waiting for you`)
+            : caseSubject(summary.title, `step ${step.number} is yours — ${step.title}`),
           heading: `Step ${step.number} of ${procedure.steps.length}: ${step.title}`,
           paragraphs: [
             ...(reminder ? [`This step has been waiting for you since ${reminder.waitingSince.toISOString().replace("T", " ").slice(0, 16)} UTC.`] : []),
@@ -103,7 +106,7 @@ export function escalationMessages(summary: CaseSummary, step: StepDefinition, o
     caseId: summary.id,
     to: owner.email,
     ...composeMail({
-      subject: `${summary.title}: step ${step.number} is stuck — please follow up`,
+      subject: caseSubject(summary.title, `step ${step.number} is stuck, please follow up`),
       heading: `Step ${step.number} has been waiting since ${waitingSince.toISOString().replace("T", " ").slice(0, 16)} UTC`,
       paragraphs: [
         `The ${ROLE_LABEL[step.role].toLowerCase()} (${waitingOn.join(", ") || "nobody named"}) was reminded several times and has not confirmed "${step.title}".`,
@@ -116,16 +119,28 @@ export function escalationMessages(summary: CaseSummary, step: StepDefinition, o
   }));
 }
 
-export function addedToCaseMessages(summary: CaseSummary, recipients: Recipient[], addedBy: string): OutgoingMessage[] {
+export interface Invitation {
+  by: { name: string | null; email: string };
+  workspaceId: string;
+  workspaceName: string;
+}
+
+export function addedToCaseMessages(summary: CaseSummary, recipients: Recipient[], invitation: Invitation): OutgoingMessage[] {
+  const inviter = personLabel(invitation.by);
   return recipients.map((recipient) => ({
     caseId: summary.id,
     to: recipient.email,
     ...composeMail({
-      subject: `${summary.title}: you have been added to a certificate renewal`,
-      heading: `You take part in "${summary.title}"`,
+      subject: caseSubject(summary.title, "you have been added to a certificate renewal"),
+      heading: `You take part in “${summary.title}”`,
       paragraphs: [
-        `${addedBy} started a renewal of the tenant's client certificate with a new CA and named you ${recipient.roles.map((role) => ROLE_LABEL[role].toLowerCase()).join(" and ")}.`,
+        `${inviter} started a renewal of the tenant's client certificate with a new CA in the workspace “${invitation.workspaceName}” and named you ${recipient.roles.map((role) => ROLE_LABEL[role].toLowerCase()).join(" and ")}.`,
         "You will get a message whenever a step is yours. Sign in with this e-mail address to see the case.",
+        ...(recipient.signedInBefore
+          ? []
+          : [
+              `You have not used Renewal Desk before: this message was sent because ${inviter} entered your address. The title and names above were written by them, not by Renewal Desk. If you do not know them or do not want mail from this workspace, refuse all further mail from it here: ${optOutPageUrl(invitation.workspaceId, recipient.email)}`,
+            ]),
       ],
       facts: caseFacts(summary),
       action: { label: "Open the case", url: caseUrl(summary.id) },
@@ -143,8 +158,7 @@ export function caseClosedMessages(
     caseId: summary.id,
     to: recipient.email,
     ...composeMail({
-      subject:
-        outcome.kind === "completed" ? `${summary.title}: renewal completed` : `${summary.title}: renewal cancelled`,
+      subject: caseSubject(summary.title, outcome.kind === "completed" ? "renewal completed" : "renewal cancelled"),
       heading: outcome.kind === "completed" ? "The renewal is complete" : "The renewal was cancelled",
       paragraphs:
         outcome.kind === "completed"

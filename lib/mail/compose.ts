@@ -11,6 +11,20 @@ export interface MailContent {
   reason: string;
 }
 
+/**
+ * A subject: the app's own words first, then the case's title, which a user chose, quoted and shortened, so that
+ * nobody can make a message look as if the app had written their words.
+ */
+export function caseSubject(title: string, words: string): string {
+  const short = title.length > 60 ? `${title.slice(0, 59)}…` : title;
+  return `Renewal Desk: ${words} (case “${short}”)`;
+}
+
+/** A person as mail shows them: the address always, the name they gave (their own words) in quotes. */
+export function personLabel(person: { name: string | null; email: string }): string {
+  return person.name ? `“${person.name}” <${person.email}>` : person.email;
+}
+
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

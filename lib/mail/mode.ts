@@ -1,3 +1,4 @@
+import { canonicalOrigin } from "@/lib/http/gate.mjs";
 import { usesEmbeddedDatabase } from "@/lib/db/config";
 
 /**
@@ -20,6 +21,7 @@ export function mailFrom(): string {
   return process.env.MAIL_FROM ?? "Renewal Desk <renewal-desk@localhost>";
 }
 
+/** The one origin of every link the app writes (APP_URL, else AUTH_URL, else http://localhost:$PORT). */
 export function appBaseUrl(): string {
-  return (process.env.APP_URL ?? process.env.AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
+  return canonicalOrigin(process.env);
 }

@@ -17,6 +17,8 @@ export interface MailMessage {
   html: string;
   messageId: string;
   attachments?: MailAttachment[];
+  /** Extra header fields (List-Unsubscribe …). */
+  headers?: Record<string, string>;
 }
 
 // One transport per SMTP_URL (tests and reconfiguration may change it).
@@ -52,6 +54,8 @@ export async function deliver(message: MailMessage, tx: Prisma.TransactionClient
         html: message.html,
         messageId: message.messageId,
         attachmentNames: (message.attachments ?? []).map((attachment) => attachment.filename),
+        attachments: message.attachments ? (message.attachments as unknown as Prisma.InputJsonValue) : undefined,
+        headers: message.headers,
       },
     });
     return;

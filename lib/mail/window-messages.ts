@@ -1,6 +1,6 @@
 import "server-only";
 import { calendarInvitation } from "./ics";
-import { composeMail } from "./compose";
+import { caseSubject, composeMail } from "./compose";
 import { appBaseUrl, mailFrom } from "./mode";
 import type { CaseSummary, Recipient } from "./case-messages";
 import type { OutgoingMessage } from "./outbox";
@@ -28,7 +28,7 @@ export function windowProposedMessages(summary: CaseSummary, recipients: Recipie
       caseId: summary.id,
       to: recipient.email,
       ...composeMail({
-        subject: `${summary.title}: downtime window proposed — please accept one or propose another`,
+        subject: caseSubject(summary.title, "downtime window proposed, please accept one or propose another"),
         heading: "A downtime window was proposed",
         paragraphs: [
           `${proposer} (${ROLE_LABEL[proposedAs].toLowerCase()}) proposes ${windows.length === 1 ? "this window" : "these windows"} for exchanging the certificate:`,
@@ -70,7 +70,7 @@ export function windowInvitationMessages(
     caseId: summary.id,
     to: recipient.email,
     ...composeMail({
-      subject: `${summary.title}: downtime window ${cancelled ? "cancelled" : updated ? "moved" : "agreed"} — ${describeWindow(window)}`,
+      subject: caseSubject(summary.title, `downtime window ${cancelled ? "cancelled" : updated ? "moved" : "agreed"}, ${describeWindow(window)}`),
       heading: cancelled ? "The downtime window is cancelled" : updated ? "The downtime window has moved" : "The downtime window is agreed",
       paragraphs: cancelled
         ? [`The window ${describeWindow(window)} no longer applies. The attached invitation removes it from your calendar.`]
@@ -90,7 +90,7 @@ export function windowOverdueMessages(summary: CaseSummary & { windowEnd: Date |
     caseId: summary.id,
     to: email,
     ...composeMail({
-      subject: `${summary.title}: the downtime window has ended with steps still open`,
+      subject: caseSubject(summary.title, "the downtime window has ended with steps still open"),
       heading: "The downtime window is over, the renewal is not",
       paragraphs: [
         `The agreed window ended at ${summary.windowEnd ? utc(summary.windowEnd) : "its end"}, and steps ${openSteps.join(", ")} are still open. Messages to the receiver may fail until the certificate exchange is finished and the flows run again.`,

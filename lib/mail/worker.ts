@@ -32,7 +32,7 @@ export async function deliverDueMail(now: Date = new Date()): Promise<number> {
           : Promise.resolve();
       try {
         await deliver(
-          { to: mail.toAddress, subject: mail.subject, text: mail.text, html: mail.html, messageId: mail.messageId, attachments: attachmentsOf(mail.attachments) },
+          { to: mail.toAddress, subject: mail.subject, text: mail.text, html: mail.html, messageId: mail.messageId, attachments: attachmentsOf(mail.attachments), headers: headersOf(mail.headers) },
           tx,
         );
         await tx.outgoingMail.update({ where: { id }, data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 }, lastError: null } });
@@ -64,6 +64,11 @@ export async function deliverDueMail(now: Date = new Date()): Promise<number> {
 
 function attachmentsOf(value: Prisma.JsonValue | null): MailAttachment[] | undefined {
   return Array.isArray(value) ? (value as unknown as MailAttachment[]) : undefined;
+}
+
+function headersOf(value: Prisma.JsonValue | null): Record<string, string> | undefined {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return undefined;
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 }
 
 let running: Promise<void> | null = null;

@@ -12,6 +12,10 @@ import { completeStep } from "./store/complete-step";
 import { cancelCase } from "./store/cancel-case";
 import { oldCertificatesFromForm } from "@/lib/certificates/store/old-from-form";
 import { oldCertificatesFromSource } from "./store/renewal-source";
+import { caseIdField, commentField, freeText, stepNumberField } from "@/lib/actions/fields";
+
+/** The new-case form's fields that it shows again after a refusal; the pasted old certificates are not among them. */
+const CASE_FORM_ECHO = ["workspaceId", "title", "receiverSystem", "acceptsBoth", "operatingModel", "receiverLandscape", "keystoreAlias", "runtimeNodes", "integrationFlows", "tenantAdmins", "receiverAdmins", "integrationDevelopers", "oldCertificateId"] as const;
 
 export async function createCaseAction(_previous: ActionResult<{ caseId: string }> | null, form: FormData) {
   const result = await runAction(caseInputSchema, form, async (input, user, data) => {
@@ -24,7 +28,7 @@ export async function createCaseAction(_previous: ActionResult<{ caseId: string 
       ? await oldCertificatesFromSource(user.id, renewing, input.workspaceId)
       : await oldCertificatesFromForm(data);
     return createCase(user, input, old);
-  });
+  }, { echo: CASE_FORM_ECHO });
   if (result.ok) {
     revalidatePath("/inbox");
     revalidatePath("/cases");
@@ -34,10 +38,10 @@ export async function createCaseAction(_previous: ActionResult<{ caseId: string 
 }
 
 const completeStepSchema = z.object({
-  caseId: z.string().min(1).max(40),
-  stepNumber: z.coerce.number().int().min(1).max(20),
+  caseId: caseIdField,
+  stepNumber: stepNumberField,
   confirm: z.literal("yes", { error: "Tick the box to confirm that the step is done." }),
-  comment: z.string().trim().max(2000, "A comment can be at most 2000 characters.").optional().transform((value) => value || undefined),
+  comment: commentField,
 });
 
 export async function completeStepAction(_previous: ActionResult<{ nowReady: number | null }> | null, form: FormData) {
@@ -45,7 +49,7 @@ export async function completeStepAction(_previous: ActionResult<{ nowReady: num
     await caseAccess(user.id, input.caseId); // not visible to this person: 404, before any role check
     const plan = await completeStep({ caseId: input.caseId, stepNumber: input.stepNumber, actorId: user.id, channel: "WEB", comment: input.comment });
     return { nowReady: plan.nowReady };
-  });
+  }, { echo: ["comment"] });
   if (result.ok) {
     revalidatePath(`/cases/${form.get("caseId")}`);
     revalidatePath("/inbox");
@@ -54,8 +58,8 @@ export async function completeStepAction(_previous: ActionResult<{ nowReady: num
 }
 
 const cancelCaseSchema = z.object({
-  caseId: z.string().min(1).max(40),
-  reason: z.string().trim().min(5, "Give a reason of at least 5 characters.").max(1000, "The reason can be at most 1000 characters."),
+  caseId: caseIdField,
+  reason: freeText("The reason", 1000).pipe(z.string().min(5, "Give a reason of at least 5 characters.")),
 });
 
 export async function cancelCaseAction(_previous: ActionResult | null, form: FormData) {
@@ -63,7 +67,7 @@ export async function cancelCaseAction(_previous: ActionResult | null, form: For
     assertOwner(await caseAccess(user.id, input.caseId));
     await cancelCase(user, input.caseId, input.reason);
     return undefined;
-  });
+  }, { echo: ["reason"] });
   if (result.ok) {
     revalidatePath(`/cases/${form.get("caseId")}`);
     revalidatePath("/inbox");

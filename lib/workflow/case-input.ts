@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { labelText } from "@/lib/actions/fields";
 import type { Role } from "./roles";
 
 /** Splits a textarea or comma list into trimmed, non-empty entries. */
@@ -37,16 +38,8 @@ function emailList(roleLabel: string) {
 
 export const caseInputSchema = z.object({
   workspaceId: z.string({ error: "Choose a workspace." }).min(1, "Choose a workspace."),
-  title: z
-    .string({ error: "Give the case a title." })
-    .trim()
-    .min(3, "The title needs at least 3 characters.")
-    .max(120, "The title can be at most 120 characters."),
-  receiverSystem: z
-    .string({ error: "Name the receiver system." })
-    .trim()
-    .min(1, "Name the receiver system.")
-    .max(120, "The receiver system name can be at most 120 characters."),
+  title: labelText("The title", 3, 120, "Give the case a title."),
+  receiverSystem: labelText("The receiver system's name", 1, 120, "Name the receiver system."),
   acceptsBoth: z.enum(["yes", "no"], { error: "Say whether the receiver can accept both certificates at once." }),
   operatingModel: z.enum(["CUSTOMER_MANAGED", "SAP_MANAGED"], { error: "Choose the operating model." }),
   receiverLandscape: z

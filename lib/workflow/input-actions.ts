@@ -13,41 +13,64 @@ import { addChecklistItem, tickChecklistItem } from "./store/inputs/receiver-che
 import { recordOldRootDecision } from "./store/inputs/old-root";
 import { acceptWindow, proposeWindows, startStopEarly } from "./store/inputs/downtime";
 import { WINDOW_LIMITS } from "./downtime";
+import { caseIdField, commentField, freeText, stepNumberField } from "@/lib/actions/fields";
+import type { ActionOptions } from "@/lib/actions/run-action";
 
-const caseId = z.string().min(1).max(40);
-const stepNumber = z.coerce.number().int().min(1).max(20);
-const comment = z.string().trim().max(2000, "A comment can be at most 2000 characters.").optional().transform((value) => value || undefined);
+const caseId = caseIdField;
+const stepNumber = stepNumberField;
+const comment = commentField;
 
 /** Runs a step-input service for a person who can see the case (404 otherwise), then refreshes the case page. */
 async function onCase<Schema extends z.ZodObject<{ caseId: typeof caseId }>, T>(
   schema: Schema,
   form: FormData,
   service: (input: z.output<Schema>, userId: string, data: FormData, access: CaseAccess) => Promise<T>,
+  options: ActionOptions = {},
 ): Promise<ActionResult<T>> {
-  const result = await runAction(schema, form, async (input, user, data) => {
-    const access = await caseAccess(user.id, input.caseId);
-    return service(input, user.id, data, access);
-  });
+  const result = await runAction(
+    schema,
+    form,
+    async (input, user, data) => {
+      const access = await caseAccess(user.id, input.caseId);
+      return service(input, user.id, data, access);
+    },
+    options,
+  );
   if (result.ok) revalidatePath(`/cases/${form.get("caseId")}`);
   return result;
 }
 
 export async function confirmAliasAction(_previous: unknown, form: FormData) {
   const schema = z.object({ caseId, stepNumber, alias: z.string().max(200), comment });
-  return onCase(schema, form, (input, userId) => confirmKeystoreAlias(userId, input.caseId, input.stepNumber, input.alias, input.comment));
+  return onCase(schema, form, (input, userId) => confirmKeystoreAlias(userId, input.caseId, input.stepNumber, input.alias, input.comment), { echo: ["alias", "comment"] });
 }
 
 export async function confirmGridAction(_previous: unknown, form: FormData) {
   const schema = z.object({ caseId, stepNumber });
   return onCase(schema, form, (input, userId, data) => {
-    const cells = data
-      .getAll("cell")
-      .filter((value): value is string => typeof value === "string")
-      .map((value) => JSON.parse(value) as unknown)
-      .filter((cell): cell is { flow: string; node: string } => typeof cell === "object" && cell !== null && "flow" in cell && "node" in cell);
-    if (cells.length === 0) throw new AppError("VALIDATION_FAILED", "Tick at least one flow and node.");
-    return confirmGridCells(userId, input.caseId, input.stepNumber, cells.slice(0, 2500));
+    const values = data.getAll("cell");
+    if (values.length === 0) throw new AppError("VALIDATION_FAILED", "Tick at least one flow and node.");
+    if (values.length > 2500) throw new AppError("VALIDATION_FAILED", "Confirm at most 2,500 cells at once.");
+    const cells = values.map(readGridCell);
+    if (cells.some((cell) => cell === null)) {
+      throw new AppError("VALIDATION_FAILED", "A ticked cell could not be read. Reload the page and tick the cells again; nothing was saved.");
+    }
+    return confirmGridCells(userId, input.caseId, input.stepNumber, cells as GridCell[]);
   });
+}
+
+type GridCell = { flow: string; node: string };
+const gridCell = z.object({ flow: z.string().min(1).max(100), node: z.string().min(1).max(100) });
+
+/** One ticked box of the grid form: JSON of its flow and node, or null when it is anything else. */
+function readGridCell(value: FormDataEntryValue): GridCell | null {
+  if (typeof value !== "string" || value.length > 1000) return null;
+  try {
+    const parsed = gridCell.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 const names = (what: string) =>
@@ -81,7 +104,7 @@ export async function tickChecklistAction(_previous: unknown, form: FormData) {
 }
 
 export async function addChecklistItemAction(_previous: unknown, form: FormData) {
-  const schema = z.object({ caseId, label: z.string().trim().min(3, "Describe the task in a few words.").max(300, "Keep the task under 300 characters.") });
+  const schema = z.object({ caseId, label: freeText("The task", 300).pipe(z.string().min(3, "Describe the task in a few words.")) });
   return onCase(schema, form, (input, userId) => addChecklistItem(userId, input.caseId, input.label));
 }
 
@@ -90,7 +113,7 @@ export async function oldRootDecisionAction(_previous: unknown, form: FormData) 
     caseId,
     stepNumber,
     oldRoot: z.enum(["removed", "kept"], { error: "Say whether the old root CA was removed or kept." }),
-    reason: z.string().trim().min(3, "Say why, in a few words.").max(1000),
+    reason: freeText("The reason", 1000).pipe(z.string().min(3, "Say why, in a few words.")),
     oldClientCertificateRemoved: z.literal("yes").optional(),
   });
   return onCase(schema, form, (input, userId) =>
@@ -99,6 +122,7 @@ export async function oldRootDecisionAction(_previous: unknown, form: FormData) 
       reason: input.reason,
       ...(form.has("askOldClientCertificate") ? { oldClientCertificateRemoved: input.oldClientCertificateRemoved === "yes" } : {}),
     }),
+    { echo: ["oldRoot", "reason"] },
   );
 }
 

@@ -13,7 +13,7 @@ const schema = z.object({ token: z.string().max(100) });
 /** The POST behind the confirm button of an action link. The token is the credential; no session is needed. */
 export async function confirmActionLinkAction(_previous: ActionResult<{ stepNumber: number }> | null, form: FormData): Promise<ActionResult<{ stepNumber: number }>> {
   const client = await clientInfo();
-  if (isRateLimited(client.ip)) {
+  if (await isRateLimited(client.ip)) {
     return { ok: false, code: "RATE_LIMITED", message: "Too many invalid links were tried from your address. Wait a quarter of an hour and try again." };
   }
   const parsed = schema.safeParse({ token: form.get("token") });
@@ -24,7 +24,7 @@ export async function confirmActionLinkAction(_previous: ActionResult<{ stepNumb
     return { ok: true, data: { stepNumber: plan.completed } };
   } catch (error) {
     if (error instanceof AppError) {
-      if (error.code === "LINK_UNKNOWN") recordBadLink(client.ip);
+      if (error.code === "LINK_UNKNOWN") await recordBadLink(client.ip);
       return { ok: false, code: error.code, message: error.message };
     }
     // The name only: the message of a failed lookup could carry the token's hash.

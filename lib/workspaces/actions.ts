@@ -4,21 +4,13 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { runAction } from "@/lib/actions/run-action";
 import type { ActionResult } from "@/lib/actions/result";
-import { createWorkspace, membershipsOf } from "./store";
-import { AppError } from "@/lib/errors";
+import { labelText } from "@/lib/actions/fields";
+import { createWorkspace } from "./store";
 
-const schema = z.object({
-  name: z.string().trim().min(2, "The name needs at least 2 characters.").max(80, "The name can be at most 80 characters."),
-});
+const schema = z.object({ name: labelText("The name", 2, 80) });
 
 export async function createWorkspaceAction(_previous: ActionResult<{ workspaceId: string }> | null, form: FormData) {
-  const result = await runAction(schema, form, async (input, user) => {
-    const existing = await membershipsOf(user.id);
-    if (existing.some((membership) => membership.role === "OWNER")) {
-      throw new AppError("CONFLICT", "You already own a workspace.");
-    }
-    return createWorkspace(user, input.name);
-  });
+  const result = await runAction(schema, form, (input, user) => createWorkspace(user, input.name), { echo: ["name"] });
   if (result.ok) redirect("/cases/new");
   return result;
 }

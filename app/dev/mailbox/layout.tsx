@@ -1,7 +1,12 @@
 import type { ReactNode } from "react";
+import { connection } from "next/server";
 import { Notice } from "@/components/ui/notice";
+import { assertMailboxEnabled } from "@/lib/mail/mailbox";
 
-export default function MailboxLayout({ children }: { children: ReactNode }) {
+export default async function MailboxLayout({ children }: { children: ReactNode }) {
+  await connection();
+  // Without the mailbox, nothing here exists: not even its warning.
+  assertMailboxEnabled();
   return (
     <main className="mx-auto max-w-4xl space-y-4 p-6">
       <h1 className="text-2xl font-bold">Development mailbox</h1>

@@ -29,6 +29,11 @@ function asFingerprint(text: string): string | null {
   return /^[0-9A-F]{40}$|^[0-9A-F]{64}$/.test(hex) ? hex.match(/../g)!.join(":") : null;
 }
 
+/** Prisma passes `contains` to LIKE unescaped: %, _ and \ in a search are meant literally. */
+export function literalPattern(search: string): string {
+  return search.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
 /**
  * Cases the person may see (all of their workspaces' cases; only their own where they are a guest), searched by
  * title, receiver, participant address or certificate fingerprint, filtered, and paginated on the server.
@@ -46,11 +51,12 @@ export async function loadCaseList(userId: string, query: CaseListQuery) {
   if (query.role) filters.push({ participants: { some: { userId, role: query.role } } });
   if (query.search) {
     const fingerprint = asFingerprint(query.search);
+    const text = literalPattern(query.search);
     filters.push({
       OR: [
-        { title: { contains: query.search, mode: "insensitive" } },
-        { receiverSystem: { contains: query.search, mode: "insensitive" } },
-        { participants: { some: { user: { email: { contains: query.search.toLowerCase() } } } } },
+        { title: { contains: text, mode: "insensitive" } },
+        { receiverSystem: { contains: text, mode: "insensitive" } },
+        { participants: { some: { user: { email: { contains: text.toLowerCase() } } } } },
         ...(fingerprint ? [{ certificates: { some: { OR: [{ sha256: fingerprint }, { sha1: fingerprint }] } } }] : []),
       ],
     });

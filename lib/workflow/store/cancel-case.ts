@@ -2,8 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
-import { enqueueMail } from "@/lib/mail/outbox";
+import { queueCaseMail } from "@/lib/mail/outbox";
 import { caseClosedMessages } from "@/lib/mail/case-messages";
+import { personLabel } from "@/lib/mail/compose";
 import { kickMailWorker } from "@/lib/mail/worker";
 import { voidActionLinks } from "@/lib/mail/action-links";
 import type { SignedInUser } from "@/lib/auth/session";
@@ -22,14 +23,11 @@ export async function cancelCase(actor: SignedInUser, caseId: string, reason: st
       select: { id: true, workspaceId: true, title: true, receiverSystem: true, variant: true, operatingModel: true, keystoreAlias: true },
     });
     const mails = [
-      ...caseClosedMessages(found, await caseRecipients(tx, caseId), { kind: "cancelled", reason, by: actor.name ?? actor.email }),
+      ...caseClosedMessages(found, await caseRecipients(tx, caseId), { kind: "cancelled", reason, by: personLabel(actor) }),
       ...(await windowCancellationMails(tx, caseId, new Date())),
     ];
-    await enqueueMail(tx, mails);
-    await recordAudit(tx, [
-      { workspaceId: found.workspaceId, caseId, kind: "case.cancelled", actorId: actor.id, channel: "WEB", data: { reason } },
-      ...mails.map((mail) => ({ workspaceId: found.workspaceId, caseId, kind: "mail.queued" as const, channel: "SYSTEM" as const, data: { to: mail.to, subject: mail.subject } })),
-    ]);
+    const mailEvents = await queueCaseMail(tx, found.workspaceId, mails);
+    await recordAudit(tx, [{ workspaceId: found.workspaceId, caseId, kind: "case.cancelled", actorId: actor.id, channel: "WEB", data: { reason } }, ...mailEvents]);
   });
   kickMailWorker();
 }

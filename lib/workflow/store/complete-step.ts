@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record";
-import { enqueueMail, type OutgoingMessage } from "@/lib/mail/outbox";
+import { queueCaseMail, type OutgoingMessage } from "@/lib/mail/outbox";
 import { caseClosedMessages, type CaseSummary } from "@/lib/mail/case-messages";
 import { voidActionLinks } from "@/lib/mail/action-links";
 import { kickMailWorker } from "@/lib/mail/worker";
@@ -148,7 +148,7 @@ export async function applyFollowUps(tx: Prisma.TransactionClient, found: CaseRo
   const mails: OutgoingMessage[] = [];
   if (plan.nowReady !== null) mails.push(...(await readyStepMails(tx, found, plan.nowReady, recipients)));
   if (plan.caseCompleted) mails.push(...caseClosedMessages(found, recipients, { kind: "completed" }));
-  await enqueueMail(tx, mails);
+  const mailEvents = await queueCaseMail(tx, found.workspaceId, mails);
 
   const base = { workspaceId: found.workspaceId, caseId: found.id };
   return [
@@ -160,6 +160,6 @@ export async function applyFollowUps(tx: Prisma.TransactionClient, found: CaseRo
       ? [{ ...base, kind: "step.ready", channel: "SYSTEM", stepNumber: plan.nowReady, data: { role: definition.steps[plan.nowReady - 1]!.role } } satisfies AuditEntry]
       : []),
     ...(plan.caseCompleted ? [{ ...base, kind: "case.completed", channel: "SYSTEM" } satisfies AuditEntry] : []),
-    ...mails.map((mail): AuditEntry => ({ ...base, kind: "mail.queued", channel: "SYSTEM", data: { to: mail.to, subject: mail.subject } })),
+    ...mailEvents,
   ];
 }

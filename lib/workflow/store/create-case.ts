@@ -1,11 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record";
-import { enqueueMail } from "@/lib/mail/outbox";
+import { queueCaseMail } from "@/lib/mail/outbox";
 import { addedToCaseMessages, type CaseSummary } from "@/lib/mail/case-messages";
 import { kickMailWorker } from "@/lib/mail/worker";
 import type { SignedInUser } from "@/lib/auth/session";
 import { assertCanCreateCase } from "@/lib/auth/access";
+import { AppError } from "@/lib/errors";
+import { assertNewRecipientsAllowed } from "@/lib/workspaces/recipient-limits";
 import { participantsOf, type CaseInput } from "../case-input";
 import { workflowFor } from "../definitions";
 import { initialStepStates } from "../transitions";
@@ -17,7 +20,8 @@ import { createReceiverChecklist } from "./inputs/receiver-checklist";
 
 /**
  * Creates a case with all its steps and participants in one transaction.
- * People named by an unknown address get a user account and become guests of the workspace.
+ * People named by an unknown address get a user account and become guests of the workspace, within the limits on
+ * new recipients; an address that refused mail from the workspace cannot be named.
  */
 export async function createCase(actor: SignedInUser, input: CaseInput, oldCertificates: CertificateSummary[] = []): Promise<{ caseId: string }> {
   await assertCanCreateCase(actor.id, input.workspaceId);
@@ -37,6 +41,10 @@ export async function createCase(actor: SignedInUser, input: CaseInput, oldCerti
 
   const caseId = await db().$transaction(async (tx) => {
     const emails = [...new Set(participants.map((participant) => participant.email))];
+    await refuseOptedOut(tx, input.workspaceId, participants);
+    const members = await tx.membership.findMany({ where: { workspaceId: input.workspaceId, user: { email: { in: emails } } }, select: { user: { select: { email: true } } } });
+    const known = new Set(members.map((member) => member.user.email));
+    await assertNewRecipientsAllowed(tx, input.workspaceId, actor.id, emails.filter((email) => !known.has(email)).length);
     const users = new Map<string, string>();
     for (const email of emails) {
       const user = await tx.user.upsert({ where: { email }, update: {}, create: { email }, select: { id: true } });
@@ -44,7 +52,7 @@ export async function createCase(actor: SignedInUser, input: CaseInput, oldCerti
       await tx.membership.upsert({
         where: { workspaceId_userId: { workspaceId: input.workspaceId, userId: user.id } },
         update: {},
-        create: { workspaceId: input.workspaceId, userId: user.id, role: "GUEST" },
+        create: { workspaceId: input.workspaceId, userId: user.id, role: "GUEST", invitedById: actor.id },
       });
     }
 
@@ -73,11 +81,12 @@ export async function createCase(actor: SignedInUser, input: CaseInput, oldCerti
     const summary: CaseSummary = { id: created.id, ...input, variant: definition.variant };
     const recipients = await caseRecipients(tx, created.id);
     const firstStep = definition.steps[0]!;
+    const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: input.workspaceId }, select: { name: true } });
     const mails = [
-      ...addedToCaseMessages(summary, recipients, actor.name ?? actor.email),
+      ...addedToCaseMessages(summary, recipients, { by: actor, workspaceId: input.workspaceId, workspaceName: workspace.name }),
       ...(await readyStepMails(tx, summary, firstStep.number, recipients)),
     ];
-    await enqueueMail(tx, mails);
+    const mailEvents = await queueCaseMail(tx, input.workspaceId, mails);
 
     const audit: AuditEntry[] = [
       {
@@ -100,13 +109,7 @@ export async function createCase(actor: SignedInUser, input: CaseInput, oldCerti
         ? [{ workspaceId: input.workspaceId, caseId: created.id, kind: "certificate.uploaded", actorId: actor.id, channel: "WEB", data: { set: "OLD", ...uploadAuditData(oldCertificates, [], false) } } satisfies AuditEntry]
         : []),
       { workspaceId: input.workspaceId, caseId: created.id, kind: "step.ready", channel: "SYSTEM", stepNumber: 1, data: { role: firstStep.role } },
-      ...mails.map((mail): AuditEntry => ({
-        workspaceId: input.workspaceId,
-        caseId: created.id,
-        kind: "mail.queued",
-        channel: "SYSTEM",
-        data: { to: mail.to, subject: mail.subject },
-      })),
+      ...mailEvents,
     ];
     await recordAudit(tx, audit);
     return created.id;
@@ -114,4 +117,19 @@ export async function createCase(actor: SignedInUser, input: CaseInput, oldCerti
 
   kickMailWorker();
   return { caseId };
+}
+
+const ROLE_FIELD = { TENANT_ADMIN: "tenantAdmins", RECEIVER_ADMIN: "receiverAdmins", INTEGRATION_DEVELOPER: "integrationDevelopers" } as const;
+
+/** Someone who refused mail from the workspace cannot be named on its cases: they would never hear of their steps. */
+async function refuseOptedOut(tx: Prisma.TransactionClient, workspaceId: string, participants: ReturnType<typeof participantsOf>) {
+  const refused = new Set(
+    (await tx.mailOptOut.findMany({ where: { workspaceId, email: { in: participants.map((participant) => participant.email) } }, select: { email: true } })).map((row) => row.email),
+  );
+  if (refused.size === 0) return;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const { email, role } of participants.filter((participant) => refused.has(participant.email))) {
+    (fieldErrors[ROLE_FIELD[role]] ??= []).push(`${email} has refused mail from this workspace and cannot be named on its cases.`);
+  }
+  throw new AppError("VALIDATION_FAILED", `${[...refused].join(", ")} refused mail from this workspace. Nothing was saved.`, fieldErrors);
 }

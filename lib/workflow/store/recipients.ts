@@ -7,12 +7,12 @@ import type { Role } from "../roles";
 export async function caseRecipients(tx: Prisma.TransactionClient, caseId: string): Promise<Recipient[]> {
   const participants = await tx.participant.findMany({
     where: { caseId },
-    select: { role: true, user: { select: { id: true, email: true } } },
+    select: { role: true, user: { select: { id: true, email: true, emailVerified: true } } },
     orderBy: { createdAt: "asc" },
   });
   const byUser = new Map<string, Recipient>();
   for (const { role, user } of participants) {
-    const recipient = byUser.get(user.id) ?? { userId: user.id, email: user.email, roles: [] as Role[] };
+    const recipient = byUser.get(user.id) ?? { userId: user.id, email: user.email, signedInBefore: user.emailVerified !== null, roles: [] as Role[] };
     recipient.roles.push(role);
     byUser.set(user.id, recipient);
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
-import { enqueueMail } from "@/lib/mail/outbox";
+import { queueCaseMail } from "@/lib/mail/outbox";
 import { escalationMessages } from "@/lib/mail/case-messages";
 import { kickMailWorker } from "@/lib/mail/worker";
 import { workflowFor } from "../definitions";
@@ -64,16 +64,14 @@ export async function sendDueReminders(now = new Date()): Promise<{ reminded: nu
             recipients.filter((recipient) => recipient.roles.includes(definition.role)).map((recipient) => recipient.email), waitingSince,
           )
         : await readyStepMails(tx, summary, step.number, recipients, { reminder: { number: step.remindersSent + 1, of: max, waitingSince } });
-      await enqueueMail(tx, mails);
+      const mailEvents = await queueCaseMail(tx, summary.workspaceId, mails);
       await recordAudit(tx, [
         {
           workspaceId: summary.workspaceId, caseId: summary.id, stepNumber: step.number, channel: "SYSTEM",
           kind: escalate ? "step.escalated" : "step.reminded",
           data: escalate ? { to: mails.map((mail) => mail.to) } : { reminder: step.remindersSent + 1, of: max },
         },
-        ...mails.map((mail) => ({
-          workspaceId: summary.workspaceId, caseId: summary.id, kind: "mail.queued" as const, channel: "SYSTEM" as const, data: { to: mail.to, subject: mail.subject },
-        })),
+        ...mailEvents,
       ]);
       return escalate ? "escalated" : "reminded";
     });

@@ -19,7 +19,7 @@ describe("reminders", () => {
 
     // Two schedulers at the same moment (two app instances, or a restart mid-run) remind once.
     await Promise.all([sendDueReminders(new Date(start + 49 * HOUR)), sendDueReminders(new Date(start + 49 * HOUR))]);
-    expect((await reminderMails(caseId)).map((mail) => mail.subject)).toEqual([expect.stringContaining("reminder 1 of 3 — step 1 is waiting for you")]);
+    expect((await reminderMails(caseId)).map((mail) => mail.subject)).toEqual([expect.stringContaining("reminder 1 of 3, step 1 is waiting for you")]);
     await sendDueReminders(new Date(start + 50 * HOUR)); // not yet 48 h since the last reminder
     expect(await reminderMails(caseId)).toHaveLength(1);
 

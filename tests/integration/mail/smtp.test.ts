@@ -33,7 +33,10 @@ describe("delivery over SMTP", () => {
     expect(turn.raw).toMatch(/Content-Type: text\/plain/i);
     expect(turn.raw).toMatch(/Content-Type: text\/html/i);
     expect(turn.subject).toBe(queued.subject);
-    expect(turn.subject.startsWith((await db().case.findUniqueOrThrow({ where: { id: caseId } })).title)).toBe(true);
+    // The app's words first; the title a user chose comes after them, quoted.
+    const { title } = await db().case.findUniqueOrThrow({ where: { id: caseId } });
+    expect(turn.subject).toMatch(/^Renewal Desk: step 1 is yours — /);
+    expect(turn.subject.endsWith(`(case “${title}”)`)).toBe(true);
   });
 
   it("loses nothing and sends nothing twice across an SMTP outage", async () => {

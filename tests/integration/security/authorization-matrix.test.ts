@@ -160,6 +160,8 @@ const MATRIX: Record<string, Entry | { public: string }> = {
   "lib/workflow/input-actions.ts#stopEarlyAction": { variant: "B", allowed: ["TENANT_ADMIN"], call: (f) => viaAction(actions.inputs.stopEarlyAction, form({ caseId: f.caseId, confirmEarly: "yes" })) },
   "app/api/auth/[...nextauth]/route.ts#GET": { public: "Auth.js endpoints (sign-in flow)" },
   "app/api/auth/[...nextauth]/route.ts#POST": { public: "Auth.js endpoints (sign-in flow)" },
+  "app/api/mail/opt-out/[token]/route.ts#GET": { public: "refusal of a workspace's mail: GET only shows the page" },
+  "app/api/mail/opt-out/[token]/route.ts#POST": { public: "refusal of a workspace's mail: the signed link is the credential (tests/integration/security/mail-relay.test.ts)" },
   "app/(app)/cases/[caseId]/audit/route.ts#GET": {
     allowed: VIEWERS,
     call: (f) => viaRoute(routes.audit.GET(new Request(`http://test/cases/${f.caseId}/audit?format=json`), { params: Promise.resolve({ caseId: f.caseId }) })),

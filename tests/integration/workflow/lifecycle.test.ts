@@ -40,7 +40,7 @@ describe("a whole case through the services", () => {
     ]);
     expect(kinds.at(-1)).toBe("case.completed");
     // every participant hears that the case is complete
-    expect(await db().outgoingMail.count({ where: { caseId, subject: { endsWith: "renewal completed" } } })).toBe(3);
+    expect(await db().outgoingMail.count({ where: { caseId, subject: { startsWith: "Renewal Desk: renewal completed (case “" } } })).toBe(3);
   });
 
   it("runs variant B: window agreed, stop hand-over at its start, steps 9 and 10 both hand-overs", async () => {
@@ -89,6 +89,6 @@ describe("a whole case through the services", () => {
     expect(await stepStatuses(caseId)).toEqual(Array(9).fill("CANCELLED"));
     const event = await db().auditEvent.findFirstOrThrow({ where: { caseId, kind: "case.cancelled" } });
     expect(event).toMatchObject({ actorId: owner.id, data: { reason: "Receiver replaced by a new system" } });
-    expect(await db().outgoingMail.count({ where: { caseId, subject: { endsWith: "renewal cancelled" } } })).toBe(3);
+    expect(await db().outgoingMail.count({ where: { caseId, subject: { startsWith: "Renewal Desk: renewal cancelled (case “" } } })).toBe(3);
   });
 });

@@ -10,7 +10,11 @@ export default async function CheckEmailPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Check your e-mail</h1>
-      <p>A sign-in link is on its way. It works once and expires after an hour.</p>
+      <p>If the address may sign in here, a sign-in link is on its way. It works once and expires after an hour.</p>
+      <p className="text-sm text-slate-700">
+        One address gets at most a few links an hour. If you asked several times, use the newest message you received;
+        an earlier link keeps working until it is used or expires.
+      </p>
       {mailMode() === "mailbox" ? (
         <p>
           Development mode: open the <Link href="/dev/mailbox">built-in mailbox</Link> to find it.

@@ -13,12 +13,12 @@ export const metadata: Metadata = { title: "Confirm a step", referrer: "no-refer
 export default async function ActionLinkPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const client = await clientInfo();
-  if (isRateLimited(client.ip)) {
+  if (await isRateLimited(client.ip)) {
     return <Notice tone="error">Too many invalid links were tried from your address. Wait a quarter of an hour and try again.</Notice>;
   }
   const link = await inspectActionLink(token);
   if (link.state !== "valid") {
-    if (link.state === "LINK_UNKNOWN") recordBadLink(client.ip);
+    if (link.state === "LINK_UNKNOWN") await recordBadLink(client.ip);
     return (
       <>
         <h1 className="text-2xl font-bold">This link cannot be used</h1>

@@ -4,7 +4,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record";
 import { kickMailWorker } from "@/lib/mail/worker";
-import { enqueueMail } from "@/lib/mail/outbox";
+import { queueCaseMail } from "@/lib/mail/outbox";
+import { personLabel } from "@/lib/mail/compose";
 import { windowInvitationMessages, windowProposedMessages, windowOverdueMessages } from "@/lib/mail/window-messages";
 import { mayAccept, overlapping, proposingRole, windowProblem, WINDOW_LIMITS, type Window } from "../../downtime";
 import { workflowFor } from "../../definitions";
@@ -42,11 +43,11 @@ export async function proposeWindows(actorId: string, caseId: string, windows: W
     await tx.downtimeProposal.updateMany({ where: { caseId, status: "OPEN", proposedAsRole: { not: role } }, data: { status: "DECLINED", respondedById: actorId, respondedAt: now } });
     await tx.downtimeProposal.createMany({ data: windows.map((window) => ({ caseId, start: window.start, end: window.end, proposedById: actorId, proposedAsRole: role })) });
     const proposer = await tx.user.findUniqueOrThrow({ where: { id: actorId }, select: { name: true, email: true } });
-    const mails = windowProposedMessages(found, await caseRecipients(tx, caseId), role, proposer.name ?? proposer.email, windows);
-    await enqueueMail(tx, mails);
+    const mails = windowProposedMessages(found, await caseRecipients(tx, caseId), role, personLabel(proposer), windows);
+    const mailEvents = await queueCaseMail(tx, found.workspaceId, mails);
     await recordAudit(tx, [
       { workspaceId: found.workspaceId, caseId, kind: "window.proposed", actorId, channel: "WEB", stepNumber: AGREE_STEP, data: { role, windows: windows.map((w) => ({ start: w.start.toISOString(), end: w.end.toISOString() })) } },
-      ...mails.map((mail): AuditEntry => ({ workspaceId: found.workspaceId, caseId, kind: "mail.queued", channel: "SYSTEM", data: { to: mail.to, subject: mail.subject } })),
+      ...mailEvents,
     ]);
   });
   kickMailWorker();
@@ -69,10 +70,10 @@ export async function acceptWindow(actorId: string, caseId: string, proposalId: 
     await tx.case.update({ where: { id: caseId }, data: { windowStart: proposal.start, windowEnd: proposal.end, windowSequence: sequence, windowOverdueAt: null } });
 
     const mails = windowInvitationMessages(found, await caseRecipients(tx, caseId), { start: proposal.start, end: proposal.end }, sequence, "REQUEST", now);
-    await enqueueMail(tx, mails);
+    const mailEvents = await queueCaseMail(tx, found.workspaceId, mails);
     const audit: AuditEntry[] = [
       { workspaceId: found.workspaceId, caseId, kind: "window.accepted", actorId, channel: "WEB", stepNumber: AGREE_STEP, data: { start: proposal.start.toISOString(), end: proposal.end.toISOString(), sequence } },
-      ...mails.map((mail): AuditEntry => ({ workspaceId: found.workspaceId, caseId, kind: "mail.queued", channel: "SYSTEM", data: { to: mail.to, subject: mail.subject } })),
+      ...mailEvents,
     ];
     await recordAudit(tx, audit);
     if (stepState(found, AGREE_STEP)?.status === "READY") {
@@ -155,9 +156,10 @@ export async function alertOverdueWindows(now = new Date()): Promise<number> {
       });
       const recipients = [...(await caseRecipients(tx, id)).map((recipient) => recipient.email), ...found.workspace.memberships.map((membership) => membership.user.email)];
       const mails = windowOverdueMessages(found, [...new Set(recipients)], found.steps.map((step) => step.number));
-      await enqueueMail(tx, mails);
+      const mailEvents = await queueCaseMail(tx, found.workspaceId, mails);
       await recordAudit(tx, [
         { workspaceId: found.workspaceId, caseId: id, kind: "window.overdue", channel: "SYSTEM", data: { windowEnd: found.windowEnd!.toISOString(), openSteps: found.steps.map((step) => step.number) } },
+        ...mailEvents,
       ]);
       return true;
     });

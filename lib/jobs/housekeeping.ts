@@ -1,0 +1,18 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { purgeRateLimitWindows } from "@/lib/http/rate-limit";
+
+const EVERY_MS = 60 * 60_000;
+let lastRun = 0;
+
+/**
+ * Deletes what no longer counts: old rate-limit windows, expired sign-in tokens and sessions. At most hourly per
+ * process; deleting twice is harmless, so instances need not agree on who does it.
+ */
+export async function purgeExpiredRecords(now = Date.now()): Promise<void> {
+  if (now - lastRun < EVERY_MS) return;
+  lastRun = now;
+  await purgeRateLimitWindows(now);
+  await db().verificationToken.deleteMany({ where: { expires: { lt: new Date(now) } } });
+  await db().session.deleteMany({ where: { expires: { lt: new Date(now) } } });
+}
