@@ -31,7 +31,9 @@ test("step 1: two refused uploads store nothing, a good one is stored and handed
   await page.reload();
   expect(await page.content()).not.toContain(key.body.slice(20, 80));
   await expect(page.getByTestId("step-1")).toHaveAttribute("data-status", "READY");
+  await page.goto(`${caseUrl}/certificates`);
   await expect(page.getByText("The new certificates arrive with step 1.")).toBeVisible();
+  await page.goto(caseUrl);
 
   // 2. An expired client certificate from another CA than the uploaded root: refused with both findings.
   const expired = await makeCert({ subject: "CN=expired client", issuer: chain.intermediate, notBefore: new Date(Date.now() - 400 * DAY), notAfter: new Date(Date.now() - DAY) });
@@ -52,6 +54,8 @@ test("step 1: two refused uploads store nothing, a good one is stored and handed
   await step.locator('input[name="newRootFile"]').setInputFiles({ name: "root.pem", mimeType: "application/x-pem-file", buffer: Buffer.from(chain.root.pem) });
   await step.getByRole("button", { name: "Check and upload" }).click();
   await expect(page.getByTestId("step-1")).toHaveAttribute("data-status", "DONE");
+  await page.getByRole("navigation", { name: "Case sections" }).getByRole("link", { name: "Certificates" }).click();
+  await expect(page).toHaveURL(new RegExp(`${caseUrl}/certificates$`));
   const panel = page.getByTestId("new-certificates");
   await expect(panel.getByTestId("chain")).toContainText("New client certificate");
   await expect(panel.getByTestId("certificate-leaf")).toContainText(`Upload ${tag} client`);
@@ -59,13 +63,14 @@ test("step 1: two refused uploads store nothing, a good one is stored and handed
 
   // The receiver administrator compares the fingerprint and downloads the root.
   const raPage = await personPage(browser, ra);
-  await raPage.goto(caseUrl);
+  await raPage.goto(`${caseUrl}/certificates`);
   await raPage.getByLabel("Compare a fingerprint").fill(fingerprint.toLowerCase().replaceAll(":", ""));
   await raPage.getByRole("button", { name: "Compare" }).click();
   await expect(raPage.getByText("Match: this is the new root ca")).toBeVisible();
   const download = raPage.waitForEvent("download");
   await raPage.getByTestId("certificate-root").getByRole("link", { name: "Download PEM" }).click();
   expect((await download).suggestedFilename()).toBe("new-root-ca.pem");
-  await raPage.reload();
+  await raPage.getByRole("navigation", { name: "Case sections" }).getByRole("link", { name: "Audit trail" }).click();
+  await expect(raPage.getByRole("link", { name: "Audit trail", exact: true })).toHaveAttribute("aria-current", "page");
   await expect(raPage.getByRole("list", { name: "Audit trail" })).toContainText("Downloaded the root certificate as PEM");
 });

@@ -14,7 +14,7 @@ test("overview: an old certificate near expiry is highlighted, and a renewal sta
   const caseUrl = await createWorkspaceAndCase(page, tag, {
     title: `Expiring ${tag}`, acceptsBoth: true, tenantAdmins: owner, receiverAdmins: ra, integrationDevelopers: owner, old: { leaf: expiring.pem, root: old.root.pem },
   });
-  await page.goto(caseUrl);
+  await page.goto(`${caseUrl}/certificates`);
   await expect(page.getByText("Old certificates (being replaced)")).toBeVisible();
 
   await page.goto("/overview");
@@ -28,6 +28,7 @@ test("overview: an old certificate near expiry is highlighted, and a renewal sta
   await page.getByLabel(/^Yes/).check();
   await page.getByRole("button", { name: "Create case" }).click();
   await expect(page).toHaveURL(/\/cases\/[a-z0-9]+$/);
+  await page.getByRole("navigation", { name: "Case sections" }).getByRole("link", { name: "Certificates" }).click();
   await expect(page.getByTestId("certificate-old-leaf")).toContainText(`expiring ${tag}`);
 
   await page.goto(`/cases?q=${encodeURIComponent(ra)}`);

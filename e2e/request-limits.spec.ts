@@ -20,6 +20,7 @@ async function caseAwaitingUpload(browser: import("@playwright/test").Browser) {
 async function expectStepOneStillReady(page: Page, caseUrl: string): Promise<void> {
   await page.goto(caseUrl);
   await expect(page.getByTestId("step-1")).toHaveAttribute("data-status", "READY");
+  await page.goto(`${caseUrl}/certificates`);
   await expect(page.getByText("The new certificates arrive with step 1.")).toBeVisible();
 }
 

@@ -47,6 +47,7 @@ test("variant A from creation to completion, by three people who sign in through
   await expect(raPage.getByText("This renewal was completed on")).toBeVisible();
   for (const number of [1, 3, 5, 7, 9]) await expect(raPage.getByTestId(`step-${number}-done`)).toContainText("via web");
   for (const number of [2, 4, 6, 8]) await expect(raPage.getByTestId(`step-${number}-done`)).toContainText("via system");
+  await raPage.getByRole("navigation", { name: "Case sections" }).getByRole("link", { name: "Audit trail" }).click();
   await expect(raPage.getByRole("list", { name: "Audit trail" })).toContainText("Case completed");
 
   await taPage.goto("/inbox");

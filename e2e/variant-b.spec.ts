@@ -18,6 +18,25 @@ test("variant B with a downtime window that starts during the test, two nodes ×
   await expect(taPage.locator("li[data-testid^=step-][data-status]")).toHaveCount(11);
   await uploadNewCertificates(taPage, caseUrl);
 
+  // Step 2 is joint: it is the turn of both sides, in the banner, the inbox, the mail and the form.
+  const raPage = await personPage(browser, ra, { timezoneId: "America/New_York" });
+  for (const [page, other] of [[taPage, "receiver administrator"], [raPage, "tenant administrator"]] as const) {
+    await page.goto(caseUrl);
+    await expect(page.getByTestId("current-step-banner")).toContainText(`Your turn: step 2 — Agree on a downtime window with the receiver administrator (together with the ${other})`);
+    await expect(page.getByTestId("step-2").getByRole("button", { name: "Propose" })).toBeVisible();
+    await page.goto("/inbox");
+    await expect(page.getByTestId("your-tasks")).toContainText(title);
+    await expect(page.getByTestId("your-tasks")).toContainText("2. Agree on a downtime window");
+  }
+  for (const address of [ta, ra]) {
+    await raPage.goto(`/dev/mailbox?to=${encodeURIComponent(address)}`);
+    await expect(raPage.getByRole("link", { name: /step 2 is yours — Agree on a downtime window/ })).toBeVisible();
+  }
+  const devInbox = await personPage(browser, dev);
+  await devInbox.goto("/inbox");
+  await expect(devInbox.getByTestId("waiting-on-others")).toContainText("Tenant administrator or Receiver administrator");
+  await devInbox.context().close();
+
   // The tenant administrator (in Berlin) proposes a window starting in 40 seconds.
   const start = new Date(Date.now() + 40_000);
   const end = new Date(start.getTime() + 30 * 60_000);
@@ -30,12 +49,17 @@ test("variant B with a downtime window that starts during the test, two nodes ×
   await expect(agree.locator("li[data-status=OPEN]")).toHaveCount(1);
 
   // The receiver administrator (in New York) sees it in their own zone and accepts.
-  const raPage = await personPage(browser, ra, { timezoneId: "America/New_York" });
   await raPage.goto(caseUrl);
   await expect(raPage.getByTestId("step-2")).toContainText(/GMT-[45]/);
   await raPage.getByTestId("step-2").getByRole("button", { name: "Accept this window" }).click();
   await expect(raPage.getByTestId("step-2")).toHaveAttribute("data-status", "DONE");
   await expect(raPage.getByTestId("step-3")).toHaveAttribute("data-status", "READY");
+
+  // Step 3 is the app's: the tenant administrator is told when it happens, and may start it earlier on step 3 itself.
+  await taPage.goto(caseUrl);
+  await expect(taPage.getByTestId("current-step-banner")).toContainText("Step 3 happens automatically at");
+  await expect(taPage.getByTestId("step-3").getByRole("button", { name: "Start step 3 now" })).toBeVisible();
+  await expect(taPage.getByTestId("step-2").getByRole("button", { name: /now/ })).toHaveCount(0);
 
   // When the window starts, Renewal Desk hands over to the integration developer by itself.
   const devPage = await personPage(browser, dev);

@@ -14,7 +14,8 @@
  *   some cancelled, ~1.5 % stalled open), which gives ~7 % open cases at any size.
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { confirmableByLink, rolesThatComplete, workflowFor, type StepDefinition, type Variant } from "@/lib/workflow/definitions";
+import { confirmableByLink, workflowFor, type StepDefinition, type Variant } from "@/lib/workflow/definitions";
+import { actorsOf } from "@/lib/workflow/turn";
 import { receiverChecklist } from "@/lib/workflow/checklists";
 import type { Role } from "@/lib/workflow/roles";
 import { IdGenerator } from "./ids";
@@ -461,7 +462,7 @@ export class BenchDataGenerator {
         completedBy.set(step.number, { person: null, channel: "SYSTEM" });
         return;
       }
-      const roles = rolesThatComplete(step);
+      const roles = actorsOf(step);
       const role = roles.length > 1 && r.chance(0.3) ? roles[1]! : roles[0]!;
       const pool = holders[role];
       const person = pool.length > 1 && r.chance(0.2) ? pool[1]! : pool[0]!;

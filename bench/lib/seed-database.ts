@@ -2,7 +2,8 @@
 import path from "node:path";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
-import { rolesThatComplete, VARIANT_A, VARIANT_B } from "@/lib/workflow/definitions";
+import { VARIANT_A, VARIANT_B } from "@/lib/workflow/definitions";
+import { actorsOf } from "@/lib/workflow/turn";
 import { certificateTemplates } from "./certificate-templates";
 import {
   columnTypes,
@@ -152,7 +153,7 @@ export async function verifyConsistency(client: pg.ClientBase): Promise<Record<s
   const steps = [...VARIANT_A.steps, ...VARIANT_B.steps];
   const handovers = [...new Set(steps.filter((step) => step.kind === "handover").map((step) => step.key))];
   const waiting = [...new Set(steps.filter((step) => step.waitsFor).map((step) => step.key))];
-  const allowed = steps.filter((step) => step.kind === "action").flatMap((step) => rolesThatComplete(step).map((role) => [step.key, role] as const));
+  const allowed = steps.filter((step) => step.kind === "action").flatMap((step) => actorsOf(step).map((role) => [step.key, role] as const));
   const params = { handovers, waiting, allowedKeys: allowed.map(([key]) => key), allowedRoles: allowed.map(([, role]) => role) };
   const checks: Record<string, [string, unknown[]]> = {
     "violations: open case without exactly one ready step": [

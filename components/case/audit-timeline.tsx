@@ -14,7 +14,7 @@ export function AuditTimeline({ caseId, rows, total, filter }: { caseId: string;
   const query = new URLSearchParams({ ...(filter.role ? { role: filter.role } : {}), ...(filter.group ? { kind: filter.group } : {}) });
   return (
     <div className="space-y-3">
-      <form className="flex flex-wrap items-end gap-3 text-sm" action={`/cases/${caseId}#audit-heading`}>
+      <form className="flex flex-wrap items-end gap-3 text-sm" action={`/cases/${caseId}/audit`}>
         <label className="flex flex-col">
           Role
           <select name="role" defaultValue={filter.role ?? ""} className="rounded border border-slate-300 px-2 py-1">
@@ -40,10 +40,10 @@ export function AuditTimeline({ caseId, rows, total, filter }: { caseId: string;
         </label>
         <button className="rounded border border-slate-300 bg-white px-3 py-1">Filter</button>
         <span className="ml-auto flex gap-3">
-          <Link href={`/cases/${caseId}/audit?format=csv&${query}`} prefetch={false}>
+          <Link href={`/cases/${caseId}/audit/export?format=csv&${query}`} prefetch={false}>
             Export CSV
           </Link>
-          <Link href={`/cases/${caseId}/audit?format=json&${query}`} prefetch={false}>
+          <Link href={`/cases/${caseId}/audit/export?format=json&${query}`} prefetch={false}>
             Export JSON
           </Link>
         </span>
@@ -51,7 +51,7 @@ export function AuditTimeline({ caseId, rows, total, filter }: { caseId: string;
       {rows.length < total ? (
         <p className="text-sm text-slate-700" data-testid="audit-truncated">
           The latest {rows.length} of {total} events are shown.{" "}
-          <Link href={`/cases/${caseId}?${new URLSearchParams({ ...Object.fromEntries(query), audit: "all" })}#audit-heading`}>Show all events</Link>
+          <Link href={`/cases/${caseId}/audit?${new URLSearchParams({ ...Object.fromEntries(query), audit: "all" })}`}>Show all events</Link>
         </p>
       ) : null}
       <ol className="space-y-1 text-sm" aria-label="Audit trail">

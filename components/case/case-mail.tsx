@@ -7,10 +7,10 @@ const STATUS = { SENT: "Delivered", PENDING: "Waiting to be sent", FAILED: "Fail
 export function CaseMail({ caseId, mails, canResend }: { caseId: string; mails: Awaited<ReturnType<typeof caseMail>>; canResend: boolean }) {
   const failed = mails.filter((mail) => mail.status === "FAILED").length;
   return (
-    <details className="rounded border border-slate-200 bg-white p-3" open={failed > 0}>
-      <summary className="cursor-pointer font-medium">
-        E-mail ({mails.length}){failed > 0 ? <span className="ml-2 font-semibold text-red-700">{failed} failed</span> : null}
-      </summary>
+    <section aria-labelledby="mail-heading" className="space-y-2 rounded border border-slate-200 bg-white p-3">
+      <h2 id="mail-heading" className="text-xl font-semibold">
+        E-mail ({mails.length}){failed > 0 ? <span className="ml-2 text-base font-semibold text-red-700">{failed} failed</span> : null}
+      </h2>
       <table className="mt-2 w-full text-left text-sm" data-testid="case-mail">
         <thead>
           <tr className="border-b text-slate-600">
@@ -43,6 +43,6 @@ export function CaseMail({ caseId, mails, canResend }: { caseId: string; mails: 
           ))}
         </tbody>
       </table>
-    </details>
+    </section>
   );
 }

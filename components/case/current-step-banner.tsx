@@ -1,29 +1,51 @@
 import Link from "next/link";
-import { ROLE_LABEL, workflowFor, type Role, type Variant } from "@/lib/workflow";
-import type { CaseDetail } from "@/lib/workflow/queries/case-detail";
+import { ROLE_LABEL } from "@/lib/workflow";
+import type { CaseView } from "@/lib/workflow/queries/case-view";
 import { Notice } from "@/components/ui/notice";
+import { Time } from "@/components/ui/time";
 
-/** The first thing on the case page: is it my turn, and if not, whose. */
-export function CurrentStepBanner({ variant, steps, participants, viewerRoles }: {
-  variant: Variant;
-  steps: CaseDetail["steps"];
-  participants: CaseDetail["participants"];
-  viewerRoles: Role[];
-}) {
-  const ready = steps.find((step) => step.status === "READY");
-  if (!ready) return null;
-  const definition = workflowFor(variant).steps[ready.number - 1]!;
-  if (viewerRoles.includes(ready.role)) {
+/** The first thing on a case: what is the viewer's to do now, and if nothing, what the case waits for. */
+export function CurrentStepBanner({ view, onStepsSection }: { view: CaseView; onStepsSection: boolean }) {
+  const href = (number: number) => (onStepsSection ? `#step-${number}` : `/cases/${view.detail.id}#step-${number}`);
+  if (view.tasks.length > 0) {
     return (
-      <Notice tone="info">
-        <strong>Your turn:</strong> step {ready.number} — {definition.title}. <Link href={`#step-${ready.number}`}>Go to the step</Link>
-      </Notice>
+      <div className="space-y-2" data-testid="current-step-banner">
+        {view.tasks.map(({ step, role, turn }) => (
+          <Notice key={step.number} tone="info">
+            {turn.stage === "scheduled" ? (
+              <>
+                <strong>Step {step.number} happens automatically</strong> {turn.at ? <>at <Time value={turn.at} /></> : "when the agreed window starts"}: {step.title}.
+                Nothing to do until then; to start it earlier, use the step. <Link href={href(step.number)}>Go to the step</Link>
+              </>
+            ) : (
+              <>
+                <strong>Your turn:</strong> step {step.number} — {step.title}
+                {step.with ? ` (together with the ${ROLE_LABEL[role === step.role ? step.with : step.role].toLowerCase()})` : ""}.{" "}
+                <Link href={href(step.number)}>Go to the step</Link>
+              </>
+            )}
+          </Notice>
+        ))}
+      </div>
     );
   }
-  const holders = participants.filter((participant) => participant.role === ready.role).map((participant) => participant.user.name ?? participant.user.email);
+  if (view.awaited.length === 0) return null;
   return (
-    <Notice tone="info">
-      Waiting for the {ROLE_LABEL[ready.role].toLowerCase()} ({holders.join(", ") || "nobody named"}) on step {ready.number} — {definition.title}.
-    </Notice>
+    <div className="space-y-2" data-testid="current-step-banner">
+      {view.awaited.map(({ step, turn, roles, holders }) => (
+        <Notice key={step.number} tone="info">
+          {turn.stage === "scheduled" ? (
+            <>
+              Step {step.number} happens automatically {turn.at ? <>at <Time value={turn.at} /></> : "when the agreed window starts"}: {step.title}.
+            </>
+          ) : (
+            <>
+              Waiting for the {roles.map((role) => ROLE_LABEL[role].toLowerCase()).join(" or the ")} ({holders.join(", ") || "nobody named"}) on step {step.number} —{" "}
+              {step.title}.
+            </>
+          )}
+        </Notice>
+      ))}
+    </div>
   );
 }

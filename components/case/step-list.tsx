@@ -1,20 +1,22 @@
-import { ROLE_LABEL, rolesThatComplete, workflowFor } from "@/lib/workflow";
+import { ROLE_LABEL, stepTurn } from "@/lib/workflow";
 import { CHANNEL_LABEL } from "@/lib/workflow/labels";
+import type { CaseProcedureView, CaseView } from "@/lib/workflow/queries/case-view";
 import { StepStatusBadge } from "@/components/ui/step-status";
 import { Time } from "@/components/ui/time";
-import { StepAction, type StepContext } from "./step-action";
+import { StepAction } from "./step-action";
 
-export function StepList({ context }: { context: StepContext }) {
-  const { steps, participants } = context.detail;
-  const viewerRoles = context.viewerRoles;
-  const definition = workflowFor(context.detail.variant);
+/** Every step of the procedure in its own row: who, what, where it stands, and the viewer's form when they may act. */
+export function StepList({ view, procedure }: { view: CaseView; procedure: CaseProcedureView }) {
+  const { detail, definition, state } = view;
   return (
     <ol className="space-y-3" aria-label="Steps of the procedure">
       {definition.steps.map((stepDefinition) => {
-        const step = steps.find((candidate) => candidate.number === stepDefinition.number);
+        const step = detail.steps.find((candidate) => candidate.number === stepDefinition.number);
         if (!step) return null;
-        const holders = participants.filter((participant) => participant.role === stepDefinition.role);
-        const mine = rolesThatComplete(stepDefinition).some((role) => viewerRoles.includes(role));
+        const turn = stepTurn(definition, state, stepDefinition);
+        const asked = turn.stage === "turn" ? turn.actors : [];
+        const mine = (procedure.allowed.steps.get(step.number) ?? []).length > 0;
+        const holders = detail.participants.filter((participant) => asked.includes(participant.role));
         return (
           <li
             key={step.number}
@@ -25,11 +27,14 @@ export function StepList({ context }: { context: StepContext }) {
             className={`rounded border bg-white p-4 ${step.status === "READY" ? "border-blue-400 ring-2 ring-blue-100" : "border-slate-200"}`}
           >
             <div className="flex flex-wrap items-start gap-3">
-              <span className="flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-slate-800 text-sm font-bold text-white">
+              <span className="flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-slate-800 text-sm font-bold text-white" aria-hidden="true">
                 {step.number}
               </span>
               <div className="min-w-0 flex-1">
-                <h3 className="font-semibold">{stepDefinition.title}</h3>
+                <h3 className="font-semibold">
+                  <span className="sr-only">Step {step.number}: </span>
+                  {stepDefinition.title}
+                </h3>
                 <p className="text-sm text-slate-700">
                   {stepDefinition.kind === "handover" && stepDefinition.to
                     ? `Hand-over: ${ROLE_LABEL[stepDefinition.role]} → ${ROLE_LABEL[stepDefinition.to]} (performed by Renewal Desk)`
@@ -43,13 +48,13 @@ export function StepList({ context }: { context: StepContext }) {
                     {step.comment ? <span className="block text-slate-700">Comment: “{step.comment}”</span> : null}
                   </p>
                 ) : null}
-                {step.status === "READY" && !mine ? (
+                {turn.stage === "turn" && !mine ? (
                   <p className="mt-1 text-sm text-slate-700">
                     Waiting for {holders.map((holder) => holder.user.name ?? holder.user.email).join(", ") || "a participant in this role"} since{" "}
                     <Time value={step.readyAt} />.
                   </p>
                 ) : null}
-                <StepAction step={stepDefinition} context={context} />
+                <StepAction step={stepDefinition} view={view} procedure={procedure} />
               </div>
               <StepStatusBadge status={step.status} />
             </div>

@@ -27,11 +27,20 @@ export function TaskTable({ items, now, showWaitingOn = false }: { items: (Inbox
             <td className="pr-3">
               {item.stepNumber}. {item.stepTitle}
             </td>
-            <td className="pr-3 whitespace-nowrap">{ROLE_LABEL[item.role]}</td>
+            <td className="pr-3 whitespace-nowrap">{("roles" in item ? item.roles : [item.role]).map((role) => ROLE_LABEL[role]).join(" or ")}</td>
             {showWaitingOn && "waitingOn" in item ? <td className="pr-3">{item.waitingOn.join(", ") || "nobody named yet"}</td> : null}
             <td className="whitespace-nowrap">
-              <Time value={item.waitingSince} />
-              <div className="text-xs text-slate-600">{waitedFor(item.waitingSince, now)}</div>
+              {item.scheduledAt !== undefined ? (
+                <>
+                  Happens automatically {item.scheduledAt ? <>at <Time value={item.scheduledAt} /></> : "when the window starts"}
+                  <div className="text-xs text-slate-600">Nothing to do until then; it can be started earlier on the case.</div>
+                </>
+              ) : (
+                <>
+                  <Time value={item.waitingSince} />
+                  <div className="text-xs text-slate-600">{waitedFor(item.waitingSince, now)}</div>
+                </>
+              )}
             </td>
           </tr>
         ))}

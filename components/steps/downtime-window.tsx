@@ -1,12 +1,15 @@
 "use client";
 
 import { useActionState, useSyncExternalStore } from "react";
-import { acceptWindowAction, proposeWindowsAction, stopEarlyAction } from "@/lib/workflow/input-actions";
+import { acceptWindowAction, proposeWindowsAction } from "@/lib/workflow/input-actions";
 import { buttonClass, inputClass, secondaryButtonClass } from "@/components/ui/field";
 import { ActionFeedback } from "./action-feedback";
 
 export interface ProposalView {
   id: string;
+  /** ISO instants, for the browser's own display. */
+  start: string;
+  end: string;
   when: string;
   status: "OPEN" | "ACCEPTED" | "DECLINED";
   by: string;
@@ -53,25 +56,8 @@ function ProposeForm({ caseId }: { caseId: string }) {
   );
 }
 
-function StopEarlyForm({ caseId, startsAt }: { caseId: string; startsAt: string }) {
-  const [state, action, pending] = useActionState(stopEarlyAction, null);
-  return (
-    <form action={action} className="space-y-2 text-sm">
-      <ActionFeedback state={state} />
-      <input type="hidden" name="caseId" value={caseId} />
-      <label className="flex items-start gap-2">
-        <input type="checkbox" name="confirmEarly" value="yes" className="mt-1" />
-        <span>Stop the flows now, before the agreed window starts ({startsAt}). Messages to the receiver stop earlier than agreed.</span>
-      </label>
-      <button className={secondaryButtonClass} disabled={pending}>
-        Ask for the flows to stop now
-      </button>
-    </form>
-  );
-}
-
 /** Variant B's downtime window: proposals from both sides, acceptance, and the agreed window. */
-export function DowntimeWindow(props: { caseId: string; proposals: ProposalView[]; canPropose: boolean; agreed?: string; stopEarlyFrom?: string }) {
+export function DowntimeWindow(props: { caseId: string; proposals: ProposalView[]; canPropose: boolean; agreed?: string; zone: string }) {
   return (
     <div className="mt-3 space-y-3 rounded border border-slate-200 p-3" data-testid="downtime">
       {props.agreed ? <p className="text-sm font-semibold">Agreed window: {props.agreed}</p> : null}
@@ -88,7 +74,6 @@ export function DowntimeWindow(props: { caseId: string; proposals: ProposalView[
         <p className="text-sm text-slate-600">No window proposed yet.</p>
       )}
       {props.canPropose ? <ProposeForm caseId={props.caseId} /> : null}
-      {props.stopEarlyFrom ? <StopEarlyForm caseId={props.caseId} startsAt={props.stopEarlyFrom} /> : null}
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import type { Role } from "@/lib/workflow";
-import type { WorkspaceRole } from "@/lib/generated/prisma/enums";
+import { caseActions, type CaseActionKind, type Role } from "@/lib/workflow";
+import type { CaseStatus, WorkspaceRole } from "@/lib/generated/prisma/enums";
 
 export interface CaseAccess {
   caseId: string;
@@ -10,6 +10,7 @@ export interface CaseAccess {
   workspaceRole: WorkspaceRole;
   /** The roles the viewer holds on this case (may be empty for a workspace member who only watches). */
   roles: Role[];
+  status: CaseStatus;
 }
 
 /**
@@ -22,6 +23,7 @@ export async function caseAccess(userId: string, caseId: string): Promise<CaseAc
     select: {
       id: true,
       workspaceId: true,
+      status: true,
       workspace: { select: { memberships: { where: { userId }, select: { role: true } } } },
       participants: { where: { userId }, select: { role: true } },
     },
@@ -30,7 +32,7 @@ export async function caseAccess(userId: string, caseId: string): Promise<CaseAc
   if (!found || !membership) throw notFound();
   const roles = found.participants.map((participant) => participant.role);
   if (membership.role === "GUEST" && roles.length === 0) throw notFound();
-  return { caseId: found.id, workspaceId: found.workspaceId, workspaceRole: membership.role, roles };
+  return { caseId: found.id, workspaceId: found.workspaceId, workspaceRole: membership.role, roles, status: found.status };
 }
 
 export async function workspaceRole(userId: string, workspaceId: string): Promise<WorkspaceRole | null> {
@@ -45,6 +47,17 @@ export async function assertCanCreateCase(userId: string, workspaceId: string): 
   if (role === "GUEST") throw new AppError("FORBIDDEN", "Guests of a workspace cannot start cases. Ask a member of the workspace to start it.");
 }
 
-export function assertOwner(access: CaseAccess): void {
-  if (access.workspaceRole !== "OWNER") throw new AppError("FORBIDDEN", "Only an owner of the workspace can cancel a case.");
+const CASE_ACTION_REFUSAL: Record<CaseActionKind, string> = {
+  "add-nodes-flows": "Runtime nodes and flows are added by the tenant administrator, the integration developer or a workspace owner.",
+  "cancel-case": "Only an owner of the workspace can cancel an open case.",
+  "resend-mail": "Only the workspace owners and the people on this case can re-send its e-mail.",
+};
+
+/** Refuses a case-wide action that the rule of who may act (lib/workflow/turn.ts) does not allow this viewer. */
+export function assertCaseAction(access: CaseAccess, action: CaseActionKind): void {
+  if (caseActions(access, access).includes(action)) return;
+  if (access.status !== "OPEN" && caseActions({ status: "OPEN" }, access).includes(action)) {
+    throw new AppError("CASE_CLOSED", "This case is closed; nothing about it can change any more.");
+  }
+  throw new AppError("FORBIDDEN", CASE_ACTION_REFUSAL[action]);
 }

@@ -3,12 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "@/lib/actions/run-action";
-import { AppError } from "@/lib/errors";
+import { commentField } from "@/lib/actions/fields";
 import { caseAccess } from "@/lib/auth/access";
+import { assertMayGiveInput } from "@/lib/workflow/queries/permission";
 import type { CertificateSummary } from "./summary";
 import type { Finding } from "./findings";
 import { uploadFromForm } from "./form-parts";
-import { submitNewCertificates } from "./store/submit-new";
+import { submitNewCertificates } from "@/lib/workflow/store/inputs/new-certificates";
 import { checkFingerprint } from "./store/fingerprint-check";
 
 export type UploadState =
@@ -27,16 +28,14 @@ export type UploadState =
 const uploadSchema = z.object({
   caseId: z.string().min(1).max(40),
   acknowledge: z.literal("yes").optional(),
-  comment: z.string().trim().max(2000, "A comment can be at most 2000 characters.").optional().transform((value) => value || undefined),
+  comment: commentField,
 });
 
 /** Step 1: upload the new client certificate (with intermediates) and the new root CA. */
 export async function uploadNewCertificatesAction(_previous: UploadState | null, form: FormData): Promise<UploadState> {
   const result = await runAction(uploadSchema, form, async (input, user, data): Promise<UploadState> => {
     const access = await caseAccess(user.id, input.caseId);
-    if (!access.roles.includes("TENANT_ADMIN")) {
-      throw new AppError("NOT_YOUR_ROLE", "Step 1 belongs to the tenant administrator, and you do not hold that role on this case.");
-    }
+    await assertMayGiveInput(input.caseId, access.roles, "certificates"); // before any uploaded byte is read
     const leaf = await uploadFromForm(data, "newLeaf");
     const root = await uploadFromForm(data, "newRoot");
     const outcome = await submitNewCertificates({

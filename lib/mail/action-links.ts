@@ -23,14 +23,13 @@ export function actionLinkUrl(token: string): string {
 export async function issueActionLinks(
   tx: Prisma.TransactionClient,
   stepId: string,
-  role: Role,
-  userIds: string[],
+  holders: readonly { userId: string; role: Role }[],
 ): Promise<Map<string, string>> {
   const now = new Date();
-  await tx.actionToken.updateMany({ where: { stepId, userId: { in: userIds }, usedAt: null, voidedAt: null }, data: { voidedAt: now } });
+  await tx.actionToken.updateMany({ where: { stepId, userId: { in: holders.map((holder) => holder.userId) }, usedAt: null, voidedAt: null }, data: { voidedAt: now } });
   const expiresAt = new Date(now.getTime() + actionLinkLifetimeDays() * 86_400_000);
   const urls = new Map<string, string>();
-  const rows = userIds.map((userId) => {
+  const rows = holders.map(({ userId, role }) => {
     const token = randomBytes(32).toString("base64url");
     urls.set(userId, actionLinkUrl(token));
     return { tokenHash: hashActionToken(token), stepId, userId, role, expiresAt };

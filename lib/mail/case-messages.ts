@@ -66,38 +66,67 @@ export interface StepMessageOptions {
   reminder?: { number: number; of: number; waitingSince: Date };
   /** What a hand-over delivers with the message (the certificates, as files and fingerprints). */
   handover?: { paragraphs: string[]; attachments: MailAttachment[] };
+  /** A hand-over the app performs at a moment (the downtime window's start): when, or null while none is agreed. */
+  scheduledAt?: Date | null;
 }
 
-/** "It is your turn" (or a reminder of it): to every participant who holds the role of the ready step. */
+function utc(instant: Date): string {
+  return `${instant.toISOString().replace("T", " ").slice(0, 16)} UTC`;
+}
+
+/**
+ * "It is your turn" (or a reminder of it), to the people the step asks for (chosen by the caller from
+ * lib/workflow/turn.ts). A step the app performs at a moment says so instead: when, and how to start it earlier.
+ */
 export function stepReadyMessages(summary: CaseSummary, step: StepDefinition, recipients: Recipient[], options: StepMessageOptions = {}): OutgoingMessage[] {
   const procedure = workflowFor(summary.variant);
-  return recipients
-    .filter((recipient) => recipient.roles.includes(step.role))
-    .map((recipient) => {
-      const confirm = confirmation(summary, options.actionUrls?.get(recipient.userId));
-      const reminder = options.reminder;
-      return {
-        caseId: summary.id,
-        to: recipient.email,
-        ...composeMail({
-          subject: reminder
-            ? caseSubject(summary.title, `reminder ${reminder.number} of ${reminder.of}, step ${step.number} is waiting for you`)
-            : caseSubject(summary.title, `step ${step.number} is yours — ${step.title}`),
-          heading: `Step ${step.number} of ${procedure.steps.length}: ${step.title}`,
-          paragraphs: [
-            ...(reminder ? [`This step has been waiting for you since ${reminder.waitingSince.toISOString().replace("T", " ").slice(0, 16)} UTC.`] : []),
-            `It is your turn as ${ROLE_LABEL[step.role].toLowerCase()}. ${step.help}`,
-            whyTheOrderMatters(summary),
-            ...(options.handover?.paragraphs ?? []),
-            confirm.paragraph,
-          ],
-          facts: caseFacts(summary),
-          action: confirm.action,
-          reason: why(summary, recipient),
-        }),
-        ...(options.handover ? { attachments: options.handover.attachments } : {}),
-      };
-    });
+  return recipients.map((recipient) => {
+    const role = recipient.roles.find((held) => held === step.role || held === step.with) ?? step.role;
+    if (options.scheduledAt !== undefined) return scheduledStepMessage(summary, step, recipient, options.scheduledAt);
+    const confirm = confirmation(summary, options.actionUrls?.get(recipient.userId));
+    const reminder = options.reminder;
+    return {
+      caseId: summary.id,
+      to: recipient.email,
+      ...composeMail({
+        subject: reminder
+          ? caseSubject(summary.title, `reminder ${reminder.number} of ${reminder.of}, step ${step.number} is waiting for you`)
+          : caseSubject(summary.title, `step ${step.number} is yours — ${step.title}`),
+        heading: `Step ${step.number} of ${procedure.steps.length}: ${step.title}`,
+        paragraphs: [
+          ...(reminder ? [`This step has been waiting for you since ${utc(reminder.waitingSince)}.`] : []),
+          `It is your turn as ${ROLE_LABEL[role].toLowerCase()}${step.with ? `, together with the ${ROLE_LABEL[role === step.role ? step.with : step.role].toLowerCase()}` : ""}. ${step.help}`,
+          whyTheOrderMatters(summary),
+          ...(options.handover?.paragraphs ?? []),
+          confirm.paragraph,
+        ],
+        facts: caseFacts(summary),
+        action: confirm.action,
+        reason: why(summary, recipient),
+      }),
+      ...(options.handover ? { attachments: options.handover.attachments } : {}),
+    };
+  });
+}
+
+/** A hand-over the app performs when the window starts: nothing to do, unless the flows must stop earlier. */
+function scheduledStepMessage(summary: CaseSummary, step: StepDefinition, recipient: Recipient, at: Date | null): OutgoingMessage {
+  const when = at ? utc(at) : "the start of the agreed downtime window";
+  return {
+    caseId: summary.id,
+    to: recipient.email,
+    ...composeMail({
+      subject: caseSubject(summary.title, `step ${step.number} happens automatically at ${when}`),
+      heading: `Step ${step.number} of ${workflowFor(summary.variant).steps.length}: ${step.title}`,
+      paragraphs: [
+        `Renewal Desk performs this step itself at ${when}: it tells the ${step.to ? ROLE_LABEL[step.to].toLowerCase() : "next person"} to go ahead. There is nothing for you to do until then.`,
+        `To start earlier, open the case and use “Start step ${step.number} now” on step ${step.number}. ${step.help}`,
+      ],
+      facts: caseFacts(summary),
+      action: { label: "Open the case", url: caseUrl(summary.id) },
+      reason: why(summary, recipient),
+    }),
+  };
 }
 
 /** After the last reminder: the workspace owners learn that a step is stuck. */

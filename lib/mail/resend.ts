@@ -3,9 +3,11 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { kickMailWorker } from "./worker";
+import { assertCaseAction, caseAccess } from "@/lib/auth/access";
 
 /** Puts a message that was given up on back into the outbox, with its attempts counted from zero. */
 export async function resendMail(actorId: string, mailId: string, caseId: string): Promise<void> {
+  assertCaseAction(await caseAccess(actorId, caseId), "resend-mail");
   await db().$transaction(async (tx) => {
     const reset = await tx.outgoingMail.updateMany({
       where: { id: mailId, caseId, status: "FAILED" },

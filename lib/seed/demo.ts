@@ -6,7 +6,7 @@ import { caseInputSchema } from "@/lib/workflow/case-input";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
 import { demoCertificates } from "./demo-certificates";
 import { readOldCertificates } from "@/lib/certificates/old-certificates";
-import { submitNewCertificates } from "@/lib/certificates/store/submit-new";
+import { submitNewCertificates } from "@/lib/workflow/store/inputs/new-certificates";
 
 const part = (name: string, pem: string) => [{ name, bytes: new TextEncoder().encode(pem) }];
 

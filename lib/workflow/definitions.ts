@@ -169,12 +169,27 @@ export function stepDefinition(variant: Variant, number: number): StepDefinition
   return WORKFLOWS[variant].steps.find((step) => step.number === number);
 }
 
+/** Where every case of the procedure starts. */
+export function firstStep(definition: WorkflowDefinition): StepDefinition {
+  return definition.steps[0]!;
+}
+
+/** The step that takes this input, if the procedure has one. */
+export function stepTaking(definition: WorkflowDefinition, input: StepInput): StepDefinition | undefined {
+  return definition.steps.find((step) => step.input === input);
+}
+
+/** Without a clean-up step of its own, the receiver's exchange step also decides about the old root CA. */
+export function receiverStepDecidesOldRoot(definition: WorkflowDefinition): boolean {
+  return !stepTaking(definition, "old-root-removal");
+}
+
+/** The step right before this one, if any. */
+export function stepBefore(definition: WorkflowDefinition, number: number): StepDefinition | undefined {
+  return definition.steps.find((step) => step.number === number - 1);
+}
+
 /** Whether the step's e-mail carries a one-click confirmation link. */
 export function confirmableByLink(step: StepDefinition): boolean {
   return step.kind === "action" && (!step.input || step.confirmByLink === true);
-}
-
-/** Who may complete an action step: its owner, and the partner role of a joint step. */
-export function rolesThatComplete(step: StepDefinition): Role[] {
-  return step.with ? [step.role, step.with] : [step.role];
 }

@@ -1,5 +1,3 @@
-import type { Role } from "./roles";
-
 export interface Window {
   start: Date;
   end: Date;
@@ -18,18 +16,6 @@ export function windowProblem(window: Window, now: Date): string | null {
   if (minutes > WINDOW_LIMITS.maxHours * 60) return `A window can last at most ${WINDOW_LIMITS.maxHours} hours.`;
   if (window.start.getTime() - now.getTime() > WINDOW_LIMITS.maxDaysAhead * 24 * 60 * MINUTE) return "A window can start at most a year ahead.";
   return null;
-}
-
-/** The two sides of the agreement. A person holding both roles may accept their own proposal. */
-export const WINDOW_PARTIES: readonly Role[] = ["TENANT_ADMIN", "RECEIVER_ADMIN"];
-
-export function proposingRole(roles: readonly Role[]): Role | null {
-  return WINDOW_PARTIES.find((role) => roles.includes(role)) ?? null;
-}
-
-/** The other side accepts: someone who holds the party role the proposal did not come from. */
-export function mayAccept(proposedAsRole: Role, responderRoles: readonly Role[]): boolean {
-  return WINDOW_PARTIES.some((role) => role !== proposedAsRole && responderRoles.includes(role));
 }
 
 /** Proposals overlap when one starts before the other ends; overlapping proposals in one submission are refused. */

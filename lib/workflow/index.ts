@@ -1,3 +1,4 @@
 export * from "./roles";
 export * from "./definitions";
 export * from "./transitions";
+export * from "./turn";

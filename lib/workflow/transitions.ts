@@ -1,5 +1,6 @@
 import type { Role } from "./roles";
-import { rolesThatComplete, type WorkflowDefinition } from "./definitions";
+import type { WorkflowDefinition } from "./definitions";
+import { actorsOf } from "./turn";
 
 export type StepStatus = "BLOCKED" | "READY" | "DONE" | "CANCELLED";
 export type CaseStatus = "OPEN" | "COMPLETED" | "CANCELLED";
@@ -65,7 +66,7 @@ export function planCompletion(
   const { step, state } = found;
   if (state.status !== "READY") return { ok: false, refusal: "STEP_NOT_READY" };
   if (step.kind === "handover") return { ok: false, refusal: "STEP_IS_HANDOVER" };
-  if (!rolesThatComplete(step).some((role) => actorRoles.includes(role))) return { ok: false, refusal: "NOT_YOUR_ROLE" };
+  if (!actorsOf(step).some((role) => actorRoles.includes(role))) return { ok: false, refusal: "NOT_YOUR_ROLE" };
   return { ok: true, plan: { completed: number, ...whatFollows(definition, number) } };
 }
 

@@ -5,7 +5,7 @@ import { mailWorkerIdle } from "@/lib/mail/worker";
 import { caseInputSchema } from "@/lib/workflow/case-input";
 import { createCase } from "@/lib/workflow/store/create-case";
 import type { SignedInUser } from "@/lib/auth/session";
-import { submitNewCertificates } from "@/lib/certificates/store/submit-new";
+import { submitNewCertificates } from "@/lib/workflow/store/inputs/new-certificates";
 import { makeCurrentChain, part, pems } from "../support/certificates";
 import { tickChecklistItem } from "@/lib/workflow/store/inputs/receiver-checklist";
 import { confirmGridCells } from "@/lib/workflow/store/inputs/flow-grid";

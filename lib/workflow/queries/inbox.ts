@@ -1,7 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { ROLES, type Role } from "../roles";
-import { workflowFor } from "../definitions";
+import { stepDefinition, workflowFor } from "../definitions";
+import { stepTurn } from "../turn";
+import { caseStateOf } from "../case-state";
 
 export interface InboxTask {
   caseId: string;
@@ -9,13 +11,18 @@ export interface InboxTask {
   receiverSystem: string;
   stepNumber: number;
   stepTitle: string;
+  /** The role the step asks for (for a task, the one the person holds). */
   role: Role;
   waitingSince: Date;
+  /** Set for a step the app performs at a moment (the window's start; null while none is agreed). */
+  scheduledAt?: Date | null;
 }
 
 export interface WaitingItem extends InboxTask {
-  /** The people who hold the role the case is waiting for. */
+  /** The people who hold a role the case is waiting for. */
   waitingOn: string[];
+  /** The roles the step asks for. */
+  roles: Role[];
 }
 
 export interface DoneItem {
@@ -46,7 +53,7 @@ export interface InboxLimits {
 /** Enough for a day's work at a glance; the page offers the rest on request. */
 export const INBOX_LIMITS: InboxLimits = { tasks: 50, waiting: 20 };
 
-const stepTitle = (variant: "A" | "B", number: number) => workflowFor(variant).steps[number - 1]?.title ?? `Step ${number}`;
+const stepTitle = (variant: "A" | "B", number: number) => stepDefinition(variant, number)?.title ?? `Step ${number}`;
 
 /** What is the person's to do, what they wait for, and what just happened, across all their open cases. */
 export async function loadInbox(userId: string, limits: InboxLimits = INBOX_LIMITS): Promise<Inbox> {
@@ -61,7 +68,7 @@ export async function loadInbox(userId: string, limits: InboxLimits = INBOX_LIMI
     db().step.findMany({
       where: { caseId: { in: [...rolesByCase.keys()] }, status: "READY" },
       orderBy: [{ readyAt: "asc" }, { id: "asc" }],
-      select: { number: true, role: true, readyAt: true, case: { select: { id: true, title: true, receiverSystem: true, variant: true } } },
+      select: { number: true, readyAt: true, case: { select: { id: true, title: true, receiverSystem: true, variant: true, status: true, windowStart: true } } },
     }),
     db().step.findMany({
       where: { status: "DONE", completedAt: { gte: new Date(Date.now() - 14 * 86_400_000) }, case: { participants: { some: { userId } } } },
@@ -76,18 +83,28 @@ export async function loadInbox(userId: string, limits: InboxLimits = INBOX_LIMI
   ]);
 
   const tasks: InboxTask[] = [];
-  const others: InboxTask[] = [];
+  const others: (InboxTask & { roles: Role[] })[] = [];
+  const now = new Date();
   for (const step of readySteps) {
+    // The rule of who may act (lib/workflow/turn.ts) decides, from this ready step, whose task it is.
+    const definition = workflowFor(step.case.variant);
+    const state = caseStateOf({ ...step.case, steps: [{ number: step.number, status: "READY" }], integrationFlows: [], runtimeNodes: [] }, now);
+    const turn = stepTurn(definition, state, stepDefinition(step.case.variant, step.number)!);
+    const asked = turn.stage === "turn" ? turn.actors : turn.stage === "scheduled" ? turn.earlyBy : [];
+    if (asked.length === 0) continue;
+    const held = asked.find((role) => rolesByCase.get(step.case.id)?.includes(role));
     const item: InboxTask = {
       caseId: step.case.id,
       caseTitle: step.case.title,
       receiverSystem: step.case.receiverSystem,
       stepNumber: step.number,
       stepTitle: stepTitle(step.case.variant, step.number),
-      role: step.role,
+      role: held ?? asked[0]!,
       waitingSince: step.readyAt ?? new Date(0),
+      ...(turn.stage === "scheduled" ? { scheduledAt: turn.at } : {}),
     };
-    (rolesByCase.get(step.case.id)?.includes(step.role) ? tasks : others).push(item);
+    if (held) tasks.push(item);
+    else others.push({ ...item, roles: [...asked] });
   }
   const shownWaiting = others.slice(0, limits.waiting);
   const countsByRole = Object.fromEntries(ROLES.map((role) => [role, tasks.filter((task) => task.role === role).length])) as Record<Role, number>;
@@ -110,7 +127,7 @@ export async function loadInbox(userId: string, limits: InboxLimits = INBOX_LIMI
 }
 
 /** Names the people each shown step waits on (only for the rows shown: a busy person has hundreds). */
-async function withHolders(items: InboxTask[]): Promise<WaitingItem[]> {
+async function withHolders(items: (InboxTask & { roles: Role[] })[]): Promise<WaitingItem[]> {
   if (items.length === 0) return [];
   const holders = await db().participant.findMany({
     where: { caseId: { in: items.map((item) => item.caseId) } },
@@ -119,6 +136,6 @@ async function withHolders(items: InboxTask[]): Promise<WaitingItem[]> {
   });
   return items.map((item) => ({
     ...item,
-    waitingOn: holders.filter((holder) => holder.caseId === item.caseId && holder.role === item.role).map((holder) => holder.user.name ?? holder.user.email),
+    waitingOn: [...new Set(holders.filter((holder) => holder.caseId === item.caseId && item.roles.includes(holder.role)).map((holder) => holder.user.name ?? holder.user.email))],
   }));
 }

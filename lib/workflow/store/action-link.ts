@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { TOKEN_PATTERN, hashActionToken } from "@/lib/mail/action-links";
 import { kickMailWorker } from "@/lib/mail/worker";
-import { workflowFor } from "../definitions";
+import { stepDefinition } from "../definitions";
 import type { Role } from "../roles";
 import { completeStepInTransaction, type CompletedStep } from "./complete-step";
 import { lockCase } from "./lock-case";
@@ -60,7 +60,7 @@ export async function inspectActionLink(token: string): Promise<LinkInspection> 
   if (!row) return { state: "LINK_UNKNOWN" };
   const problem = problemOf(row, new Date());
   if (problem) return { state: problem };
-  const step = workflowFor(row.step.case.variant).steps[row.step.number - 1]!;
+  const step = stepDefinition(row.step.case.variant, row.step.number)!;
   return {
     state: "valid",
     caseId: row.step.case.id,
@@ -94,7 +94,7 @@ export async function confirmByActionLink(token: string, client: { ip: string; u
       const problem = problemOf(current, now) ?? "LINK_SUPERSEDED";
       throw new AppError(problem, PROBLEM_MESSAGE[problem]);
     }
-    const step = workflowFor(row.step.case.variant).steps[row.step.number - 1]!;
+    const step = stepDefinition(row.step.case.variant, row.step.number)!;
     // For the receiver tasks, the click says "all of them are done": each is recorded with who performed it.
     if (step.input === "receiver-checklist") {
       const open = await tx.checklistItem.findMany({ where: { caseId: row.step.case.id, stepNumber: step.number, doneAt: null }, select: { id: true, thirdParty: true } });

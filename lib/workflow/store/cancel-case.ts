@@ -8,11 +8,13 @@ import { personLabel } from "@/lib/mail/compose";
 import { kickMailWorker } from "@/lib/mail/worker";
 import { voidActionLinks } from "@/lib/mail/action-links";
 import type { SignedInUser } from "@/lib/auth/session";
+import { assertCaseAction, caseAccess } from "@/lib/auth/access";
 import { caseRecipients } from "./recipients";
 import { windowCancellationMails } from "./inputs/downtime";
 
-/** Cancels an open case: the remaining steps are closed, everyone on the case is told why. Owners only (checked by the caller). */
+/** Cancels an open case: the remaining steps are closed, everyone on the case is told why. Owners only. */
 export async function cancelCase(actor: SignedInUser, caseId: string, reason: string): Promise<void> {
+  assertCaseAction(await caseAccess(actor.id, caseId), "cancel-case"); // 404 for strangers, then the rule
   await db().$transaction(async (tx) => {
     const closed = await tx.case.updateMany({ where: { id: caseId, status: "OPEN" }, data: { status: "CANCELLED", cancelReason: reason, closedAt: new Date() } });
     if (closed.count === 0) throw new AppError("CASE_CLOSED", "This case is already closed.");

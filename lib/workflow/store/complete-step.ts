@@ -9,8 +9,9 @@ import { kickMailWorker } from "@/lib/mail/worker";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel } from "@/lib/generated/prisma/enums";
 import { ROLE_LABEL } from "../roles";
-import { workflowFor, type StepDefinition } from "../definitions";
+import { stepDefinition, workflowFor, type StepDefinition } from "../definitions";
 import { planCompletion, type TransitionPlan, type TransitionRefusal } from "../transitions";
+import { actorsOf } from "../turn";
 import { caseRecipients } from "./recipients";
 import { lockCase } from "./lock-case";
 import { readyStepMails } from "./ready-step-mails";
@@ -60,7 +61,7 @@ function refusalError(refusal: Exclude<TransitionRefusal, "STEP_ALREADY_DONE">, 
     case "NOT_YOUR_ROLE":
       return new AppError(
         "NOT_YOUR_ROLE",
-        `Step ${step?.number} belongs to the ${step ? ROLE_LABEL[step.role].toLowerCase() : "another role"}, and you do not hold that role on this case.`,
+        `Step ${step?.number} belongs to the ${step ? actorsOf(step).map((role) => ROLE_LABEL[role].toLowerCase()).join(" or the ") : "another role"}, and you do not hold that role on this case.`,
       );
   }
 }
@@ -153,11 +154,11 @@ export async function applyFollowUps(tx: Prisma.TransactionClient, found: CaseRo
   const base = { workspaceId: found.workspaceId, caseId: found.id };
   return [
     ...plan.handedOver.map((number): AuditEntry => {
-      const handover = definition.steps[number - 1]!;
+      const handover = stepDefinition(definition.variant, number)!;
       return { ...base, kind: "step.handed_over", channel: "SYSTEM", stepNumber: number, data: { key: handover.key, from: handover.role, to: handover.to ?? null } };
     }),
     ...(plan.nowReady !== null
-      ? [{ ...base, kind: "step.ready", channel: "SYSTEM", stepNumber: plan.nowReady, data: { role: definition.steps[plan.nowReady - 1]!.role } } satisfies AuditEntry]
+      ? [{ ...base, kind: "step.ready", channel: "SYSTEM", stepNumber: plan.nowReady, data: { role: stepDefinition(definition.variant, plan.nowReady)!.role } } satisfies AuditEntry]
       : []),
     ...(plan.caseCompleted ? [{ ...base, kind: "case.completed", channel: "SYSTEM" } satisfies AuditEntry] : []),
     ...mailEvents,

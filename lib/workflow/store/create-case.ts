@@ -10,7 +10,7 @@ import { assertCanCreateCase } from "@/lib/auth/access";
 import { AppError } from "@/lib/errors";
 import { assertNewRecipientsAllowed } from "@/lib/workspaces/recipient-limits";
 import { participantsOf, type CaseInput } from "../case-input";
-import { workflowFor } from "../definitions";
+import { firstStep, workflowFor } from "../definitions";
 import { initialStepStates } from "../transitions";
 import { caseRecipients } from "./recipients";
 import type { CertificateSummary } from "@/lib/certificates/summary";
@@ -80,11 +80,11 @@ export async function createCase(actor: SignedInUser, input: CaseInput, oldCerti
     }
     const summary: CaseSummary = { id: created.id, ...input, variant: definition.variant };
     const recipients = await caseRecipients(tx, created.id);
-    const firstStep = definition.steps[0]!;
+    const first = firstStep(definition);
     const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: input.workspaceId }, select: { name: true } });
     const mails = [
       ...addedToCaseMessages(summary, recipients, { by: actor, workspaceId: input.workspaceId, workspaceName: workspace.name }),
-      ...(await readyStepMails(tx, summary, firstStep.number, recipients)),
+      ...(await readyStepMails(tx, summary, first.number, recipients)),
     ];
     const mailEvents = await queueCaseMail(tx, input.workspaceId, mails);
 
@@ -108,7 +108,7 @@ export async function createCase(actor: SignedInUser, input: CaseInput, oldCerti
       ...(oldCertificates.length > 0
         ? [{ workspaceId: input.workspaceId, caseId: created.id, kind: "certificate.uploaded", actorId: actor.id, channel: "WEB", data: { set: "OLD", ...uploadAuditData(oldCertificates, [], false) } } satisfies AuditEntry]
         : []),
-      { workspaceId: input.workspaceId, caseId: created.id, kind: "step.ready", channel: "SYSTEM", stepNumber: 1, data: { role: firstStep.role } },
+      { workspaceId: input.workspaceId, caseId: created.id, kind: "step.ready", channel: "SYSTEM", stepNumber: first.number, data: { role: first.role } },
       ...mailEvents,
     ];
     await recordAudit(tx, audit);

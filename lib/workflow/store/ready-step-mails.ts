@@ -3,32 +3,40 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { issueActionLinks } from "@/lib/mail/action-links";
 import { stepReadyMessages, type CaseSummary, type Recipient, type StepMessageOptions } from "@/lib/mail/case-messages";
 import type { OutgoingMessage } from "@/lib/mail/outbox";
-import { confirmableByLink, workflowFor } from "../definitions";
+import { confirmableByLink, stepBefore, stepDefinition, workflowFor } from "../definitions";
+import { askedWhenReady } from "../turn";
 import { newLeafAndRoot } from "@/lib/certificates/store/case-certificates";
 
 /**
- * The "your turn" messages for a step that is ready, with a fresh single-use confirmation link for each
- * person holding its role when the step needs no input.
+ * The "your turn" messages for a step that is ready, to everyone the rule of who may act asks (lib/workflow/turn.ts),
+ * with a fresh single-use confirmation link for each of them when the step needs no input. A hand-over the app
+ * performs at a moment says when, and how to start it earlier.
  */
 export async function readyStepMails(
   tx: Prisma.TransactionClient,
   summary: CaseSummary,
   stepNumber: number,
   recipients: Recipient[],
-  options: Omit<StepMessageOptions, "actionUrls"> = {},
+  options: Omit<StepMessageOptions, "actionUrls" | "scheduledAt"> = {},
 ): Promise<OutgoingMessage[]> {
-  const step = workflowFor(summary.variant).steps[stepNumber - 1]!;
-  const holders = recipients.filter((recipient) => recipient.roles.includes(step.role));
+  const step = stepDefinition(summary.variant, stepNumber);
+  if (!step) return [];
+  const asked = askedWhenReady(step);
+  const holders = recipients.filter((recipient) => recipient.roles.some((role) => asked.includes(role)));
   let actionUrls: Map<string, string> | undefined;
   const openTasks = step.input === "receiver-checklist" ? await tx.checklistItem.count({ where: { caseId: summary.id, stepNumber, doneAt: null } }) : 1;
   // A custom checklist without tasks yet must first be written on the case page.
   if (confirmableByLink(step) && openTasks > 0 && holders.length > 0) {
     const row = await tx.step.findUniqueOrThrow({ where: { caseId_number: { caseId: summary.id, number: stepNumber } }, select: { id: true } });
-    actionUrls = await issueActionLinks(tx, row.id, step.role, holders.map((holder) => holder.userId));
+    const linkHolders = holders.map((holder) => ({ userId: holder.userId, role: holder.roles.find((role) => asked.includes(role))! }));
+    actionUrls = await issueActionLinks(tx, row.id, linkHolders);
   }
-  const before = workflowFor(summary.variant).steps[stepNumber - 2];
+  const before = stepBefore(workflowFor(summary.variant), stepNumber);
   const handover = before?.key === "handover-certificate" ? await certificateHandover(tx, summary.id) : undefined;
-  return stepReadyMessages(summary, step, holders, { ...options, actionUrls, handover });
+  const scheduledAt = step.waitsFor === "window-start"
+    ? ((await tx.case.findUniqueOrThrow({ where: { id: summary.id }, select: { windowStart: true } })).windowStart ?? null)
+    : undefined;
+  return stepReadyMessages(summary, step, holders, { ...options, actionUrls, handover, ...(scheduledAt !== undefined ? { scheduledAt } : {}) });
 }
 
 /**

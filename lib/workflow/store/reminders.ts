@@ -4,7 +4,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { queueCaseMail } from "@/lib/mail/outbox";
 import { escalationMessages } from "@/lib/mail/case-messages";
 import { kickMailWorker } from "@/lib/mail/worker";
-import { workflowFor } from "../definitions";
+import { stepDefinition, WORKFLOWS } from "../definitions";
+import { askedWhenReady } from "../turn";
 import { caseRecipients } from "./recipients";
 import { readyStepMails } from "./ready-step-mails";
 
@@ -13,6 +14,11 @@ export function reminderPolicy() {
   const max = Number(process.env.REMINDER_MAX ?? 3);
   return { afterMs: (Number.isFinite(hours) && hours > 0 ? hours : 48) * 3_600_000, max: Number.isInteger(max) && max >= 0 ? max : 3 };
 }
+
+/** Hand-overs the app performs at a moment: nobody is reminded of them, they happen by themselves. */
+const SCHEDULED_STEPS = Object.values(WORKFLOWS).flatMap((definition) =>
+  definition.steps.filter((step) => step.waitsFor).map((step) => ({ number: step.number, case: { variant: definition.variant } })),
+);
 
 /**
  * Reminds the people of every ready step that has been idle too long, at most `max` times, then tells the
@@ -28,6 +34,7 @@ export async function sendDueReminders(now = new Date()): Promise<{ reminded: nu
       escalatedAt: null,
       case: { status: "OPEN" },
       OR: [{ lastRemindedAt: null, readyAt: { lte: cutoff } }, { lastRemindedAt: { lte: cutoff } }],
+      NOT: { OR: SCHEDULED_STEPS },
     },
     select: { id: true, number: true, remindersSent: true, readyAt: true },
     orderBy: { readyAt: "asc" },
@@ -56,12 +63,13 @@ export async function sendDueReminders(now = new Date()): Promise<{ reminded: nu
       });
       const summary = found.case;
       const recipients = await caseRecipients(tx, summary.id);
-      const definition = workflowFor(summary.variant).steps[step.number - 1]!;
+      const definition = stepDefinition(summary.variant, step.number)!;
+      const asked = askedWhenReady(definition);
       const waitingSince = step.readyAt ?? now;
       const mails = escalate
         ? escalationMessages(
             summary, definition, summary.workspace.memberships.map((membership) => membership.user),
-            recipients.filter((recipient) => recipient.roles.includes(definition.role)).map((recipient) => recipient.email), waitingSince,
+            recipients.filter((recipient) => recipient.roles.some((role) => asked.includes(role))).map((recipient) => recipient.email), waitingSince,
           )
         : await readyStepMails(tx, summary, step.number, recipients, { reminder: { number: step.remindersSent + 1, of: max, waitingSince } });
       const mailEvents = await queueCaseMail(tx, summary.workspaceId, mails);

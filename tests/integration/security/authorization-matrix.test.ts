@@ -96,7 +96,7 @@ const actions = {
   workspaces: await import("@/lib/workspaces/actions"),
 };
 const routes = {
-  audit: await import("@/app/(app)/cases/[caseId]/audit/route"),
+  audit: await import("@/app/(app)/cases/[caseId]/audit/export/route"),
   certificate: await import("@/app/(app)/cases/[caseId]/certificates/[certificateId]/route"),
   chain: await import("@/app/(app)/cases/[caseId]/certificates/chain/route"),
   validate: await import("@/app/api/v1/certificates/validate/route"),
@@ -162,7 +162,7 @@ const MATRIX: Record<string, Entry | { public: string }> = {
   "app/api/auth/[...nextauth]/route.ts#POST": { public: "Auth.js endpoints (sign-in flow)" },
   "app/api/mail/opt-out/[token]/route.ts#GET": { public: "refusal of a workspace's mail: GET only shows the page" },
   "app/api/mail/opt-out/[token]/route.ts#POST": { public: "refusal of a workspace's mail: the signed link is the credential (tests/integration/security/mail-relay.test.ts)" },
-  "app/(app)/cases/[caseId]/audit/route.ts#GET": {
+  "app/(app)/cases/[caseId]/audit/export/route.ts#GET": {
     allowed: VIEWERS,
     call: (f) => viaRoute(routes.audit.GET(new Request(`http://test/cases/${f.caseId}/audit?format=json`), { params: Promise.resolve({ caseId: f.caseId }) })),
   },

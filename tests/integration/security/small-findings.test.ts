@@ -29,7 +29,7 @@ const { makeCase, footprint, uniqueTag, uploadNewCertificates } = await import("
 const { createCaseAction, completeStepAction } = await import("@/lib/workflow/actions");
 const { confirmGridAction } = await import("@/lib/workflow/input-actions");
 const { loadCaseList } = await import("@/lib/workflow/queries/case-list");
-const audit = await import("@/app/(app)/cases/[caseId]/audit/route");
+const audit = await import("@/app/(app)/cases/[caseId]/audit/export/route");
 
 const PRIVATE_KEY = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQDLsecretkeymaterial\n-----END PRIVATE KEY-----\n";
 

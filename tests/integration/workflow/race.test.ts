@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { completeStep } from "@/lib/workflow/store/complete-step";
-import { submitNewCertificates } from "@/lib/certificates/store/submit-new";
+import { submitNewCertificates } from "@/lib/workflow/store/inputs/new-certificates";
 import { makeCurrentChain, part, pems } from "../../support/certificates";
 import { makeCase, uploadNewCertificates } from "../factories";
 

@@ -1,8 +1,10 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import { ROLE_LABEL, type Role } from "../../roles";
-import { workflowFor, type StepDefinition, type StepInput } from "../../definitions";
+import { stepDefinition, workflowFor, type StepDefinition, type StepInput } from "../../definitions";
+import { refusalFor, type CaseActionKind, type StepActionKind } from "../../turn";
+import { assertCaseAction } from "@/lib/auth/access";
+import { caseStateOf } from "../../case-state";
 import { lockCase } from "../lock-case";
 
 /** A case as the step forms need it, with the actor's roles, loaded inside the transaction that changes it. */
@@ -14,24 +16,41 @@ export async function loadForInput(tx: Prisma.TransactionClient, caseId: string,
       id: true, workspaceId: true, title: true, receiverSystem: true, variant: true, operatingModel: true, keystoreAlias: true, status: true,
       runtimeNodes: true, integrationFlows: true, receiverLandscape: true, windowStart: true, windowEnd: true, windowSequence: true,
       steps: { select: { number: true, status: true, completedAt: true, details: true } },
+      confirmations: { select: { stepNumber: true, flow: true, node: true } },
       participants: { where: { userId: actorId }, select: { role: true } },
+      workspace: { select: { memberships: { where: { userId: actorId }, select: { role: true } } } },
     },
   });
   if (!found) throw new AppError("NOT_FOUND", "This case does not exist or you have no access to it.");
   if (found.status !== "OPEN") throw new AppError("CASE_CLOSED", "This case is closed; its steps can no longer change.");
-  return { ...found, roles: found.participants.map((participant) => participant.role) };
+  return { ...found, roles: found.participants.map((participant) => participant.role), workspaceRole: found.workspace.memberships[0]?.role ?? null };
 }
 
 export type CaseForInput = Awaited<ReturnType<typeof loadForInput>>;
 
-/** The step with the given input, refusing anything else; and the actor must hold one of `roles`. */
-export function stepWithInput(found: CaseForInput, stepNumber: number, input: StepInput, roles: Role[]): StepDefinition {
-  const step = workflowFor(found.variant).steps[stepNumber - 1];
-  if (!step || step.input !== input) throw new AppError("NOT_FOUND", "This step does not take that information.");
-  if (!roles.some((role) => found.roles.includes(role))) {
-    throw new AppError("NOT_YOUR_ROLE", `This belongs to the ${roles.map((role) => ROLE_LABEL[role].toLowerCase()).join(" or ")}, and you do not hold that role on this case.`);
-  }
+/**
+ * The step that takes `input` (the given one, or the procedure's only one), after the rule of who may act
+ * (lib/workflow/turn.ts) allowed the actor to take `action` on it now. Anything else is refused with its reason.
+ */
+export function authorizeInput(found: CaseForInput, input: StepInput | readonly StepInput[], action: StepActionKind, stepNumber?: number, now = new Date()): StepDefinition {
+  const inputs: readonly StepInput[] = typeof input === "string" ? [input] : input;
+  const definition = workflowFor(found.variant);
+  const step = stepNumber === undefined ? definition.steps.find((candidate) => candidate.input && inputs.includes(candidate.input)) : stepDefinition(found.variant, stepNumber);
+  if (!step?.input || !inputs.includes(step.input)) throw new AppError("NOT_FOUND", "This step does not take that information.");
+  return authorizeStep(found, step, action, now);
+}
+
+/** The step, after the rule of who may act allowed the actor to take `action` on it now. */
+export function authorizeStep(found: CaseForInput, step: StepDefinition, action: StepActionKind, now = new Date()): StepDefinition {
+  const refusal = refusalFor(workflowFor(found.variant), caseStateOf(found, now), step, found.roles, action);
+  if (refusal) throw new AppError(refusal.code, refusal.message);
   return step;
+}
+
+/** Refuses a case-wide action the rule does not allow this actor. */
+export function authorizeCaseAction(found: CaseForInput, action: CaseActionKind): void {
+  if (!found.workspaceRole) throw new AppError("NOT_FOUND", "This case does not exist or you have no access to it.");
+  assertCaseAction({ caseId: found.id, workspaceId: found.workspaceId, workspaceRole: found.workspaceRole, roles: found.roles, status: found.status }, action);
 }
 
 export function stepState(found: CaseForInput, number: number) {

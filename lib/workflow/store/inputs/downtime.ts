@@ -7,46 +7,52 @@ import { kickMailWorker } from "@/lib/mail/worker";
 import { queueCaseMail } from "@/lib/mail/outbox";
 import { personLabel } from "@/lib/mail/compose";
 import { windowInvitationMessages, windowProposedMessages, windowOverdueMessages } from "@/lib/mail/window-messages";
-import { mayAccept, overlapping, proposingRole, windowProblem, WINDOW_LIMITS, type Window } from "../../downtime";
-import { workflowFor } from "../../definitions";
+import { overlapping, windowProblem, WINDOW_LIMITS, type Window } from "../../downtime";
+import { stepTaking, workflowFor, WORKFLOWS, type Variant } from "../../definitions";
+import { mayAcceptProposal, proposingSide } from "../../turn";
 import { planScheduledHandover } from "../../transitions";
 import { lockCase } from "../lock-case";
 import { applyFollowUps, completeStepInTransaction } from "../complete-step";
 import { caseRecipients } from "../recipients";
-import { loadForInput, stepState, stepWithInput, type CaseForInput } from "./context";
+import { authorizeInput, authorizeStep, loadForInput, stepState, type CaseForInput } from "./context";
 
-const AGREE_STEP = 2;
-const STOP_HANDOVER = 3;
+/** The step on which the window is agreed, and the hand-over that waits for its start. */
+function windowSteps(variant: Variant) {
+  const definition = workflowFor(variant);
+  return { definition, agree: stepTaking(definition, "downtime-window")!, stop: definition.steps.find((step) => step.waitsFor === "window-start")! };
+}
 
-/** Proposals can be made until the window starts: first to agree (step 2), later to move an agreed window. */
-function assertWindowStillOpen(found: CaseForInput, now: Date) {
-  const agree = stepState(found, AGREE_STEP)?.status;
-  const handover = stepState(found, STOP_HANDOVER)?.status;
-  if (agree === "READY") return;
-  if (agree === "DONE" && handover === "READY" && found.windowStart && found.windowStart > now) return;
-  throw new AppError("STEP_NOT_READY", agree === "BLOCKED" ? "The downtime window is agreed after step 1." : "The downtime window has started; it can no longer be changed.");
+/** Proposals are taken while the window is being agreed and, to move it, until it starts (lib/workflow/turn.ts decides). */
+function authorizeWindowAction(found: CaseForInput, action: "propose-window" | "accept-window", now: Date) {
+  const { agree } = windowSteps(found.variant);
+  try {
+    return authorizeInput(found, "downtime-window", action, undefined, now);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== "STEP_NOT_READY") throw error;
+    const before = stepState(found, agree.number)?.status === "BLOCKED";
+    throw new AppError("STEP_NOT_READY", before ? "The downtime window is agreed once the steps before it are done." : "The downtime window has started; it can no longer be changed.");
+  }
 }
 
 /** One side proposes one or more windows; open proposals of the other side count as declined (a counter-proposal). */
 export async function proposeWindows(actorId: string, caseId: string, windows: Window[], now = new Date()) {
   await db().$transaction(async (tx) => {
     const found = await loadForInput(tx, caseId, actorId);
-    stepWithInput(found, AGREE_STEP, "downtime-window", ["TENANT_ADMIN", "RECEIVER_ADMIN"]);
-    assertWindowStillOpen(found, now);
+    const agree = authorizeWindowAction(found, "propose-window", now);
     if (windows.length === 0 || windows.length > WINDOW_LIMITS.maxPerProposal) throw new AppError("VALIDATION_FAILED", `Propose between 1 and ${WINDOW_LIMITS.maxPerProposal} windows.`);
     const problems = windows.map((window, index) => [index, windowProblem(window, now)] as const).filter(([, problem]) => problem);
     if (problems.length > 0) {
       throw new AppError("VALIDATION_FAILED", problems.map(([index, problem]) => `Window ${index + 1}: ${problem}`).join(" "), Object.fromEntries(problems.map(([index, problem]) => [`window${index}`, [problem!]])));
     }
     if (overlapping(windows)) throw new AppError("VALIDATION_FAILED", "The proposed windows overlap; propose separate windows.");
-    const role = proposingRole(found.roles)!;
+    const role = proposingSide(workflowFor(found.variant), found.roles)!;
     await tx.downtimeProposal.updateMany({ where: { caseId, status: "OPEN", proposedAsRole: { not: role } }, data: { status: "DECLINED", respondedById: actorId, respondedAt: now } });
     await tx.downtimeProposal.createMany({ data: windows.map((window) => ({ caseId, start: window.start, end: window.end, proposedById: actorId, proposedAsRole: role })) });
     const proposer = await tx.user.findUniqueOrThrow({ where: { id: actorId }, select: { name: true, email: true } });
     const mails = windowProposedMessages(found, await caseRecipients(tx, caseId), role, personLabel(proposer), windows);
     const mailEvents = await queueCaseMail(tx, found.workspaceId, mails);
     await recordAudit(tx, [
-      { workspaceId: found.workspaceId, caseId, kind: "window.proposed", actorId, channel: "WEB", stepNumber: AGREE_STEP, data: { role, windows: windows.map((w) => ({ start: w.start.toISOString(), end: w.end.toISOString() })) } },
+      { workspaceId: found.workspaceId, caseId, kind: "window.proposed", actorId, channel: "WEB", stepNumber: agree.number, data: { role, windows: windows.map((w) => ({ start: w.start.toISOString(), end: w.end.toISOString() })) } },
       ...mailEvents,
     ]);
   });
@@ -57,11 +63,10 @@ export async function proposeWindows(actorId: string, caseId: string, windows: W
 export async function acceptWindow(actorId: string, caseId: string, proposalId: string, now = new Date()) {
   await db().$transaction(async (tx) => {
     const found = await loadForInput(tx, caseId, actorId);
-    stepWithInput(found, AGREE_STEP, "downtime-window", ["TENANT_ADMIN", "RECEIVER_ADMIN"]);
-    assertWindowStillOpen(found, now);
+    const agree = authorizeWindowAction(found, "accept-window", now);
     const proposal = await tx.downtimeProposal.findFirst({ where: { id: proposalId, caseId } });
     if (!proposal || proposal.status !== "OPEN") throw new AppError("CONFLICT", "This proposal is no longer open: it was accepted, declined or replaced.");
-    if (!mayAccept(proposal.proposedAsRole, found.roles)) throw new AppError("NOT_YOUR_ROLE", "A window is accepted by the other side: propose another one instead.");
+    if (!mayAcceptProposal(workflowFor(found.variant), proposal.proposedAsRole, found.roles)) throw new AppError("NOT_YOUR_ROLE", "A window is accepted by the other side: propose another one instead.");
     if (proposal.start <= now) throw new AppError("VALIDATION_FAILED", "This window has already started; propose a new one.");
     const taken = await tx.downtimeProposal.updateMany({ where: { id: proposal.id, status: "OPEN" }, data: { status: "ACCEPTED", respondedById: actorId, respondedAt: now } });
     if (taken.count === 0) throw new AppError("CONFLICT", "This proposal was answered a moment ago.");
@@ -72,13 +77,13 @@ export async function acceptWindow(actorId: string, caseId: string, proposalId: 
     const mails = windowInvitationMessages(found, await caseRecipients(tx, caseId), { start: proposal.start, end: proposal.end }, sequence, "REQUEST", now);
     const mailEvents = await queueCaseMail(tx, found.workspaceId, mails);
     const audit: AuditEntry[] = [
-      { workspaceId: found.workspaceId, caseId, kind: "window.accepted", actorId, channel: "WEB", stepNumber: AGREE_STEP, data: { start: proposal.start.toISOString(), end: proposal.end.toISOString(), sequence } },
+      { workspaceId: found.workspaceId, caseId, kind: "window.accepted", actorId, channel: "WEB", stepNumber: agree.number, data: { start: proposal.start.toISOString(), end: proposal.end.toISOString(), sequence } },
       ...mailEvents,
     ];
     await recordAudit(tx, audit);
-    if (stepState(found, AGREE_STEP)?.status === "READY") {
+    if (stepState(found, agree.number)?.status === "READY") {
       await completeStepInTransaction(tx, {
-        caseId, stepNumber: AGREE_STEP, actorId, channel: "WEB", withInput: true,
+        caseId, stepNumber: agree.number, actorId, channel: "WEB", withInput: true,
         details: { windowStart: proposal.start.toISOString(), windowEnd: proposal.end.toISOString() },
       });
     }
@@ -96,18 +101,19 @@ async function performStopHandover(tx: Prisma.TransactionClient, caseId: string,
     where: { id: caseId },
     select: { id: true, workspaceId: true, title: true, receiverSystem: true, variant: true, operatingModel: true, keystoreAlias: true, status: true, windowStart: true, steps: { select: { number: true, status: true } } },
   });
-  const decision = planScheduledHandover(workflowFor(found.variant), found.status, found.steps, STOP_HANDOVER);
+  const { definition, stop } = windowSteps(found.variant);
+  const decision = planScheduledHandover(definition, found.status, found.steps, stop.number);
   if (!decision.ok) return false;
   const claimed = await tx.step.updateMany({
-    where: { caseId, number: STOP_HANDOVER, status: "READY" },
+    where: { caseId, number: stop.number, status: "READY" },
     data: { status: "DONE", completedAt: now, channel: early ? "WEB" : "SYSTEM", completedById: early?.actorId ?? null },
   });
   if (claimed.count === 0) return false;
   const followUps = await applyFollowUps(tx, found, decision.plan, now);
   await recordAudit(tx, [
     {
-      workspaceId: found.workspaceId, caseId, kind: early ? "step.completed" : "window.started", actorId: early?.actorId ?? null, channel: early ? "WEB" : "SYSTEM", stepNumber: STOP_HANDOVER,
-      data: early ? { key: "handover-stop", early: true, windowStart: found.windowStart?.toISOString() ?? null } : { key: "handover-stop", windowStart: found.windowStart?.toISOString() ?? null },
+      workspaceId: found.workspaceId, caseId, kind: early ? "step.completed" : "window.started", actorId: early?.actorId ?? null, channel: early ? "WEB" : "SYSTEM", stepNumber: stop.number,
+      data: { key: stop.key, ...(early ? { early: true } : {}), windowStart: found.windowStart?.toISOString() ?? null },
     },
     ...followUps,
   ]);
@@ -117,8 +123,7 @@ async function performStopHandover(tx: Prisma.TransactionClient, caseId: string,
 export async function startStopEarly(actorId: string, caseId: string, confirmed: boolean, now = new Date()) {
   await db().$transaction(async (tx) => {
     const found = await loadForInput(tx, caseId, actorId);
-    if (!found.roles.includes("TENANT_ADMIN")) throw new AppError("NOT_YOUR_ROLE", "Only the tenant administrator can ask for the flows to be stopped.");
-    if (stepState(found, STOP_HANDOVER)?.status !== "READY") throw new AppError("STEP_NOT_READY", "The flows are not waiting for the window.");
+    authorizeStep(found, windowSteps(found.variant).stop, "start-early", now);
     if (!confirmed) throw new AppError("VALIDATION_FAILED", "Confirm that the flows are to stop before the agreed window starts.", { confirmEarly: ["Tick the box to confirm."] });
     if (!(await performStopHandover(tx, caseId, now, { actorId }))) throw new AppError("CONFLICT", "The flows were already asked to stop.");
   });
@@ -127,8 +132,11 @@ export async function startStopEarly(actorId: string, caseId: string, confirmed:
 
 /** The scheduled job: every case whose window has started gets its "stop the flows" hand-over, once. */
 export async function startDueWindows(now = new Date()): Promise<number> {
+  const scheduled = Object.values(WORKFLOWS).flatMap((definition) =>
+    definition.steps.filter((step) => step.waitsFor === "window-start").map((step) => ({ variant: definition.variant, steps: { some: { number: step.number, status: "READY" as const } } })),
+  );
   const due = await db().case.findMany({
-    where: { status: "OPEN", variant: "B", windowStart: { lte: now }, steps: { some: { number: STOP_HANDOVER, status: "READY" } } },
+    where: { status: "OPEN", windowStart: { lte: now }, OR: scheduled },
     select: { id: true },
     take: 200,
   });
@@ -140,7 +148,7 @@ export async function startDueWindows(now = new Date()): Promise<number> {
 
 /** The window has ended but the case is not finished: the participants and the workspace owners are alerted, once. */
 export async function alertOverdueWindows(now = new Date()): Promise<number> {
-  const overdue = await db().case.findMany({ where: { status: "OPEN", variant: "B", windowEnd: { lte: now }, windowOverdueAt: null }, select: { id: true }, take: 200 });
+  const overdue = await db().case.findMany({ where: { status: "OPEN", windowEnd: { lte: now }, windowOverdueAt: null }, select: { id: true }, take: 200 });
   let alerted = 0;
   for (const { id } of overdue) {
     const done = await db().$transaction(async (tx) => {

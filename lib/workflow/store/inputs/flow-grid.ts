@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { kickMailWorker } from "@/lib/mail/worker";
 import { gridCells, missingCells, type GridCell } from "../../grid";
 import { completeStepInTransaction } from "../complete-step";
-import { loadForInput, stepState, stepWithInput } from "./context";
+import { authorizeCaseAction, authorizeInput, loadForInput, stepState } from "./context";
 
 /**
  * The integration developer confirms cells of the flows × nodes grid. The step completes when the last cell is
@@ -14,12 +14,11 @@ import { loadForInput, stepState, stepWithInput } from "./context";
 export async function confirmGridCells(actorId: string, caseId: string, stepNumber: number, cells: GridCell[]) {
   const outcome = await db().$transaction(async (tx) => {
     const found = await loadForInput(tx, caseId, actorId);
-    const step = stepWithInput(found, stepNumber, "flow-node-grid", ["INTEGRATION_DEVELOPER"]);
+    // Ready, or done with cells that joined later (a node added during the case): lib/workflow/turn.ts decides.
+    const step = authorizeInput(found, "flow-node-grid", "give-input", stepNumber);
     const state = stepState(found, stepNumber)!;
-    const existing = await tx.flowNodeConfirmation.findMany({ where: { caseId, stepNumber }, select: { flow: true, node: true } });
+    const existing = found.confirmations.filter((cell) => cell.stepNumber === stepNumber);
     const open = missingCells(found.integrationFlows, found.runtimeNodes, existing);
-    if (state.status === "BLOCKED" || state.status === "CANCELLED") throw new AppError("STEP_NOT_READY", `Step ${stepNumber} is not ready yet.`);
-    if (state.status === "DONE" && open.length === 0) throw new AppError("CONFLICT", `Step ${stepNumber} is already done on every node.`);
     const valid = new Set(gridCells(found.integrationFlows, found.runtimeNodes).map((cell) => `${cell.flow}\u0000${cell.node}`));
     const wanted = cells.filter((cell) => valid.has(`${cell.flow}\u0000${cell.node}`));
     if (wanted.length !== cells.length || wanted.length === 0) throw new AppError("VALIDATION_FAILED", "Choose flows and nodes of this case.");
@@ -47,6 +46,7 @@ export async function confirmGridCells(actorId: string, caseId: string, stepNumb
 export async function addNodesAndFlows(actorId: string, caseId: string, nodes: string[], flows: string[]) {
   await db().$transaction(async (tx) => {
     const found = await loadForInput(tx, caseId, actorId);
+    authorizeCaseAction(found, "add-nodes-flows");
     const newNodes = nodes.filter((node) => !found.runtimeNodes.some((known) => known.toLowerCase() === node.toLowerCase()));
     const newFlows = flows.filter((flow) => !found.integrationFlows.some((known) => known.toLowerCase() === flow.toLowerCase()));
     if (newNodes.length + newFlows.length === 0) throw new AppError("VALIDATION_FAILED", "These nodes and flows are already part of the case.");

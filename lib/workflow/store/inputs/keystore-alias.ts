@@ -4,13 +4,13 @@ import { AppError } from "@/lib/errors";
 import { kickMailWorker } from "@/lib/mail/worker";
 import { checkKeystoreAlias } from "../../alias";
 import { completeStepInTransaction } from "../complete-step";
-import { loadForInput, stepWithInput } from "./context";
+import { authorizeInput, loadForInput } from "./context";
 
 /** The keystore replacement step: completed only with the case's alias; any other alias is refused and explained. */
 export async function confirmKeystoreAlias(actorId: string, caseId: string, stepNumber: number, alias: string, comment?: string) {
   const plan = await db().$transaction(async (tx) => {
     const found = await loadForInput(tx, caseId, actorId);
-    stepWithInput(found, stepNumber, "keystore-alias", ["TENANT_ADMIN"]);
+    authorizeInput(found, "keystore-alias", "give-input", stepNumber);
     const check = checkKeystoreAlias(found.keystoreAlias, alias);
     if (!check.ok) throw new AppError("VALIDATION_FAILED", check.message, { alias: [check.message] });
     return completeStepInTransaction(tx, {

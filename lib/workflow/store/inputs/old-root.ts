@@ -5,9 +5,8 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { kickMailWorker } from "@/lib/mail/worker";
 import { restartsBlockingCleanUp } from "../../grid";
-import { workflowFor } from "../../definitions";
 import { completeStepInTransaction } from "../complete-step";
-import { loadForInput, stepState, stepWithInput, type CaseForInput } from "./context";
+import { authorizeInput, loadForInput, type CaseForInput } from "./context";
 import { completeReceiverStepIfFinished } from "./receiver-checklist";
 
 export interface OldRootUse {
@@ -63,10 +62,7 @@ async function restartsMissing(
 export async function recordOldRootDecision(actorId: string, caseId: string, stepNumber: number, decision: OldRootDecision) {
   const completed = await db().$transaction(async (tx) => {
     const found = await loadForInput(tx, caseId, actorId);
-    const step = workflowFor(found.variant).steps[stepNumber - 1];
-    const input = step?.input === "old-root-removal" ? "old-root-removal" : "receiver-checklist";
-    stepWithInput(found, stepNumber, input, ["RECEIVER_ADMIN"]);
-    if (stepState(found, stepNumber)?.status !== "READY") throw new AppError("STEP_NOT_READY", `Step ${stepNumber} is not waiting for this decision.`);
+    const { input } = authorizeInput(found, ["old-root-removal", "receiver-checklist"], "give-input", stepNumber);
     const details = { oldRoot: decision.oldRoot, reason: decision.reason, ...(decision.oldClientCertificateRemoved !== undefined ? { oldClientCertificateRemoved: decision.oldClientCertificateRemoved } : {}) };
     await recordAudit(tx, [{ workspaceId: found.workspaceId, caseId, kind: "old_root.decided", actorId, channel: "WEB", stepNumber, data: details }]);
     if (input === "old-root-removal") {

@@ -6,9 +6,9 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { kickMailWorker } from "@/lib/mail/worker";
 import { receiverChecklist } from "../../checklists";
-import { workflowFor, type Variant } from "../../definitions";
+import { receiverStepDecidesOldRoot, workflowFor, type Variant } from "../../definitions";
 import { completeStepInTransaction } from "../complete-step";
-import { loadForInput, stepState, stepWithInput, type CaseForInput } from "./context";
+import { authorizeInput, loadForInput, stepState, type CaseForInput } from "./context";
 
 /** The number of the receiver configuration step (3 in A, 8 in B). */
 export function receiverStepNumber(variant: Variant): number {
@@ -25,10 +25,10 @@ export async function createReceiverChecklist(tx: Prisma.TransactionClient, case
   });
 }
 
-/** In B the receiver step also decides about the old root CA, so it needs that decision as well as every item. */
+/** Where the receiver step also decides about the old root CA, it needs that decision as well as every item. */
 export function receiverStepFinished(variant: Variant, items: { doneAt: Date | null }[], details: unknown): boolean {
   const itemsDone = items.length > 0 && items.every((item) => item.doneAt !== null);
-  const needsDecision = variant === "B";
+  const needsDecision = receiverStepDecidesOldRoot(workflowFor(variant));
   return itemsDone && (!needsDecision || (typeof details === "object" && details !== null && "oldRoot" in details));
 }
 
@@ -42,18 +42,11 @@ async function completeIfFinished(tx: Prisma.TransactionClient, found: CaseForIn
   return true;
 }
 
-function assertOpenStep(found: CaseForInput, stepNumber: number) {
-  const status = stepState(found, stepNumber)?.status;
-  if (status !== "READY") throw new AppError("STEP_NOT_READY", status === "DONE" ? `Step ${stepNumber} is already done.` : `Step ${stepNumber} is not ready yet.`);
-}
-
 /** Ticks one task, done by the receiver administrator or by a named third party (e.g. SAP IT). */
 export async function tickChecklistItem(actorId: string, caseId: string, itemId: string, performedBy: string) {
   const completed = await db().$transaction(async (tx) => {
     const found = await loadForInput(tx, caseId, actorId);
-    const stepNumber = receiverStepNumber(found.variant);
-    stepWithInput(found, stepNumber, "receiver-checklist", ["RECEIVER_ADMIN"]);
-    assertOpenStep(found, stepNumber);
+    const stepNumber = authorizeInput(found, "receiver-checklist", "give-input").number;
     const ticked = await tx.checklistItem.updateMany({
       where: { id: itemId, caseId, doneAt: null },
       data: { doneAt: new Date(), doneById: actorId, performedBy },
@@ -73,9 +66,7 @@ export async function tickChecklistItem(actorId: string, caseId: string, itemId:
 export async function addChecklistItem(actorId: string, caseId: string, label: string) {
   await db().$transaction(async (tx) => {
     const found = await loadForInput(tx, caseId, actorId);
-    const stepNumber = receiverStepNumber(found.variant);
-    stepWithInput(found, stepNumber, "receiver-checklist", ["RECEIVER_ADMIN"]);
-    assertOpenStep(found, stepNumber);
+    const stepNumber = authorizeInput(found, "receiver-checklist", "give-input").number;
     const last = await tx.checklistItem.findFirst({ where: { caseId, stepNumber }, orderBy: { position: "desc" }, select: { position: true } });
     await tx.checklistItem.create({ data: { caseId, stepNumber, position: (last?.position ?? -1) + 1, label } });
     await recordAudit(tx, [{ workspaceId: found.workspaceId, caseId, kind: "checklist.item_added", actorId, channel: "WEB", stepNumber, data: { item: label } }]);

@@ -2,13 +2,13 @@ import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { kickMailWorker } from "@/lib/mail/worker";
-import { completeStepInTransaction } from "@/lib/workflow/store/complete-step";
-import { validateRenewal, type RenewalResult } from "../policy";
-import type { UploadPart } from "../intake";
-import type { Finding } from "../findings";
-import { oldCertificateParts } from "./case-certificates";
-import { storeUpload, uploadAuditData } from "./uploads";
-import { lockCase } from "@/lib/workflow/store/lock-case";
+import { validateRenewal, type RenewalResult } from "@/lib/certificates/policy";
+import type { UploadPart } from "@/lib/certificates/intake";
+import type { Finding } from "@/lib/certificates/findings";
+import { oldCertificateParts } from "@/lib/certificates/store/case-certificates";
+import { storeUpload, uploadAuditData } from "@/lib/certificates/store/uploads";
+import { completeStepInTransaction } from "../complete-step";
+import { authorizeInput, loadForInput } from "./context";
 
 export interface NewCertificatesSubmission {
   caseId: string;
@@ -42,7 +42,8 @@ export async function submitNewCertificates(submission: NewCertificatesSubmissio
 
   const newCertificates = result.certificates.filter((certificate) => !certificate.role.startsWith("old-"));
   const plan = await db().$transaction(async (tx) => {
-    await lockCase(tx, submission.caseId); // first, like every change to a case
+    const found = await loadForInput(tx, submission.caseId, submission.actorId); // locks the case first, like every change
+    const step = authorizeInput(found, "certificates", "give-input");
     // Stored first: the hand-over mail that completing the step queues attaches these certificates.
     await storeUpload(tx, {
       caseId: submission.caseId,
@@ -55,16 +56,15 @@ export async function submitNewCertificates(submission: NewCertificatesSubmissio
     });
     const completed = await completeStepInTransaction(tx, {
       caseId: submission.caseId,
-      stepNumber: 1,
+      stepNumber: step.number,
       actorId: submission.actorId,
       channel: "WEB",
       comment: submission.comment,
       withInput: true,
     });
-    const found = await tx.case.findUniqueOrThrow({ where: { id: submission.caseId }, select: { workspaceId: true } });
     await recordAudit(tx, [
       {
-        workspaceId: found.workspaceId, caseId: submission.caseId, kind: "certificate.uploaded", actorId: submission.actorId, channel: "WEB", stepNumber: 1,
+        workspaceId: found.workspaceId, caseId: submission.caseId, kind: "certificate.uploaded", actorId: submission.actorId, channel: "WEB", stepNumber: step.number,
         data: { set: "NEW", ...uploadAuditData(newCertificates, result.warnings, submission.warningsAcknowledged) },
       },
     ]);
