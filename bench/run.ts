@@ -87,7 +87,15 @@ const SIGNED_IN = 'data-testid="signed-in-as"';
 const ROUTES: RouteSpec[] = [
   { name: "floor", label: () => "floor (1 indexed query, trivial page)", limit: null, marker: 'data-testid="floor"', targets: (users) => interleave(users, (u) => [`/bench/floor?email=${encodeURIComponent(u.email)}`]) },
   { name: "inbox", label: () => "inbox", limit: 1.5, marker: SIGNED_IN, targets: (users) => interleave(users, () => ["/inbox"]) },
-  { name: "case", label: () => "case page", limit: 1.5, marker: SIGNED_IN, targets: (users) => interleave(users, (u) => u.caseIds.map((id) => `/cases/${id}`)) },
+  { name: "case", label: () => "case page (default view: steps)", limit: 2, marker: SIGNED_IN, targets: (users) => interleave(users, (u) => u.caseIds.map((id) => `/cases/${id}`)) },
+  ...(["certificates", "mail", "audit"] as const).map((section): RouteSpec => ({
+    name: `case-${section}`,
+    label: () => `case page, ${section} section`,
+    limit: 2,
+    marker: SIGNED_IN,
+    optional: true,
+    targets: (users) => interleave(users, (u) => u.caseIds.map((id) => `/cases/${id}/${section}`)),
+  })),
   { name: "cases", label: () => "case list, first page", limit: 2, marker: SIGNED_IN, targets: (users) => interleave(users, () => ["/cases"]) },
   {
     name: "cases-deep",
@@ -528,7 +536,7 @@ async function main(): Promise<void> {
     }
   }
   for (const s of sizes) targets.push({ target: `server peak RSS under load at ${s.cases} cases (process tree)`, value: `${s.peakRssMb} MB`, limit: "≤ 400 MB", pass: s.peakRssMb <= 400 });
-  for (const route of ["/inbox", "/cases/[caseId]"]) {
+  for (const route of ["/inbox", "/cases/[caseId]", "/cases/[caseId]/certificates", "/cases/[caseId]/mail", "/cases/[caseId]/audit", "/cases", "/overview"]) {
     const r = js.routes.find((x) => x.route === route);
     if (r) targets.push({ target: `first-load JS ${route}`, value: `${(r.gzipBytes / 1024).toFixed(1)} kB`, limit: "≤ 150 kB gzip", pass: r.gzipBytes <= 150 * 1024 });
   }
@@ -536,7 +544,10 @@ async function main(): Promise<void> {
   console.log("\nFirst-load JavaScript (gzip -9; shared framework chunks " + `${(js.sharedGzipBytes / 1024).toFixed(1)} kB, nomodule polyfills ${(js.polyfillGzipBytes / 1024).toFixed(1)} kB not counted)`);
   // The same figure from the HTML the server sent (serial pass), for the routes measured.
   const fromHtml = new Map<string, string>();
-  const measured: Record<string, string> = { floor: "/bench/floor", inbox: "/inbox", case: "/cases/[caseId]", cases: "/cases", overview: "/overview" };
+  const measured: Record<string, string> = {
+    floor: "/bench/floor", inbox: "/inbox", case: "/cases/[caseId]", "case-certificates": "/cases/[caseId]/certificates", "case-mail": "/cases/[caseId]/mail",
+    "case-audit": "/cases/[caseId]/audit", cases: "/cases", overview: "/overview",
+  };
   for (const [name, route] of Object.entries(measured)) {
     const html = largest.routes[name]?.serial?.htmlJs;
     if (html) fromHtml.set(route, `${(html.gzipBytes / 1024).toFixed(1)} (${html.files} files)`);

@@ -10,7 +10,9 @@ export type Database = PrismaClient;
 /** A Prisma client on DATABASE_URL, or on the embedded PGlite database (locked to this process). */
 export function createDatabase(databaseUrl = process.env.DATABASE_URL): { prisma: PrismaClient; pglite?: PGlite } {
   if (databaseUrl) {
-    const adapter = new PrismaPg({ connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    // The app's queries are short; PostgreSQL's JIT compiles a plan for tens of milliseconds once its cost estimate
+    // passes a threshold (a deep page of the case list did), which never pays off here.
+    const adapter = new PrismaPg({ connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), options: "-c jit=off" });
     return { prisma: new PrismaClient({ adapter }) };
   }
   const dataDir = embeddedDataDir();
