@@ -6,7 +6,15 @@ import { mailboxEnabled, mailMode } from "@/lib/mail/mode";
 import { startBackgroundJobs } from "@/lib/jobs/scheduler";
 import { workspaceCreators } from "@/lib/workspaces/creation-policy";
 
-export async function startServer(): Promise<void> {
+// Next.js may load the instrumentation hook more than once in a process (one bundle per runtime): start once.
+const started = globalThis as unknown as { renewalDeskStarted?: Promise<void> };
+
+export function startServer(): Promise<void> {
+  started.renewalDeskStarted ??= start();
+  return started.renewalDeskStarted;
+}
+
+async function start(): Promise<void> {
   try {
     await prepareDatabase();
   } catch (error) {

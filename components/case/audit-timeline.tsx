@@ -2,7 +2,7 @@ import Link from "next/link";
 import { AUDIT_GROUPS, type AuditFilter, type AuditRow } from "@/lib/audit/trail";
 import { CHANNEL_LABEL } from "@/lib/workflow/labels";
 import { ROLES, ROLE_LABEL } from "@/lib/workflow/roles";
-import { Time } from "@/components/ui/time";
+import { TimeIn } from "@/components/ui/time";
 
 const GROUP_LABEL: Record<(typeof AUDIT_GROUPS)[number], string> = {
   case: "Case", participant: "Participants", step: "Steps", certificate: "Certificates", mail: "E-mail",
@@ -10,7 +10,7 @@ const GROUP_LABEL: Record<(typeof AUDIT_GROUPS)[number], string> = {
 };
 
 /** The audit trail with its filters (a plain GET form, so a filtered view can be linked) and its exports. */
-export function AuditTimeline({ caseId, rows, total, filter }: { caseId: string; rows: AuditRow[]; total: number; filter: AuditFilter }) {
+export function AuditTimeline({ caseId, rows, total, filter, zone }: { caseId: string; rows: AuditRow[]; total: number; filter: AuditFilter; zone: string }) {
   const query = new URLSearchParams({ ...(filter.role ? { role: filter.role } : {}), ...(filter.group ? { kind: filter.group } : {}) });
   return (
     <div className="space-y-3">
@@ -57,7 +57,7 @@ export function AuditTimeline({ caseId, rows, total, filter }: { caseId: string;
       <ol className="space-y-1 text-sm" aria-label="Audit trail">
         {rows.map((row) => (
           <li key={row.id} className="grid grid-cols-[13rem_1fr] gap-2 border-b border-slate-100 py-1" data-kind={row.kind}>
-            <Time value={row.at} />
+            <TimeIn value={row.at} zone={zone} />
             <span>
               {row.description}
               <span className="text-slate-500">

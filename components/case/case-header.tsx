@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ROLE_LABEL } from "@/lib/workflow";
 import type { CaseView } from "@/lib/workflow/queries/case-view";
 import { Notice } from "@/components/ui/notice";
-import { Time } from "@/components/ui/time";
+import { TimeIn } from "@/components/ui/time";
 import { CurrentStepBanner } from "./current-step-banner";
 import { CaseTabs, type CaseSection } from "./case-tabs";
 
@@ -28,12 +28,12 @@ export function CaseHeader({ view, section }: { view: CaseView; section: CaseSec
       <CurrentStepBanner view={view} onStepsSection={section === "steps"} />
       {detail.status === "COMPLETED" ? (
         <Notice tone="success">
-          This renewal was completed on <Time value={detail.closedAt} />.
+          This renewal was completed on <TimeIn value={detail.closedAt} zone={view.zone} />.
         </Notice>
       ) : null}
       {detail.status === "CANCELLED" ? (
         <Notice tone="warning">
-          This case was cancelled on <Time value={detail.closedAt} />. Reason: {detail.cancelReason}
+          This case was cancelled on <TimeIn value={detail.closedAt} zone={view.zone} />. Reason: {detail.cancelReason}
         </Notice>
       ) : null}
       <CaseTabs caseId={detail.id} current={section} />

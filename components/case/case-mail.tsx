@@ -1,10 +1,10 @@
 import type { caseMail } from "@/lib/mail/resend";
-import { Time } from "@/components/ui/time";
+import { TimeIn } from "@/components/ui/time";
 import { ResendButton } from "./resend-button";
 
 const STATUS = { SENT: "Delivered", PENDING: "Waiting to be sent", FAILED: "Failed" } as const;
 
-export function CaseMail({ caseId, mails, canResend }: { caseId: string; mails: Awaited<ReturnType<typeof caseMail>>; canResend: boolean }) {
+export function CaseMail({ caseId, mails, canResend, zone }: { caseId: string; mails: Awaited<ReturnType<typeof caseMail>>; canResend: boolean; zone: string }) {
   const failed = mails.filter((mail) => mail.status === "FAILED").length;
   return (
     <section aria-labelledby="mail-heading" className="space-y-2 rounded border border-slate-200 bg-white p-3">
@@ -24,7 +24,7 @@ export function CaseMail({ caseId, mails, canResend }: { caseId: string; mails: 
           {mails.map((mail) => (
             <tr key={mail.id} className="border-b border-slate-100 align-top" data-status={mail.status}>
               <td className="py-1 pr-2 whitespace-nowrap">
-                <Time value={mail.createdAt} />
+                <TimeIn value={mail.createdAt} zone={zone} />
               </td>
               <td className="pr-2">{mail.toAddress}</td>
               <td className="pr-2">{mail.subject}</td>
@@ -33,7 +33,7 @@ export function CaseMail({ caseId, mails, canResend }: { caseId: string; mails: 
                 {mail.status === "SENT" ? (
                   <>
                     {" "}
-                    <Time value={mail.sentAt} />
+                    <TimeIn value={mail.sentAt} zone={zone} />
                   </>
                 ) : null}
                 {mail.lastError ? <div className="text-xs text-red-700">{mail.lastError} (attempt {mail.attempts})</div> : null}

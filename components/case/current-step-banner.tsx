@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ROLE_LABEL } from "@/lib/workflow";
 import type { CaseView } from "@/lib/workflow/queries/case-view";
 import { Notice } from "@/components/ui/notice";
-import { Time } from "@/components/ui/time";
+import { TimeIn } from "@/components/ui/time";
 
 /** The first thing on a case: what is the viewer's to do now, and if nothing, what the case waits for. */
 export function CurrentStepBanner({ view, onStepsSection }: { view: CaseView; onStepsSection: boolean }) {
@@ -14,7 +14,7 @@ export function CurrentStepBanner({ view, onStepsSection }: { view: CaseView; on
           <Notice key={step.number} tone="info">
             {turn.stage === "scheduled" ? (
               <>
-                <strong>Step {step.number} happens automatically</strong> {turn.at ? <>at <Time value={turn.at} /></> : "when the agreed window starts"}: {step.title}.
+                <strong>Step {step.number} happens automatically</strong> {turn.at ? <>at <TimeIn value={turn.at} zone={view.zone} /></> : "when the agreed window starts"}: {step.title}.
                 Nothing to do until then; to start it earlier, use the step. <Link href={href(step.number)}>Go to the step</Link>
               </>
             ) : (
@@ -36,7 +36,7 @@ export function CurrentStepBanner({ view, onStepsSection }: { view: CaseView; on
         <Notice key={step.number} tone="info">
           {turn.stage === "scheduled" ? (
             <>
-              Step {step.number} happens automatically {turn.at ? <>at <Time value={turn.at} /></> : "when the agreed window starts"}: {step.title}.
+              Step {step.number} happens automatically {turn.at ? <>at <TimeIn value={turn.at} zone={view.zone} /></> : "when the agreed window starts"}: {step.title}.
             </>
           ) : (
             <>

@@ -2,7 +2,7 @@ import { ROLE_LABEL, stepTurn } from "@/lib/workflow";
 import { CHANNEL_LABEL } from "@/lib/workflow/labels";
 import type { CaseProcedureView, CaseView } from "@/lib/workflow/queries/case-view";
 import { StepStatusBadge } from "@/components/ui/step-status";
-import { Time } from "@/components/ui/time";
+import { TimeIn } from "@/components/ui/time";
 import { StepAction } from "./step-action";
 
 /** Every step of the procedure in its own row: who, what, where it stands, and the viewer's form when they may act. */
@@ -44,14 +44,14 @@ export function StepList({ view, procedure }: { view: CaseView; procedure: CaseP
                 {step.status === "DONE" ? (
                   <p className="mt-1 text-sm" data-testid={`step-${step.number}-done`}>
                     Done by {step.channel === "SYSTEM" ? "Renewal Desk" : (step.completedBy?.name ?? step.completedBy?.email ?? "unknown")} on{" "}
-                    <Time value={step.completedAt} /> via {step.channel ? CHANNEL_LABEL[step.channel] : "—"}
+                    <TimeIn value={step.completedAt} zone={view.zone} /> via {step.channel ? CHANNEL_LABEL[step.channel] : "—"}
                     {step.comment ? <span className="block text-slate-700">Comment: “{step.comment}”</span> : null}
                   </p>
                 ) : null}
                 {turn.stage === "turn" && !mine ? (
                   <p className="mt-1 text-sm text-slate-700">
                     Waiting for {holders.map((holder) => holder.user.name ?? holder.user.email).join(", ") || "a participant in this role"} since{" "}
-                    <Time value={step.readyAt} />.
+                    <TimeIn value={step.readyAt} zone={view.zone} />.
                   </p>
                 ) : null}
                 <StepAction step={stepDefinition} view={view} procedure={procedure} />

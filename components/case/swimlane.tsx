@@ -1,4 +1,3 @@
-import { useId } from "react";
 import { workflowFor, type StepStatus, type Variant } from "@/lib/workflow";
 import type { CaseDetail } from "@/lib/workflow/queries/case-detail";
 import {
@@ -18,8 +17,6 @@ export type SwimlaneStep = Pick<CaseDetail["steps"][number], "number" | "status"
 interface Props {
   variant: Variant;
   steps: readonly SwimlaneStep[];
-  /** Each step links to its card (`#step-N`) on the case page; turn off where those cards are absent. */
-  linkToSteps?: boolean;
   /** The viewer's time zone for who-and-when under done steps. */
   zone?: string;
 }
@@ -36,23 +33,15 @@ const STATUS_COLOUR: Record<StepStatus, { fill: string; stroke: string; text: st
   CANCELLED: { fill: "#f1f5f9", stroke: "#64748b", text: "#475569" },
 };
 
-const OUTLINE: Record<StepOutline, { strokeWidth: number; strokeDasharray?: string }> = {
-  solid: { strokeWidth: 1.5 },
-  thick: { strokeWidth: 3.5 },
-  dashed: { strokeWidth: 1.5, strokeDasharray: "5 3" },
-  dotted: { strokeWidth: 1.5, strokeDasharray: "1.5 2.5" },
+const OUTLINE: Record<StepOutline, { "stroke-width": number; "stroke-dasharray"?: string }> = {
+  solid: { "stroke-width": 1.5 },
+  thick: { "stroke-width": 3.5 },
+  dashed: { "stroke-width": 1.5, "stroke-dasharray": "5 3" },
+  dotted: { "stroke-width": 1.5, "stroke-dasharray": "1.5 2.5" },
 };
 
 const INK = { meta: "#334155", lane: "#0f172a", laneLine: "#cbd5e1", handover: "#0f172a", sequence: "#475569" };
 const LANE_FILL = ["#f8fafc", "#ffffff"];
-const FOCUS_RING = "#c2410c";
-
-/* The focus ring is the only thing drawn by CSS: it must appear on keyboard focus and never on paper. */
-const FOCUS_CSS = `
-.rd-swimlane-step { outline: none; }
-.rd-swimlane-step:focus-visible .rd-swimlane-focus { stroke: ${FOCUS_RING}; }
-@media print { .rd-swimlane-focus { stroke: none !important; } }
-`;
 
 /** Resolves "who did it" the way the step cards do: the system is Renewal Desk. */
 function toStepState(step: SwimlaneStep): SwimlaneStepState {
@@ -60,170 +49,134 @@ function toStepState(step: SwimlaneStep): SwimlaneStepState {
   return { number: step.number, status: step.status, completedAt: step.completedAt, completedBy };
 }
 
-/** Swimlane diagram of a case: one lane per role, the steps from left to right, rendered on the server as SVG. */
-export function Swimlane({ variant, steps, linkToSteps = true, zone = "UTC" }: Props) {
-  const id = useId();
-  const layout = layoutSwimlane(workflowFor(variant), steps.map(toStepState), zone);
-  const titleId = `${id}-title`;
-  const descId = `${id}-desc`;
-  return (
-    <svg
-      role="img"
-      aria-labelledby={titleId}
-      aria-describedby={descId}
-      viewBox={`0 0 ${layout.width} ${layout.height}`}
-      width="100%"
-      // Never wider than its natural size, so variant A does not blow up on a wide page.
-      style={{ maxWidth: layout.width, height: "auto", display: "block" }}
-      data-testid="swimlane"
-    >
-      <title id={titleId}>{layout.title}</title>
-      <desc id={descId}>{layout.summary}</desc>
-      <style>{FOCUS_CSS}</style>
-      <Lanes layout={layout} />
-      {layout.arrows.map((arrow) => (
-        <Arrow key={`${arrow.kind}-${arrow.fromStep}`} arrow={arrow} />
-      ))}
-      <Partners layout={layout} />
-      {layout.boxes.map((box) => (
-        <Step key={box.number} box={box} link={linkToSteps} />
-      ))}
-      <Legend layout={layout} />
-    </svg>
-  );
-}
+/*
+ * The picture is a string of SVG, kept for each distinct drawing: a case's picture changes only when one of its
+ * steps does, and building hundreds of React elements for it on every request cost more than the rest of its step
+ * cards. It is one image (role="img" with a title and a description); the step cards are its accessible detail,
+ * so it holds nothing focusable.
+ */
+const drawings = new Map<string, string>();
+const MAX_DRAWINGS = 500;
 
-function Lanes({ layout }: { layout: SwimlaneLayout }) {
-  return (
-    <g aria-hidden="true">
-      {layout.lanes.map((lane, index) => (
-        <g key={lane.role}>
-          <rect x={0} y={lane.y} width={layout.width} height={lane.height} fill={LANE_FILL[index % 2]} stroke={INK.laneLine} strokeWidth={1} />
-          {lane.labelLines.map((line) => (
-            <Text key={line.text} line={line} fill={INK.lane} />
-          ))}
-        </g>
-      ))}
-    </g>
-  );
-}
-
-function Arrow({ arrow }: { arrow: SwimlaneArrow }) {
-  const colour = arrow.kind === "handover" ? INK.handover : INK.sequence;
-  return (
-    <g aria-hidden="true" data-arrow={arrow.kind} data-from={arrow.fromStep}>
-      <polyline
-        points={toPoints(arrow.points)}
-        fill="none"
-        stroke={colour}
-        strokeWidth={arrow.kind === "handover" ? 2 : 1.5}
-        // A way not yet travelled is dashed.
-        strokeDasharray={arrow.settled ? undefined : "4 3"}
-      />
-      <polygon points={toPoints(arrow.head)} fill={colour} />
-    </g>
-  );
-}
-
-function Partners({ layout }: { layout: SwimlaneLayout }) {
-  return layout.partners.map((partner) => (
-    <g key={`partner-${partner.step}`} aria-hidden="true">
-      <rect x={partner.x} y={partner.y} width={partner.w} height={partner.h} rx={6} fill="#ffffff" stroke={INK.sequence} strokeWidth={1} strokeDasharray="2 2" />
-      {partner.lines.map((line) => (
-        <Text key={line.text} line={line} fill={INK.meta} />
-      ))}
-    </g>
-  ));
-}
-
-/** One step: a single focus stop, either the link to its card or the group itself. */
-function Step({ box, link }: { box: SwimlaneBox; link: boolean }) {
-  const content = (
-    <>
-      <title>{box.description}</title>
-      <StepShape box={box} />
-    </>
-  );
-  const common = { className: "rd-swimlane-step", "data-step": box.number, "data-status": box.status, "aria-current": box.current ? ("step" as const) : undefined };
-  if (link) {
-    return (
-      <a href={`#step-${box.number}`} {...common}>
-        {content}
-      </a>
-    );
+export function Swimlane({ variant, steps, zone = "UTC" }: Props) {
+  const states = steps.map(toStepState);
+  const key = JSON.stringify([variant, zone, states]);
+  let markup = drawings.get(key);
+  if (markup === undefined) {
+    markup = drawSwimlane(layoutSwimlane(workflowFor(variant), states, zone));
+    if (drawings.size >= MAX_DRAWINGS) drawings.delete(drawings.keys().next().value!);
+    drawings.set(key, markup);
   }
-  return (
-    <g tabIndex={0} {...common}>
-      {content}
-    </g>
+  return <div data-testid="swimlane-figure" className="overflow-x-auto" dangerouslySetInnerHTML={{ __html: markup }} />;
+}
+
+function escape(text: string | number): string {
+  return String(text).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function element(tag: string, attributes: Record<string, string | number | undefined>, children = ""): string {
+  const attrs = Object.entries(attributes)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+    .map(([name, value]) => ` ${name}="${escape(value)}"`)
+    .join("");
+  return `<${tag}${attrs}>${children}</${tag}>`;
+}
+
+/** The same drawing for every request that shows this state: ids come from the drawing itself. */
+export function drawSwimlane(layout: SwimlaneLayout): string {
+  const id = `swimlane-${hash(layout.title + layout.summary + layout.width)}`;
+  return element(
+    "svg",
+    {
+      role: "img", "aria-labelledby": `${id}-title`, "aria-describedby": `${id}-desc`, viewBox: `0 0 ${layout.width} ${layout.height}`, width: "100%",
+      // Never wider than its natural size, so variant A does not blow up on a wide page.
+      style: `max-width:${layout.width}px;height:auto;display:block`, "data-testid": "swimlane",
+    },
+    [
+      element("title", { id: `${id}-title` }, escape(layout.title)),
+      element("desc", { id: `${id}-desc` }, escape(layout.summary)),
+      lanes(layout),
+      ...layout.arrows.map(arrow),
+      ...layout.partners.map((partner) =>
+        element(
+          "g",
+          { "aria-hidden": "true" },
+          element("rect", { x: partner.x, y: partner.y, width: partner.w, height: partner.h, rx: 6, fill: "#ffffff", stroke: INK.sequence, "stroke-width": 1, "stroke-dasharray": "2 2" }) +
+            partner.lines.map((line) => text(line, INK.meta)).join(""),
+        ),
+      ),
+      ...layout.boxes.map(step),
+      legend(layout),
+    ].join(""),
   );
 }
 
-function StepShape({ box }: { box: SwimlaneBox }) {
+function lanes(layout: SwimlaneLayout): string {
+  return element(
+    "g",
+    { "aria-hidden": "true" },
+    layout.lanes
+      .map((lane, index) =>
+        element(
+          "g",
+          {},
+          element("rect", { x: 0, y: lane.y, width: layout.width, height: lane.height, fill: LANE_FILL[index % 2], stroke: INK.laneLine, "stroke-width": 1 }) +
+            lane.labelLines.map((line) => text(line, INK.lane)).join(""),
+        ),
+      )
+      .join(""),
+  );
+}
+
+function arrow(line: SwimlaneArrow): string {
+  const colour = line.kind === "handover" ? INK.handover : INK.sequence;
+  return element(
+    "g",
+    { "aria-hidden": "true", "data-arrow": line.kind, "data-from": line.fromStep },
+    element("polyline", {
+      points: toPoints(line.points), fill: "none", stroke: colour, "stroke-width": line.kind === "handover" ? 2 : 1.5,
+      // A way not yet travelled is dashed.
+      "stroke-dasharray": line.settled ? undefined : "4 3",
+    }) + element("polygon", { points: toPoints(line.head), fill: colour }),
+  );
+}
+
+function step(box: SwimlaneBox): string {
   const colour = STATUS_COLOUR[box.status];
-  return (
-    <g>
-      <rect
-        className="rd-swimlane-focus"
-        x={box.x - 4}
-        y={box.y - 4}
-        width={box.w + 8}
-        height={box.h + 8}
-        rx={box.radius + 4}
-        fill="none"
-        stroke="none"
-        strokeWidth={2.5}
-      />
-      <rect x={box.x} y={box.y} width={box.w} height={box.h} rx={box.radius} fill={colour.fill} stroke={colour.stroke} {...OUTLINE[box.appearance.outline]} />
-      {box.lines.map((line, index) => (
-        <Text key={index} line={line} fill={colour.text} />
-      ))}
-      {box.meta.map((line, index) => (
-        <Text key={`meta-${index}`} line={line} fill={INK.meta} />
-      ))}
-    </g>
+  return element(
+    "g",
+    { "data-step": box.number, "data-status": box.status, "aria-current": box.current ? "step" : undefined },
+    element("title", {}, escape(box.description)) +
+      element("rect", { x: box.x, y: box.y, width: box.w, height: box.h, rx: box.radius, fill: colour.fill, stroke: colour.stroke, ...OUTLINE[box.appearance.outline] }) +
+      box.lines.map((line) => text(line, colour.text)).join("") +
+      box.meta.map((line) => text(line, INK.meta)).join(""),
   );
 }
 
-function Legend({ layout }: { layout: SwimlaneLayout }) {
-  return (
-    <g aria-hidden="true">
-      {layout.legend.map((item) => {
+function legend(layout: SwimlaneLayout): string {
+  return element(
+    "g",
+    { "aria-hidden": "true" },
+    layout.legend
+      .map((item) => {
         const colour = item.status ? STATUS_COLOUR[item.status] : { fill: "#ffffff", stroke: INK.handover };
         const outline = item.appearance ? OUTLINE[item.appearance.outline] : OUTLINE.solid;
-        return (
-          <g key={item.status ?? "handover"}>
-            <rect
-              x={item.swatch.x}
-              y={item.swatch.y}
-              width={item.swatch.w}
-              height={item.swatch.h}
-              rx={item.pill ? item.swatch.h / 2 : 2}
-              fill={colour.fill}
-              stroke={colour.stroke}
-              {...outline}
-            />
-            <Text line={item.text} fill={INK.meta} />
-          </g>
+        return element(
+          "g",
+          {},
+          element("rect", { x: item.swatch.x, y: item.swatch.y, width: item.swatch.w, height: item.swatch.h, rx: item.pill ? item.swatch.h / 2 : 2, fill: colour.fill, stroke: colour.stroke, ...outline }) +
+            text(item.text, INK.meta),
         );
-      })}
-    </g>
+      })
+      .join(""),
   );
 }
 
-function Text({ line, fill }: { line: SwimlaneText; fill: string }) {
-  return (
-    <text
-      x={line.x}
-      y={line.y}
-      fontSize={line.size}
-      fontWeight={line.bold ? 700 : 400}
-      textAnchor={line.anchor}
-      fill={fill}
-      textDecoration={line.struck ? "line-through" : undefined}
-    >
-      {line.text}
-    </text>
+function text(line: SwimlaneText, fill: string): string {
+  return element(
+    "text",
+    { x: line.x, y: line.y, "font-size": line.size, "font-weight": line.bold ? 700 : 400, "text-anchor": line.anchor, fill, "text-decoration": line.struck ? "line-through" : undefined },
+    escape(line.text),
   );
 }
 
@@ -233,4 +186,10 @@ function toPoints(points: readonly Point[]): string {
 
 function round(value: number): number {
   return Math.round(value * 10) / 10;
+}
+
+function hash(text: string): string {
+  let value = 0;
+  for (let index = 0; index < text.length; index += 1) value = (Math.imul(31, value) + text.charCodeAt(index)) | 0;
+  return (value >>> 0).toString(36);
 }

@@ -1,7 +1,8 @@
 import { signOutAction } from "@/lib/auth/actions";
 import Link from "next/link";
 
-export function AppHeader({ email }: { email: string }) {
+/** The main navigation: only what the person can use (guests of a workspace have no overview and start no cases). */
+export function AppHeader({ email, member }: { email: string; member: boolean }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center gap-6 px-6 py-3 text-sm">
@@ -10,13 +11,13 @@ export function AppHeader({ email }: { email: string }) {
         </Link>
         <Link href="/inbox">Inbox</Link>
         <Link href="/cases">Cases</Link>
-        <Link href="/overview">Overview</Link>
-        <Link href="/cases/new">New case</Link>
+        {member ? <Link href="/overview">Overview</Link> : null}
+        {member ? <Link href="/cases/new">New case</Link> : null}
         <span className="ml-auto text-slate-600" data-testid="signed-in-as">
           {email}
         </span>
         <form action={signOutAction}>
-          <button className="text-slate-700 underline-offset-2 hover:underline">Sign out</button>
+          <button className="text-slate-700 underline underline-offset-2">Sign out</button>
         </form>
       </nav>
     </header>

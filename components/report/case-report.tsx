@@ -49,7 +49,7 @@ export function CaseReport({ detail, details, uploads, audit, zone, printedAt }:
 
       <section className={section}>
         <h2 className="text-lg font-semibold">The procedure at a glance</h2>
-        <Swimlane variant={detail.variant} steps={detail.steps} linkToSteps={false} zone={zone} />
+        <Swimlane variant={detail.variant} steps={detail.steps} zone={zone} />
       </section>
 
       <section className={section}>

@@ -2,7 +2,9 @@
 
 import { useActionState, useSyncExternalStore } from "react";
 import { acceptWindowAction, proposeWindowsAction } from "@/lib/workflow/input-actions";
-import { buttonClass, inputClass, secondaryButtonClass } from "@/components/ui/field";
+import { Field, buttonClass, inputClass, secondaryButtonClass } from "@/components/ui/field";
+import { FormProblems, fieldError } from "@/components/ui/form-problems";
+import { submittedValues } from "@/lib/actions/result";
 import { ActionFeedback } from "./action-feedback";
 
 export interface ProposalView {
@@ -32,22 +34,41 @@ function AcceptButton({ caseId, proposalId }: { caseId: string; proposalId: stri
   );
 }
 
+/** Two windows can be offered at once: the other side accepts one, or proposes others. */
+const PROPOSALS = [0, 1] as const;
+
 function ProposeForm({ caseId }: { caseId: string }) {
   const [state, action, pending] = useActionState(proposeWindowsAction, null);
   const zone = useSyncExternalStore(() => () => undefined, browserZone, () => "UTC");
+  const values = submittedValues(state);
   return (
-    <form action={action} className="space-y-2 text-sm">
-      <ActionFeedback state={state} />
+    <form action={action} className="space-y-3 text-sm" noValidate>
+      <FormProblems state={state} fields={PROPOSALS.flatMap((index) => [`window${index}Start`, `window${index}End`])} />
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="timeZone" value={zone} />
-      <p className="font-medium">Propose windows (times in {zone})</p>
-      {[0, 1].map((index) => (
-        <div key={index} className="flex flex-wrap items-center gap-2">
-          <label htmlFor={`window${index}Start`}>{index === 0 ? "Start" : "Or start"}</label>
-          <input id={`window${index}Start`} name={`window${index}Start`} type="datetime-local" step={1} className={`${inputClass} w-auto`} />
-          <label htmlFor={`window${index}End`}>end</label>
-          <input id={`window${index}End`} name={`window${index}End`} type="datetime-local" step={1} className={`${inputClass} w-auto`} />
-        </div>
+      <p className="font-medium">Propose downtime windows</p>
+      <p className="text-slate-700" id={`window-format-${caseId}`}>
+        Write each time as the page shows times, for example 5 Dec 2026, 06:00 (24-hour clock), in your time zone: {zone}.
+      </p>
+      {PROPOSALS.map((index) => (
+        <fieldset key={index} className="space-y-2 rounded border border-slate-200 p-2">
+          <legend className="px-1 font-medium">{index === 0 ? "Window 1" : "Window 2 (optional)"}</legend>
+          <div className="flex flex-wrap gap-3">
+            {(["Start", "End"] as const).map((part) => {
+              const name = `window${index}${part}`;
+              const error = fieldError(state, name);
+              return (
+                <Field key={part} id={`${caseId}-${name}`} label={`${part} (${zone})`} error={error}>
+                  <input
+                    id={`${caseId}-${name}`} name={name} type="text" inputMode="text" autoComplete="off" placeholder={part === "Start" ? "5 Dec 2026, 06:00" : "5 Dec 2026, 07:30"}
+                    defaultValue={values[name] ?? ""} className={`${inputClass} w-56`} aria-invalid={error ? true : undefined}
+                    aria-describedby={[`window-format-${caseId}`, error ? `${caseId}-${name}-error` : ""].filter(Boolean).join(" ")}
+                  />
+                </Field>
+              );
+            })}
+          </div>
+        </fieldset>
       ))}
       <button className={buttonClass} disabled={pending}>
         Propose

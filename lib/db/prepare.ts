@@ -38,7 +38,7 @@ export class DatabaseSetupError extends Error {}
  * owner's credentials are not used again. Must run before the first db().
  */
 export async function switchToRuntimeRole(log: (message: string) => void = console.info): Promise<void> {
-  if (!process.env.DATABASE_URL) return;
+  if (!process.env.DATABASE_URL || process.env.RD_RUNTIME_ROLE) return;
   const runtime = runtimeRoleFor(process.env, authSecret());
   if (runtime.kind === "owner") {
     log("DATABASE_APP_ROLE=none: the app runs as the database owner; the audit trail is protected by its trigger only");
@@ -54,6 +54,7 @@ export async function switchToRuntimeRole(log: (message: string) => void = conso
     );
   }
   process.env.DATABASE_URL = runtime.url;
+  process.env.RD_RUNTIME_ROLE = runtime.role;
   delete process.env.DATABASE_APP_URL;
   log(`the app connects as the database role ${runtime.role}, which owns nothing and cannot change the audit trail`);
 }
@@ -61,6 +62,8 @@ export async function switchToRuntimeRole(log: (message: string) => void = conso
 /** Migrates, switches to the app's role, then seeds the demo workspace when the database holds no workspace at all. */
 export async function prepareDatabase(): Promise<void> {
   const log = (message: string) => console.info(`[db] ${message}`);
+  // Done once per process: afterwards DATABASE_URL is the app's role, which may not migrate.
+  if (process.env.RD_RUNTIME_ROLE) return;
   await migrateDatabase(log);
   await switchToRuntimeRole(log);
   if (process.env.RD_SEED === "0") return;

@@ -52,6 +52,31 @@ export function formatterFor(locale: string, timeZone: string, options: Intl.Dat
   return formatter;
 }
 
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/**
+ * A wall time as people type it, in the page's own format ("5 Dec 2026, 06:00", 24-hour) or as ISO
+ * ("2026-12-05 06:00", "2026-12-05T06:00:00"), as "YYYY-MM-DDTHH:MM:SS"; null when it is neither or no real time.
+ */
+export function normalizeWallTimeText(text: string): string | null {
+  const trimmed = text.trim().replace(/\s+/g, " ");
+  const displayed = /^(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{4}),? (\d{1,2}):(\d{2})$/.exec(trimmed);
+  let candidate = trimmed.replace(" ", "T");
+  if (displayed) {
+    const month = MONTHS.indexOf(displayed[2]!.toLowerCase()) + 1;
+    if (month === 0) return null;
+    const pad = (value: string | number) => String(value).padStart(2, "0");
+    candidate = `${displayed[3]}-${pad(month)}-${pad(displayed[1]!)}T${pad(displayed[4]!)}:${displayed[5]}`;
+  }
+  const fields = parseWallTime(candidate);
+  return fields ? formatWallTime(fields) : null;
+}
+
+/** A wall time in the page's own format ("5 Dec 2026, 06:00"), as a proposal form shows it back. */
+export function formatWallTimeText(instant: Date, zone: string): string {
+  return formatInZone(instant, zone, { withZoneName: false });
+}
+
 /**
  * The instant at which clocks in `zone` show `wallTime`, or null when the wall
  * time is malformed or the zone unknown.

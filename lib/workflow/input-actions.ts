@@ -6,13 +6,13 @@ import { runAction } from "@/lib/actions/run-action";
 import type { ActionResult } from "@/lib/actions/result";
 import { caseAccess, type CaseAccess } from "@/lib/auth/access";
 import { AppError } from "@/lib/errors";
-import { isValidTimeZone, zonedWallTimeToInstant } from "@/lib/time/zones";
+import { isValidTimeZone, normalizeWallTimeText, zonedWallTimeToInstant } from "@/lib/time/zones";
 import { confirmKeystoreAlias } from "./store/inputs/keystore-alias";
 import { addNodesAndFlows, confirmGridCells } from "./store/inputs/flow-grid";
 import { addChecklistItem, tickChecklistItem } from "./store/inputs/receiver-checklist";
 import { recordOldRootDecision } from "./store/inputs/old-root";
 import { acceptWindow, proposeWindows, startStopEarly } from "./store/inputs/downtime";
-import { WINDOW_LIMITS } from "./downtime";
+import { WINDOW_LIMITS, windowProblem, type Window } from "./downtime";
 import { caseIdField, commentField, freeText, stepNumberField } from "@/lib/actions/fields";
 import type { ActionOptions } from "@/lib/actions/run-action";
 
@@ -109,13 +109,21 @@ export async function addChecklistItemAction(_previous: unknown, form: FormData)
 }
 
 export async function oldRootDecisionAction(_previous: unknown, form: FormData) {
-  const schema = z.object({
-    caseId,
-    stepNumber,
-    oldRoot: z.enum(["removed", "kept"], { error: "Say whether the old root CA was removed or kept." }),
-    reason: freeText("The reason", 1000).pipe(z.string().min(3, "Say why, in a few words.")),
-    oldClientCertificateRemoved: z.literal("yes").optional(),
-  });
+  // Every problem at once: the tick for the old client certificate is checked with the other fields.
+  const schema = z
+    .object({
+      caseId,
+      stepNumber,
+      oldRoot: z.enum(["removed", "kept"], { error: "Say whether the old root CA was removed or kept." }),
+      reason: freeText("The reason", 1000).pipe(z.string().min(3, "Say why, in a few words.")),
+      oldClientCertificateRemoved: z.literal("yes").optional(),
+      askOldClientCertificate: z.string().optional(),
+    })
+    .superRefine((input, context) => {
+      if (input.askOldClientCertificate && input.oldClientCertificateRemoved !== "yes") {
+        context.addIssue({ code: "custom", path: ["oldClientCertificateRemoved"], message: "Confirm that the old client certificate was removed from the receiver." });
+      }
+    });
   return onCase(schema, form, (input, userId) =>
     recordOldRootDecision(userId, input.caseId, input.stepNumber, {
       oldRoot: input.oldRoot,
@@ -128,20 +136,40 @@ export async function oldRootDecisionAction(_previous: unknown, form: FormData) 
 
 export async function proposeWindowsAction(_previous: unknown, form: FormData) {
   const schema = z.object({ caseId, timeZone: z.string().max(100) });
-  return onCase(schema, form, (input, userId, data) => {
-    const zone = isValidTimeZone(input.timeZone) ? input.timeZone : "UTC";
-    const windows = [];
-    for (let index = 0; index < WINDOW_LIMITS.maxPerProposal; index += 1) {
-      const start = String(data.get(`window${index}Start`) ?? "").trim();
-      const end = String(data.get(`window${index}End`) ?? "").trim();
-      if (!start && !end) continue;
-      const startAt = zonedWallTimeToInstant(start, zone);
-      const endAt = zonedWallTimeToInstant(end, zone);
-      if (!startAt || !endAt) throw new AppError("VALIDATION_FAILED", `Window ${index + 1}: enter both a start and an end.`);
-      windows.push({ start: startAt, end: endAt });
-    }
-    return proposeWindows(userId, input.caseId, windows);
-  });
+  return onCase(
+    schema,
+    form,
+    (input, userId, data) => {
+      const zone = isValidTimeZone(input.timeZone) ? input.timeZone : "UTC";
+      const windows: Window[] = [];
+      const problems: Record<string, string[]> = {};
+      const now = new Date();
+      for (let index = 0; index < WINDOW_LIMITS.maxPerProposal; index += 1) {
+        const startText = String(data.get(`window${index}Start`) ?? "").trim();
+        const endText = String(data.get(`window${index}End`) ?? "").trim();
+        if (!startText && !endText) continue;
+        const start = readWallTime(startText, zone);
+        const end = readWallTime(endText, zone);
+        if (!start) problems[`window${index}Start`] = [startText ? `“${startText}” is not a time like 5 Dec 2026, 06:00.` : "Enter when the window starts."];
+        if (!end) problems[`window${index}End`] = [endText ? `“${endText}” is not a time like 5 Dec 2026, 07:30.` : "Enter when the window ends."];
+        if (!start || !end) continue;
+        const problem = windowProblem({ start, end }, now);
+        if (problem) problems[`window${index}End`] = [problem];
+        windows.push({ start, end });
+      }
+      // Every problem of every window at once, each next to its field.
+      if (Object.keys(problems).length > 0) throw new AppError("VALIDATION_FAILED", "Some windows need attention. Nothing was proposed.", problems);
+      if (windows.length === 0) throw new AppError("VALIDATION_FAILED", "Enter at least one window.", { window0Start: ["Enter when the window starts."], window0End: ["Enter when the window ends."] });
+      return proposeWindows(userId, input.caseId, windows);
+    },
+    { echo: Array.from({ length: WINDOW_LIMITS.maxPerProposal }, (_, index) => [`window${index}Start`, `window${index}End`]).flat() },
+  );
+}
+
+/** "5 Dec 2026, 06:00" (or ISO) in the proposer's zone, as an instant. */
+function readWallTime(text: string, zone: string): Date | null {
+  const wallTime = normalizeWallTimeText(text);
+  return wallTime ? zonedWallTimeToInstant(wallTime, zone) : null;
 }
 
 export async function acceptWindowAction(_previous: unknown, form: FormData) {

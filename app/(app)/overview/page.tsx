@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { loadOverview, overviewWorkspaces } from "@/lib/workspaces/overview";
 import { ROLE_LABEL, VARIANT_A, VARIANT_B } from "@/lib/workflow";
@@ -28,7 +27,21 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const workspaces = await overviewWorkspaces(user.id);
   const { workspace: requested, expiring: expiringParam } = await searchParams;
   const workspace = workspaces.find((candidate) => candidate.id === requested) ?? workspaces[0];
-  if (!workspace) notFound();
+  if (!workspace) {
+    return (
+      <section className="max-w-2xl space-y-3">
+        <h1 className="text-2xl font-bold">Overview</h1>
+        <p>
+          The overview shows a workspace&apos;s open cases and the certificates it has in use. It is for the members of a workspace; you take part
+          in cases as a guest, so there is none to show you.
+        </p>
+        <p>
+          Your cases are in your <Link href="/inbox">inbox</Link> and in the <Link href="/cases">case list</Link>. To see a workspace&apos;s overview,
+          ask one of its owners to make you a member.
+        </p>
+      </section>
+    );
+  }
   const overview = await loadOverview(user.id, workspace.id);
   const now = new Date();
   const expiring = expiringParam === "all" ? overview.expiring : overview.expiring.slice(0, EXPIRING_SHOWN);

@@ -1,16 +1,15 @@
 import "server-only";
 import { cache } from "react";
 import { notFound } from "next/navigation";
-import { caseAccess, type CaseAccess } from "@/lib/auth/access";
-import { AppError } from "@/lib/errors";
+import type { CaseAccess } from "@/lib/auth/access";
 import { viewerTimeZone } from "@/lib/time/viewer";
 import { stepTaking, workflowFor, type StepDefinition, type WorkflowDefinition } from "../definitions";
 import { allowedFor, caseActions, stepTurn, tasksOf, type Allowed, type CaseActionKind, type CaseState, type StepTurn, type Task } from "../turn";
 import { caseStateOf } from "../case-state";
 import { oldCertificateMayBeUsedUntil, restartsBlockingCleanUp, type GridCell } from "../grid";
 import type { Role } from "../roles";
-import { loadCaseDetail, type CaseDetail } from "./case-detail";
-import { loadProcedureDetails, type ProcedureDetails } from "./procedure-details";
+import { loadCaseDetail, loadCaseDetailWithProcedure, type CaseDetail, type CaseDetailWithProcedure } from "./case-detail";
+import { procedureDetailsOf, type ProcedureDetails } from "./procedure-details";
 
 /** A step the case waits for now, and on whom. */
 export interface Awaited {
@@ -25,9 +24,9 @@ export interface Awaited {
  * What every section of a case page needs: the case with its steps and people, the viewer's access, and what the
  * rule of who may act (lib/workflow/turn.ts) makes of them. Having one is proof that access was checked.
  */
-export interface CaseView {
+export interface CaseView<Detail extends CaseDetail = CaseDetail> {
   access: CaseAccess;
-  detail: CaseDetail;
+  detail: Detail;
   definition: WorkflowDefinition;
   state: CaseState;
   /** The viewer's own tasks on this case now. */
@@ -41,32 +40,42 @@ export interface CaseView {
 
 const displayName = (user: { name: string | null; email: string }) => user.name ?? user.email;
 
-/** Loads a case for a viewer, or answers 404 when they may not see it (whether or not it exists). Once per request. */
-export const loadCaseView = cache(async (userId: string, caseId: string): Promise<CaseView> => {
-  let access: CaseAccess;
-  try {
-    access = await caseAccess(userId, caseId);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
-  const [detail, zone] = await Promise.all([loadCaseDetail(caseId), viewerTimeZone()]);
+/**
+ * Who may see a case: owners and members of its workspace, and guests who take part in it. Anyone else gets 404,
+ * whether or not the case exists (the same rule as lib/auth/access.ts, here on the case already loaded).
+ */
+function accessOf<Detail extends CaseDetail>(detail: Detail | null, viewerId: string): CaseAccess {
+  const membership = detail?.workspace.memberships[0];
+  if (!detail || !membership) notFound();
+  const roles = detail.participants.filter((participant) => participant.userId === viewerId).map((participant) => participant.role);
+  if (membership.role === "GUEST" && roles.length === 0) notFound();
+  return { caseId: detail.id, workspaceId: detail.workspaceId, workspaceRole: membership.role, roles, status: detail.status };
+}
+
+async function viewOf<Detail extends CaseDetail>(viewerId: string, detail: Detail | null): Promise<CaseView<Detail>> {
+  const access = accessOf(detail, viewerId);
+  const found = detail!;
+  const zone = await viewerTimeZone();
   const now = new Date();
-  const definition = workflowFor(detail.variant);
-  const state = caseStateOf(detail, now);
+  const definition = workflowFor(found.variant);
+  const state = caseStateOf(found, now);
   const awaited = definition.steps.flatMap((step): Awaited[] => {
     const turn = stepTurn(definition, state, step);
     if (turn.stage !== "turn" && turn.stage !== "scheduled") return [];
     const roles = turn.stage === "turn" ? turn.actors : turn.earlyBy;
-    const holders = [...new Set(detail.participants.filter((participant) => roles.includes(participant.role)).map((participant) => displayName(participant.user)))];
+    const holders = [...new Set(found.participants.filter((participant) => roles.includes(participant.role)).map((participant) => displayName(participant.user)))];
     return [{ step, turn, roles, holders }];
   });
-  return {
-    access, detail, definition, state, awaited, zone, now,
-    tasks: tasksOf(definition, state, access.roles),
-    caseActions: caseActions(state, access),
-  };
-});
+  return { access, detail: found, definition, state, awaited, zone, now, tasks: tasksOf(definition, state, access.roles), caseActions: caseActions(state, access) };
+}
+
+/** A case for a viewer (one query), or 404 when they may not see it. Once per request. */
+export const loadCaseView = cache(async (userId: string, caseId: string): Promise<CaseView> => viewOf(userId, await loadCaseDetail(caseId, userId)));
+
+/** The same with what the step cards need, still one query for the case: the default view and the report. */
+export const loadCaseViewWithProcedure = cache(
+  async (userId: string, caseId: string): Promise<CaseView<CaseDetailWithProcedure>> => viewOf(userId, await loadCaseDetailWithProcedure(caseId, userId)),
+);
 
 /** The steps with their inputs: grid cells, receiver tasks, window proposals, the old root's other uses, and the facts derived from them. */
 export interface CaseProcedureView {
@@ -81,9 +90,12 @@ export interface CaseProcedureView {
   oldCertificateMayBeUsedUntil: Date | null;
 }
 
-export async function loadCaseProcedure(view: CaseView): Promise<CaseProcedureView> {
+export async function loadCaseProcedure(view: CaseView<CaseDetailWithProcedure>): Promise<CaseProcedureView> {
   const { detail, definition, access } = view;
-  const details = await loadProcedureDetails(detail.id);
+  // The old root's other uses are looked up once the step deciding about it is ready or done.
+  const deciding = stepTaking(definition, "old-root-removal") ?? stepTaking(definition, "receiver-checklist");
+  const decidingReached = detail.steps.some((step) => step.number === deciding?.number && (step.status === "READY" || step.status === "DONE"));
+  const details = await procedureDetailsOf(detail, decidingReached);
   const state = caseStateOf({ ...detail, confirmations: details.confirmations }, view.now);
   const restartsMissing = restartsBlockingCleanUp(detail.variant, detail.integrationFlows, detail.runtimeNodes, details.confirmations);
   const keystoreStep = stepTaking(definition, "keystore-alias");

@@ -15,7 +15,7 @@ vi.mock("next/navigation", () => ({
 const { db } = await import("@/lib/db");
 const { AppError } = await import("@/lib/errors");
 const { makeCase, footprint } = await import("../factories");
-const { loadCaseProcedure, loadCaseView } = await import("@/lib/workflow/queries/case-view");
+const { loadCaseProcedure, loadCaseViewWithProcedure } = await import("@/lib/workflow/queries/case-view");
 const { loadInbox } = await import("@/lib/workflow/queries/inbox");
 const { workflowFor } = await import("@/lib/workflow");
 const { completeStep } = await import("@/lib/workflow/store/complete-step");
@@ -79,7 +79,7 @@ async function act(made: Made, person: SignedInUser, step: StepDefinition, chain
 async function offeredTo(made: Made, step: StepDefinition): Promise<Person[]> {
   const offered: Person[] = [];
   for (const person of PEOPLE) {
-    const view = await loadCaseView(made[person].id, made.caseId);
+    const view = await loadCaseViewWithProcedure(made[person].id, made.caseId);
     const procedure = await loadCaseProcedure(view);
     if ((procedure.allowed.steps.get(step.number) ?? []).length > 0) offered.push(person);
   }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { formatInZone, instantToWallTime, isValidTimeZone, zonedWallTimeToInstant } from "@/lib/time/zones";
+import { formatInZone, formatWallTimeText, instantToWallTime, isValidTimeZone, normalizeWallTimeText, zonedWallTimeToInstant } from "@/lib/time/zones";
 
 afterEach(() => vi.unstubAllEnvs());
 
@@ -129,5 +129,26 @@ describe("formatting an instant for a viewer", () => {
 
   it("falls back to UTC, and says so, for an unknown zone", () => {
     expect(formatInZone(winter, "Mars/Olympus")).toBe("28 Nov 2026, 16:05 UTC");
+  });
+});
+
+describe("wall times as people type them", () => {
+  it.each([
+    ["5 Dec 2026, 06:00", "2026-12-05T06:00:00"],
+    ["05 dec 2026 6:00", "2026-12-05T06:00:00"],
+    ["5 December 2026, 18:30", "2026-12-05T18:30:00"],
+    ["2026-12-05 06:00", "2026-12-05T06:00:00"],
+    ["2026-12-05T06:00:30", "2026-12-05T06:00:30"],
+  ])("%s → %s", (text, expected) => {
+    expect(normalizeWallTimeText(text)).toBe(expected);
+  });
+  it.each(["31 Feb 2026, 06:00", "5 Foo 2026, 06:00", "5 Dec 2026, 25:00", "06:00", "tomorrow", ""])("refuses %j", (text) => {
+    expect(normalizeWallTimeText(text)).toBeNull();
+  });
+  it("reads back what the page writes", () => {
+    const instant = new Date("2026-12-05T05:00:00Z");
+    const text = formatWallTimeText(instant, "Europe/Berlin");
+    expect(text).toBe("5 Dec 2026, 06:00");
+    expect(zonedWallTimeToInstant(normalizeWallTimeText(text)!, "Europe/Berlin")).toEqual(instant);
   });
 });

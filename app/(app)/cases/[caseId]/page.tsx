@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { requireUserOrRedirect } from "@/lib/auth/session";
-import { loadCaseProcedure, loadCaseView } from "@/lib/workflow/queries/case-view";
+import { loadCaseProcedure, loadCaseViewWithProcedure } from "@/lib/workflow/queries/case-view";
 import { CaseHeader } from "@/components/case/case-header";
 import { CaseFacts } from "@/components/case/case-facts";
 import { StepList } from "@/components/case/step-list";
@@ -21,7 +21,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
   const auditQuery = Object.entries(query).filter((entry): entry is [string, string] => ["role", "kind", "audit"].includes(entry[0]) && typeof entry[1] === "string");
   if (auditQuery.length > 0) redirect(`/cases/${encodeURIComponent(caseId)}/audit?${new URLSearchParams(auditQuery)}`);
   const user = await requireUserOrRedirect(`/cases/${caseId}`);
-  const view = await loadCaseView(user.id, caseId);
+  const view = await loadCaseViewWithProcedure(user.id, caseId);
   const procedure = await loadCaseProcedure(view);
   const { detail } = view;
   return (

@@ -22,7 +22,10 @@ export default async function NewCasePage({ searchParams }: { searchParams: Prom
         A case tracks the replacement of a tenant&apos;s client certificate by one with a new key pair, issued by a different CA.
       </p>
       {workspaces.length === 0 ? (
-        <Notice tone="info">You take part in cases as a guest. Only members of a workspace can start a case there.</Notice>
+        <Notice tone="info">
+          You take part in cases as a guest, and guests do not start cases: a member of the workspace does. Ask the person who named you on
+          your case (you find them on the case page) to start the renewal, and they will name you on it.
+        </Notice>
       ) : (
         <NewCaseForm
           workspaces={renewal ? workspaces.filter((workspace) => workspace.id === renewal.workspaceId) : workspaces}

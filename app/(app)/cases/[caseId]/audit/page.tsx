@@ -32,7 +32,7 @@ export default async function CaseAuditPage({ params, searchParams }: { params: 
         <h2 id="audit-heading" className="text-xl font-semibold">
           Audit trail
         </h2>
-        <AuditTimeline caseId={view.detail.id} rows={audit.rows} total={audit.total} filter={filter} />
+        <AuditTimeline caseId={view.detail.id} rows={audit.rows} total={audit.total} filter={filter} zone={view.zone} />
       </section>
     </>
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireUserOrRedirect } from "@/lib/auth/session";
-import { loadCaseProcedure, loadCaseView } from "@/lib/workflow/queries/case-view";
+import { loadCaseProcedure, loadCaseViewWithProcedure } from "@/lib/workflow/queries/case-view";
 import { latestUploads } from "@/lib/certificates/store/case-certificates";
 import { loadAuditTrail } from "@/lib/audit/trail";
 import { CaseReport } from "@/components/report/case-report";
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Case report" };
 export default async function CaseReportPage({ params }: { params: Promise<{ caseId: string }> }) {
   const { caseId } = await params;
   const user = await requireUserOrRedirect(`/cases/${caseId}/report`);
-  const view = await loadCaseView(user.id, caseId);
+  const view = await loadCaseViewWithProcedure(user.id, caseId);
   const [procedure, uploads, audit] = await Promise.all([loadCaseProcedure(view), latestUploads(view.detail.id), loadAuditTrail(view.detail.id)]);
   return <CaseReport detail={view.detail} details={procedure.details} uploads={uploads} audit={audit} zone={view.zone} printedAt={view.now} />;
 }
