@@ -12,10 +12,13 @@ export function fieldError(state: ActionResult<unknown> | null, field: string): 
  */
 export function FormProblems({ state, fields }: { state: ActionResult<unknown> | null; fields: readonly string[] }) {
   if (!state || state.ok) return null;
-  const elsewhere = Object.entries(state.fieldErrors ?? {}).filter(([field, message]) => !fields.includes(field) && message !== state.message).map(([, message]) => message);
+  const fieldErrors = state.fieldErrors ?? {};
+  const elsewhere = Object.entries(fieldErrors).filter(([field, message]) => !fields.includes(field) && message !== state.message).map(([, message]) => message);
+  // A message that a field shows itself is not repeated at the top (it would be read out twice).
+  const shownAtField = Object.entries(fieldErrors).some(([field, message]) => fields.includes(field) && message === state.message);
   return (
     <Notice tone="error">
-      {state.message}
+      {shownAtField ? "Nothing was saved: see the message at the field." : state.message}
       {elsewhere.length > 0 ? <span className="block">{elsewhere.join(" ")}</span> : null}
     </Notice>
   );
