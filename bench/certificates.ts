@@ -1,56 +1,24 @@
 /**
  * Certificate validation throughput and the cost of an adversarial upload.
  *   npm run bench:certificates
- * Certificates are generated here with @peculiar/x509 and WebCrypto keys.
+ * Certificates are issued here by lib/certificates/issue.ts.
  */
-import "reflect-metadata";
-import * as x509 from "@peculiar/x509";
-import { webcrypto } from "node:crypto";
+import { issueCertificate } from "@/lib/certificates/issue";
 import { parseCertificate, validatePath, validateRenewal, type ParsedCertificate } from "@/lib/certificates";
 import { OID } from "@/lib/certificates/der/oids";
 
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
-const subtle = webcrypto.subtle as unknown as SubtleCrypto;
 const NOW = new Date();
 const YEAR = 365 * 24 * 60 * 60 * 1000;
 
 type Kind = "RSA-2048" | "P-256";
-
-async function keys(kind: Kind): Promise<CryptoKeyPair> {
-  const algorithm = kind === "P-256"
-    ? { name: "ECDSA", namedCurve: "P-256" }
-    : { name: "RSASSA-PKCS1-v1_5", modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" };
-  return (await subtle.generateKey(algorithm, true, ["sign", "verify"])) as CryptoKeyPair;
-}
-
-async function issue(subject: string, pair: CryptoKeyPair, issuer: { name: string; pair: CryptoKeyPair } | undefined, ca: boolean, kind: Kind): Promise<string> {
-  const signer = issuer ?? { name: subject, pair };
-  const extensions: x509.Extension[] = [
-    new x509.BasicConstraintsExtension(ca, undefined, true),
-    new x509.KeyUsagesExtension(ca ? x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign : x509.KeyUsageFlags.digitalSignature, true),
-    await x509.SubjectKeyIdentifierExtension.create(pair.publicKey),
-  ];
-  if (!ca) extensions.push(new x509.ExtendedKeyUsageExtension([OID.clientAuth]));
-  if (issuer) extensions.push(await x509.AuthorityKeyIdentifierExtension.create(issuer.pair.publicKey));
-  const cert = await x509.X509CertificateGenerator.create({
-    subject,
-    issuer: signer.name,
-    notBefore: new Date(NOW.getTime() - YEAR),
-    notAfter: new Date(NOW.getTime() + YEAR),
-    publicKey: pair.publicKey,
-    signingKey: signer.pair.privateKey,
-    signingAlgorithm: kind === "P-256" ? ({ name: "ECDSA", hash: "SHA-256" } as Algorithm) : { name: "RSASSA-PKCS1-v1_5" },
-    extensions,
-  });
-  return cert.toString("pem");
-}
+const KEY_KIND = { "RSA-2048": "rsa2048", "P-256": "p256" } as const;
 
 async function chain(kind: Kind): Promise<{ root: string; intermediate: string; leaf: string }> {
-  const [rootKeys, intKeys, leafKeys] = [await keys(kind), await keys(kind), await keys(kind)];
-  const root = await issue("CN=Bench Root", rootKeys, undefined, true, kind);
-  const intermediate = await issue("CN=Bench Issuing CA", intKeys, { name: "CN=Bench Root", pair: rootKeys }, true, kind);
-  const leaf = await issue("CN=bench-client", leafKeys, { name: "CN=Bench Issuing CA", pair: intKeys }, false, kind);
-  return { root, intermediate, leaf };
+  const validity = { notBefore: new Date(NOW.getTime() - YEAR), notAfter: new Date(NOW.getTime() + YEAR), keyKind: KEY_KIND[kind] };
+  const root = await issueCertificate({ subject: "CN=Bench Root", ca: true, ...validity });
+  const intermediate = await issueCertificate({ subject: "CN=Bench Issuing CA", ca: true, issuer: root, ...validity });
+  const leaf = await issueCertificate({ subject: "CN=bench-client", issuer: intermediate, ...validity });
+  return { root: root.pem, intermediate: intermediate.pem, leaf: leaf.pem };
 }
 
 const text = (s: string) => ({ bytes: new TextEncoder().encode(s) });
@@ -96,16 +64,15 @@ async function main(): Promise<void> {
 
   // Adversarial upload: a leaf plus 9 CA certificates that all share one subject name and
   // sign each other's names, none of them leading to the uploaded root.
-  const rootKeys = await keys("P-256");
-  const root = await issue("CN=Real Root", rootKeys, undefined, true, "P-256");
+  const validity = { notBefore: new Date(NOW.getTime() - YEAR), notAfter: new Date(NOW.getTime() + YEAR) };
+  const root = (await issueCertificate({ subject: "CN=Real Root", ca: true, ...validity })).pem;
   const floods: string[] = [];
-  let previous: { name: string; pair: CryptoKeyPair } | undefined;
+  let previous: Awaited<ReturnType<typeof issueCertificate>> | undefined;
   for (let i = 0; i < 9; i++) {
-    const pair = await keys("P-256");
-    floods.push(await issue("CN=Same Subject CA", pair, previous ?? { name: "CN=Same Subject CA", pair }, true, "P-256"));
-    previous = { name: "CN=Same Subject CA", pair };
+    previous = await issueCertificate({ subject: "CN=Same Subject CA", ca: true, issuer: previous, ...validity });
+    floods.push(previous.pem);
   }
-  const leaf = await issue("CN=flood-client", await keys("P-256"), previous, false, "P-256");
+  const leaf = (await issueCertificate({ subject: "CN=flood-client", issuer: previous, ...validity })).pem;
   const start = performance.now();
   const result = validateRenewal({ newLeaf: [text([leaf, ...floods].join(""))], newRoot: [text(root)], at: NOW });
   const adversarialMs = Math.round((performance.now() - start) * 100) / 100;

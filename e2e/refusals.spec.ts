@@ -46,7 +46,10 @@ test("the case form explains every invalid field and creates nothing", async ({ 
   await page.getByLabel("Title").fill("ab");
   await page.getByLabel("Keystore alias").fill("has space");
   await page.getByLabel("Receiver administrator(s)").fill("not-an-address");
+  // The old certificate's problem is reported in the same round as the other fields'.
+  await page.getByLabel("Old client certificate").setInputFiles({ name: "old.pem", mimeType: "application/x-pem-file", buffer: Buffer.from("not a certificate") });
   await page.getByRole("button", { name: "Create case" }).click();
+  await expect(page.locator("#oldLeaf-error")).toBeVisible();
   await expect(page.getByText("Some fields need attention. Nothing was saved.")).toBeVisible();
   await expect(page.getByText("The title needs at least 3 characters.")).toBeVisible();
   await expect(page.getByText("Say whether the receiver can accept both certificates at once.")).toBeVisible();

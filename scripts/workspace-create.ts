@@ -7,7 +7,7 @@ import "dotenv/config";
 import { z } from "zod";
 import { labelText } from "../lib/actions/fields";
 import { migrateDatabase, switchToRuntimeRole } from "../lib/db/prepare";
-import { createWorkspaceForOwner } from "../lib/workspaces/store";
+import { createWorkspaceForOwner } from "@/lib/workspaces/store/workspaces";
 
 const input = z.object({ name: labelText("The workspace name", 2, 80), owner: z.email("The owner must be an e-mail address.") });
 

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/session";
 import { AppHeader } from "@/components/layout/app-header";
-import { membershipsOf } from "@/lib/workspaces/store";
+import { membershipsOf } from "@/lib/workspaces/queries/memberships";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();

@@ -4,17 +4,13 @@
  * summaries, chain pictures and warnings have exactly the shape the app writes. The seed reuses their DER and
  * summaries and varies the per-row columns (serial, fingerprints, validity).
  */
-import "reflect-metadata";
-import * as x509 from "@peculiar/x509";
-import { webcrypto } from "node:crypto";
+import { issueCertificate, type IssuedCertificate } from "@/lib/certificates/issue";
 import { validateRenewal, type CertificateSummary, type ChainLink, type Finding } from "@/lib/certificates";
-import { OID } from "@/lib/certificates/der/oids";
 
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
-const subtle = webcrypto.subtle as unknown as SubtleCrypto;
 const DAY = 86_400_000;
 
 type KeyKind = "RSA-2048" | "P-256";
+const KEY_KIND = { "RSA-2048": "rsa2048", "P-256": "p256" } as const;
 
 export interface TemplateCertificate {
   summary: CertificateSummary;
@@ -31,41 +27,8 @@ export interface CertificateTemplate {
   oldSet: TemplateCertificate[];
 }
 
-async function keys(kind: KeyKind): Promise<CryptoKeyPair> {
-  const algorithm =
-    kind === "P-256"
-      ? { name: "ECDSA", namedCurve: "P-256" }
-      : { name: "RSASSA-PKCS1-v1_5", modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" };
-  return (await subtle.generateKey(algorithm, true, ["sign", "verify"])) as CryptoKeyPair;
-}
-
-interface Issued {
-  name: string;
-  pair: CryptoKeyPair;
-  pem: string;
-}
-
-async function issue(subject: string, kind: KeyKind, issuer: Issued | undefined, ca: boolean, notBefore: Date, notAfter: Date): Promise<Issued> {
-  const pair = await keys(kind);
-  const signer = issuer ?? { name: subject, pair };
-  const extensions: x509.Extension[] = [
-    new x509.BasicConstraintsExtension(ca, undefined, true),
-    new x509.KeyUsagesExtension(ca ? x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign : x509.KeyUsageFlags.digitalSignature, true),
-    await x509.SubjectKeyIdentifierExtension.create(pair.publicKey),
-  ];
-  if (!ca) extensions.push(new x509.ExtendedKeyUsageExtension([OID.clientAuth]));
-  if (issuer) extensions.push(await x509.AuthorityKeyIdentifierExtension.create(issuer.pair.publicKey));
-  const cert = await x509.X509CertificateGenerator.create({
-    subject,
-    issuer: signer.name,
-    notBefore,
-    notAfter,
-    publicKey: pair.publicKey,
-    signingKey: signer.pair.privateKey,
-    signingAlgorithm: kind === "P-256" ? ({ name: "ECDSA", hash: "SHA-256" } as Algorithm) : { name: "RSASSA-PKCS1-v1_5" },
-    extensions,
-  });
-  return { name: subject, pair, pem: cert.toString("pem") };
+function issue(subject: string, kind: KeyKind, issuer: IssuedCertificate | undefined, ca: boolean, notBefore: Date, notAfter: Date): Promise<IssuedCertificate> {
+  return issueCertificate({ subject, keyKind: KEY_KIND[kind], issuer, ca, notBefore, notAfter });
 }
 
 const part = (name: string, pem: string) => ({ name, bytes: new TextEncoder().encode(pem) });

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { AUDIT_GROUPS, type AuditFilter, type AuditRow } from "@/lib/audit/trail";
+import { AUDIT_GROUPS, type AuditFilter } from "@/lib/audit/filter";
+import type { AuditRow } from "@/lib/audit/queries/trail";
 import { CHANNEL_LABEL } from "@/lib/workflow/labels";
 import { ROLES, ROLE_LABEL } from "@/lib/workflow/roles";
 import { TimeIn } from "@/components/ui/time";

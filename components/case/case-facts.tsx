@@ -3,6 +3,7 @@ import { OPERATING_MODEL_LABEL, OPERATING_MODEL_PARTY } from "@/lib/workflow/lab
 import { LANDSCAPE_LABEL } from "@/lib/workflow/checklists";
 import type { CaseDetail } from "@/lib/workflow/queries/case-detail";
 import { Time } from "@/components/ui/time";
+import { displayName } from "@/lib/people";
 
 export function CaseFacts({ detail }: { detail: CaseDetail }) {
   const procedure = workflowFor(detail.variant);
@@ -29,7 +30,7 @@ export function CaseFacts({ detail }: { detail: CaseDetail }) {
       <dd>{detail.integrationFlows.join(", ")}</dd>
       <dt className="font-semibold">Started</dt>
       <dd>
-        <Time value={detail.createdAt} /> by {detail.createdBy.name ?? detail.createdBy.email} in {detail.workspace.name}
+        <Time value={detail.createdAt} /> by {displayName(detail.createdBy)} in {detail.workspace.name}
       </dd>
       {ROLES.map((role) => (
         <div key={role} className="contents">
@@ -37,7 +38,7 @@ export function CaseFacts({ detail }: { detail: CaseDetail }) {
           <dd data-testid={`participants-${role}`}>
             {detail.participants
               .filter((participant) => participant.role === role)
-              .map((participant) => participant.user.name ?? participant.user.email)
+              .map((participant) => displayName(participant.user))
               .join(", ")}
           </dd>
         </div>

@@ -1,4 +1,4 @@
-import type { caseMail } from "@/lib/mail/resend";
+import type { caseMail } from "@/lib/mail/queries/case-mail";
 import { TimeIn } from "@/components/ui/time";
 import { ResendButton } from "./resend-button";
 

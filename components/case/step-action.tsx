@@ -11,8 +11,8 @@ import { OldRootDecision } from "@/components/steps/old-root-decision";
 import { DowntimeWindow } from "@/components/steps/downtime-window";
 import { ScheduledStep } from "@/components/steps/scheduled-step";
 import { CompleteStepForm } from "./complete-step-form";
+import { displayName } from "@/lib/people";
 
-const who = (person: { name: string | null; email: string } | null) => person?.name ?? person?.email ?? "unknown";
 
 function decisionText(details: unknown): string | undefined {
   if (typeof details !== "object" || details === null || !("oldRoot" in details)) return undefined;
@@ -51,7 +51,7 @@ export function StepAction({ step, view, procedure }: { step: StepDefinition; vi
       const confirmations = details.confirmations.filter((confirmation) => confirmation.stepNumber === step.number);
       const cells = gridCells(detail.integrationFlows, detail.runtimeNodes).map((cell) => {
         const done = confirmations.find((confirmation) => confirmation.flow === cell.flow && confirmation.node === cell.node);
-        return { ...cell, ...(done ? { confirmed: `${who(done.confirmedBy)}, ${at(done.confirmedAt)}` } : {}) };
+        return { ...cell, ...(done ? { confirmed: `${displayName(done.confirmedBy)}, ${at(done.confirmedAt)}` } : {}) };
       });
       return (
         <FlowNodeGrid caseId={detail.id} stepNumber={step.number} verb={step.key === "stop-flows" ? "Stop" : "Restart"} flows={detail.integrationFlows} nodes={detail.runtimeNodes} cells={cells} canConfirm={may.includes("give-input")} />
@@ -63,7 +63,7 @@ export function StepAction({ step, view, procedure }: { step: StepDefinition; vi
         .filter((item) => item.stepNumber === step.number)
         .map((item) => ({
           id: item.id, label: item.label, thirdParty: item.thirdParty,
-          ...(item.doneAt ? { done: `${item.performedBy ?? "receiver administrator"}, recorded by ${who(item.doneBy)} on ${at(item.doneAt)}` } : {}),
+          ...(item.doneAt ? { done: `${item.performedBy ?? "Receiver administrator"}, recorded by ${displayName(item.doneBy)} on ${at(item.doneAt)}` } : {}),
         }));
       const canAct = may.includes("give-input");
       return (
@@ -92,7 +92,7 @@ export function StepAction({ step, view, procedure }: { step: StepDefinition; vi
           caseId={detail.id}
           proposals={details.proposals.map((proposal) => ({
             id: proposal.id, start: proposal.start.toISOString(), end: proposal.end.toISOString(), when: `${at(proposal.start)} to ${at(proposal.end)}`,
-            status: proposal.status, by: who(proposal.proposedBy),
+            status: proposal.status, by: displayName(proposal.proposedBy),
             canAccept: may.includes("accept-window") && mayAcceptProposal(definition, proposal.proposedAsRole, view.access.roles),
           }))}
           canPropose={may.includes("propose-window") && proposingSide(definition, view.access.roles) !== null}

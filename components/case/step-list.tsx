@@ -1,9 +1,11 @@
 import { ROLE_LABEL, stepTurn } from "@/lib/workflow";
 import { CHANNEL_LABEL } from "@/lib/workflow/labels";
+import { completionNote } from "@/lib/workflow/completion-note";
 import type { CaseProcedureView, CaseView } from "@/lib/workflow/queries/case-view";
 import { StepStatusBadge } from "@/components/ui/step-status";
 import { TimeIn } from "@/components/ui/time";
 import { StepAction } from "./step-action";
+import { completedByName, displayName } from "@/lib/people";
 
 /** Every step of the procedure in its own row: who, what, where it stands, and the viewer's form when they may act. */
 export function StepList({ view, procedure }: { view: CaseView; procedure: CaseProcedureView }) {
@@ -43,14 +45,15 @@ export function StepList({ view, procedure }: { view: CaseView; procedure: CaseP
                 <p className="mt-1 text-sm text-slate-600">{stepDefinition.help}</p>
                 {step.status === "DONE" ? (
                   <p className="mt-1 text-sm" data-testid={`step-${step.number}-done`}>
-                    Done by {step.channel === "SYSTEM" ? "Renewal Desk" : (step.completedBy?.name ?? step.completedBy?.email ?? "unknown")} on{" "}
+                    Done by {completedByName(step)} on{" "}
                     <TimeIn value={step.completedAt} zone={view.zone} /> via {step.channel ? CHANNEL_LABEL[step.channel] : "—"}
+                    {completionNote(step.details) ? <span className="block text-slate-700">{completionNote(step.details)}</span> : null}
                     {step.comment ? <span className="block text-slate-700">Comment: “{step.comment}”</span> : null}
                   </p>
                 ) : null}
                 {turn.stage === "turn" && !mine ? (
                   <p className="mt-1 text-sm text-slate-700">
-                    Waiting for {holders.map((holder) => holder.user.name ?? holder.user.email).join(", ") || "a participant in this role"} since{" "}
+                    Waiting for {holders.map((holder) => displayName(holder.user)).join(", ") || "a participant in this role"} since{" "}
                     <TimeIn value={step.readyAt} zone={view.zone} />.
                   </p>
                 ) : null}

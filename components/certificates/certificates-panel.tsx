@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { StoredUploadView } from "@/lib/certificates/store/case-certificates";
+import type { StoredUploadView } from "@/lib/certificates/queries/case-certificates";
 import type { CertificateSet } from "@/lib/generated/prisma/enums";
 import { Time } from "@/components/ui/time";
 import { CertificateCard } from "./certificate-card";

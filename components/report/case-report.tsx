@@ -1,16 +1,18 @@
 import { workflowFor, ROLE_LABEL } from "@/lib/workflow";
 import { CHANNEL_LABEL } from "@/lib/workflow/labels";
+import { completionNote } from "@/lib/workflow/completion-note";
 import type { CaseDetail } from "@/lib/workflow/queries/case-detail";
 import type { ProcedureDetails } from "@/lib/workflow/queries/procedure-details";
-import type { StoredUploadView } from "@/lib/certificates/store/case-certificates";
-import type { AuditRow } from "@/lib/audit/trail";
+import type { StoredUploadView } from "@/lib/certificates/queries/case-certificates";
+import type { AuditRow } from "@/lib/audit/queries/trail";
 import type { CertificateSet } from "@/lib/generated/prisma/enums";
 import { formatInZone } from "@/lib/time/zones";
 import { CaseFacts } from "@/components/case/case-facts";
-import { Swimlane } from "@/components/case/swimlane";
+import { Swimlane } from "@/components/case/swimlane/swimlane";
 import { CertificateCard } from "@/components/certificates/certificate-card";
 import { ChainPicture } from "@/components/certificates/chain-picture";
 import { FindingsList } from "@/components/certificates/findings-list";
+import { completedByName, displayName } from "@/lib/people";
 
 interface Props {
   detail: CaseDetail;
@@ -25,7 +27,11 @@ const section = "space-y-2 break-inside-avoid-page";
 
 function detailsText(details: unknown): string {
   if (!details || typeof details !== "object") return "";
-  return Object.entries(details as Record<string, unknown>).map(([key, value]) => `${key}: ${String(value)}`).join("; ");
+  // Counts the store records for the completion note are written out by completionNote above.
+  return Object.entries(details as Record<string, unknown>)
+    .filter(([key]) => key !== "confirmedCells" && key !== "tasksDone")
+    .map(([key, value]) => `${key}: ${String(value)}`)
+    .join("; ");
 }
 
 /** Everything an auditor asks for about one renewal, on one printable page. */
@@ -74,12 +80,13 @@ export function CaseReport({ detail, details, uploads, audit, zone, printedAt }:
                   <td className="py-1 pr-2">{definition.number}</td>
                   <td className="pr-2">
                     {definition.title}
+                    {completionNote(step.details) ? <div className="text-slate-600">{completionNote(step.details)}</div> : null}
                     {step.comment ? <div className="text-slate-600">Comment: {step.comment}</div> : null}
                     {step.details ? <div className="text-slate-600">{detailsText(step.details)}</div> : null}
                   </td>
                   <td className="pr-2">{ROLE_LABEL[definition.role]}</td>
                   <td className="pr-2">{step.status.toLowerCase()}</td>
-                  <td className="pr-2">{step.status === "DONE" ? (step.channel === "SYSTEM" ? "Renewal Desk" : (step.completedBy?.name ?? step.completedBy?.email ?? "—")) : "—"}</td>
+                  <td className="pr-2">{step.status === "DONE" ? completedByName(step, "—") : "—"}</td>
                   <td className="pr-2">{at(step.completedAt)}</td>
                   <td>{step.channel ? CHANNEL_LABEL[step.channel] : "—"}</td>
                 </tr>
@@ -116,7 +123,7 @@ export function CaseReport({ detail, details, uploads, audit, zone, printedAt }:
           <ul>
             {details.proposals.map((proposal) => (
               <li key={proposal.id}>
-                {at(proposal.start)} to {at(proposal.end)} — proposed by {proposal.proposedBy.name ?? proposal.proposedBy.email} (
+                {at(proposal.start)} to {at(proposal.end)} — proposed by {displayName(proposal.proposedBy)} (
                 {ROLE_LABEL[proposal.proposedAsRole].toLowerCase()}) on {at(proposal.createdAt)}, {proposal.status.toLowerCase()}
               </li>
             ))}
@@ -130,7 +137,7 @@ export function CaseReport({ detail, details, uploads, audit, zone, printedAt }:
         <ul>
           {details.confirmations.map((confirmation) => (
             <li key={`${confirmation.stepNumber}-${confirmation.flow}-${confirmation.node}`}>
-              Step {confirmation.stepNumber}: {confirmation.flow} on {confirmation.node} — {confirmation.confirmedBy.name ?? confirmation.confirmedBy.email},{" "}
+              Step {confirmation.stepNumber}: {confirmation.flow} on {confirmation.node} — {displayName(confirmation.confirmedBy)},{" "}
               {at(confirmation.confirmedAt)}
             </li>
           ))}
@@ -144,7 +151,7 @@ export function CaseReport({ detail, details, uploads, audit, zone, printedAt }:
             <li key={item.id}>
               {item.doneAt ? "✓" : "☐"} {item.label}
               {item.doneAt
-                ? ` — ${item.performedBy ?? "receiver administrator"}, recorded by ${item.doneBy?.name ?? item.doneBy?.email ?? "—"} on ${at(item.doneAt)}`
+                ? ` — ${item.performedBy ?? "Receiver administrator"}, recorded by ${displayName(item.doneBy, "—")} on ${at(item.doneAt)}`
                 : " — open"}
             </li>
           ))}

@@ -4,7 +4,7 @@
 // Run with: node --conditions=react-server --import tsx e2e/outage/fixture.ts COUNT
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
-import { mailWorkerIdle } from "@/lib/mail/worker";
+import { mailWorkerIdle } from "@/lib/mail/store/delivery";
 import { confirmKeystoreAlias } from "@/lib/workflow/store/inputs/keystore-alias";
 import { makeCase, stepInputs, uploadNewCertificates } from "../../tests/integration/factories";
 import { FLOWS, NODES } from "./grid";

@@ -32,6 +32,28 @@ export function freeText(what: string, max: number) {
     .refine((text) => !carriesKeyMaterial(text), KEY_MATERIAL_MESSAGE);
 }
 
+/** Splits a textarea or comma list into trimmed, non-empty entries. */
+export function listOf(text: string): string[] {
+  return text
+    .split(/[\n,;]+/)
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0);
+}
+
+/** Names of runtime nodes or integration flows, one per line or comma: at most 50 of 100 characters, each once. */
+export function nameListField(what: string, { required }: { required: boolean }) {
+  return z
+    .string({ error: `Enter at least one ${what}.` })
+    .transform(listOf)
+    .pipe(
+      z
+        .array(z.string().max(100, `Each ${what} can be at most 100 characters.`))
+        .min(required ? 1 : 0, `Enter at least one ${what}.`)
+        .max(50, `Enter at most 50 ${what}s.`)
+        .refine((names) => new Set(names.map((name) => name.toLowerCase())).size === names.length, `Each ${what} may appear only once.`),
+    );
+}
+
 /** An optional comment on a step: empty means none. */
 export const commentField = freeText("A comment", 2000)
   .optional()

@@ -27,6 +27,11 @@ function echoed(values: Record<string, string>, fields: readonly string[]): Reco
 export interface ActionOptions {
   /** The fields a failed form refills (see `echoed`). None by default. */
   echo?: readonly string[];
+  /**
+   * Checks of fields the schema cannot see (uploaded files), run also when the schema fails, so that a form reports
+   * every problem at once rather than in rounds.
+   */
+  alsoCheck?: (form: FormData) => Promise<Record<string, string> | undefined>;
 }
 
 /**
@@ -44,7 +49,7 @@ export async function runAction<Schema extends z.ZodType, T>(
   const values = echoed(all, options.echo ?? []);
   const parsed = schema.safeParse(all);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
+    const fieldErrors: Record<string, string> = { ...(await options.alsoCheck?.(form)) };
     for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
     return { ok: false, code: "VALIDATION_FAILED", message: "Some fields need attention. Nothing was saved.", fieldErrors, ...(values ? { values } : {}) };
   }

@@ -1,4 +1,5 @@
 import { ROLE_LABEL, type Role } from "@/lib/workflow/roles";
+import { completionNote } from "@/lib/workflow/completion-note";
 
 type Data = Record<string, unknown>;
 
@@ -14,7 +15,7 @@ export function describeAuditEvent(kind: string, stepNumber: number | null, data
     case "participant.added":
       return `${String(data.email)} added as ${role(data.role)}`;
     case "step.completed":
-      return `Step ${stepNumber} confirmed${typeof data.comment === "string" ? `: “${data.comment}”` : ""}${
+      return `Step ${stepNumber} confirmed${completionNote(data) ? `: ${completionNote(data)}` : ""}${typeof data.comment === "string" ? `: “${data.comment}”` : ""}${
         typeof data.ip === "string" ? ` (from ${data.ip}, ${String(data.userAgent)})` : ""
       }`;
     case "step.handed_over":
@@ -59,7 +60,7 @@ export function describeAuditEvent(kind: string, stepNumber: number | null, data
     case "grid.confirmed":
       return `Step ${stepNumber}: ${String(data.flow)} on ${String(data.node)} confirmed`;
     case "checklist.ticked":
-      return `Receiver task done: ${String(data.item)} (by ${String(data.performedBy)})`;
+      return `Receiver task done: ${String(data.item)} (by ${typeof data.performedBy === "string" ? data.performedBy : "the receiver administrator"})`;
     case "checklist.item_added":
       return `Receiver task added: ${String(data.item)}`;
     case "old_root.decided":

@@ -1,5 +1,5 @@
 import "server-only";
-import { takeHit, type RateLimit } from "@/lib/http/rate-limit";
+import { takeHit, type RateLimit } from "@/lib/limits/store/rate-limit";
 import { limitSubjectOf } from "@/lib/http/client-info";
 
 const HOUR = 60 * 60_000;

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { composeMail } from "@/lib/mail/compose";
-import { deliver } from "@/lib/mail/transport";
+import { deliver } from "@/lib/mail/store/transport";
 import { appBaseUrl } from "@/lib/mail/mode";
 
 /** The magic-link message. Sent at once rather than through the outbox: the person is waiting for it. */

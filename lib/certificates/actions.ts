@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "@/lib/actions/run-action";
-import { commentField } from "@/lib/actions/fields";
-import { caseAccess } from "@/lib/auth/access";
+import { caseIdField, commentField } from "@/lib/actions/fields";
+import { caseAccess } from "@/lib/auth/queries/access";
 import { assertMayGiveInput } from "@/lib/workflow/queries/permission";
 import type { CertificateSummary } from "./summary";
 import type { Finding } from "./findings";
@@ -26,7 +26,7 @@ export type UploadState =
     };
 
 const uploadSchema = z.object({
-  caseId: z.string().min(1).max(40),
+  caseId: caseIdField,
   acknowledge: z.literal("yes").optional(),
   comment: commentField,
 });
@@ -69,7 +69,7 @@ export async function uploadNewCertificatesAction(_previous: UploadState | null,
 }
 
 const fingerprintSchema = z.object({
-  caseId: z.string().min(1).max(40),
+  caseId: caseIdField,
   fingerprint: z.string().trim().min(1, "Paste a fingerprint.").max(200, "That is too long for a fingerprint."),
 });
 

@@ -1,4 +1,3 @@
-import "server-only";
 import { validateRenewal } from "./policy";
 import { UPLOAD_LIMITS, type UploadPart } from "./intake";
 import { finding, type Finding } from "./findings";

@@ -6,7 +6,7 @@ import { prepareRuntimeRole, runtimeRoleFor } from "./app-role";
 import { db, embeddedPglite } from "@/lib/db";
 import { usesEmbeddedDatabase } from "./config";
 import { authSecret } from "@/lib/auth/secret";
-import { seedDemoData } from "@/lib/seed/demo";
+import { seedDemoData } from "@/lib/seed/store/demo";
 
 const MIGRATIONS_DIR = path.resolve(/*turbopackIgnore: true*/ process.env.RD_MIGRATIONS_DIR ?? "prisma/migrations");
 

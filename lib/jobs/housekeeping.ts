@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { purgeRateLimitWindows } from "@/lib/http/rate-limit";
+import { purgeRateLimitWindows } from "@/lib/limits/store/rate-limit";
+import { purgeExpiredSignIns } from "@/lib/auth/store/expired";
 
 const EVERY_MS = 60 * 60_000;
 let lastRun = 0;
@@ -13,6 +13,5 @@ export async function purgeExpiredRecords(now = Date.now()): Promise<void> {
   if (now - lastRun < EVERY_MS) return;
   lastRun = now;
   await purgeRateLimitWindows(now);
-  await db().verificationToken.deleteMany({ where: { expires: { lt: new Date(now) } } });
-  await db().session.deleteMany({ where: { expires: { lt: new Date(now) } } });
+  await purgeExpiredSignIns(new Date(now));
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { deliverDueMail } from "@/lib/mail/worker";
+import { deliverDueMail } from "@/lib/mail/store/delivery";
 import { sendDueReminders } from "@/lib/workflow/store/reminders";
 import { alertOverdueWindows, startDueWindows } from "@/lib/workflow/store/inputs/downtime";
 import { purgeExpiredRecords } from "./housekeeping";

@@ -1,10 +1,11 @@
 import "server-only";
-import { caseSubject, composeMail, personLabel } from "./compose";
+import { caseSubject, composeMail } from "./compose";
+import { personLabel } from "@/lib/people";
 import { optOutPageUrl } from "./opt-out";
 import { appBaseUrl } from "./mode";
 import { actionLinkLifetimeDays } from "./action-link-config";
-import type { OutgoingMessage } from "./outbox";
-import type { MailAttachment } from "./transport";
+import type { OutgoingMessage } from "@/lib/mail/store/outbox";
+import type { MailAttachment } from "@/lib/mail/store/transport";
 import { ROLE_LABEL, workflowFor, type Role, type StepDefinition, type Variant } from "@/lib/workflow";
 import { OPERATING_MODEL_LABEL, OPERATING_MODEL_PARTY } from "@/lib/workflow/labels";
 import type { OperatingModel } from "@/lib/generated/prisma/enums";

@@ -20,11 +20,6 @@ export function caseSubject(title: string, words: string): string {
   return `Renewal Desk: ${words} (case “${short}”)`;
 }
 
-/** A person as mail shows them: the address always, the name they gave (their own words) in quotes. */
-export function personLabel(person: { name: string | null; email: string }): string {
-  return person.name ? `“${person.name}” <${person.email}>` : person.email;
-}
-
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { isOverLimit, takeHit, type RateLimit } from "@/lib/http/rate-limit";
+import { isOverLimit, takeHit, type RateLimit } from "@/lib/limits/store/rate-limit";
 import { limitSubjectOf } from "@/lib/http/client-info";
 
 /** After too many invalid action links from one client in a quarter of an hour, that client is refused without a lookup. */

@@ -3,7 +3,7 @@ import { calendarInvitation } from "./ics";
 import { caseSubject, composeMail } from "./compose";
 import { appBaseUrl, mailFrom } from "./mode";
 import type { CaseSummary, Recipient } from "./case-messages";
-import type { OutgoingMessage } from "./outbox";
+import type { OutgoingMessage } from "@/lib/mail/store/outbox";
 import { ROLE_LABEL, type Role } from "@/lib/workflow/roles";
 import type { Window } from "@/lib/workflow/downtime";
 

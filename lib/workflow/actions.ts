@@ -5,17 +5,29 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { runAction } from "@/lib/actions/run-action";
 import type { ActionResult } from "@/lib/actions/result";
-import { assertCanCreateCase, caseAccess } from "@/lib/auth/access";
+import { assertCanCreateCase, caseAccess } from "@/lib/auth/queries/access";
 import { caseInputSchema } from "./case-input";
+import { AppError } from "@/lib/errors";
 import { createCase } from "./store/create-case";
 import { completeStep } from "./store/complete-step";
 import { cancelCase } from "./store/cancel-case";
-import { oldCertificatesFromForm } from "@/lib/certificates/store/old-from-form";
-import { oldCertificatesFromSource } from "./store/renewal-source";
+import { oldCertificatesFromForm } from "@/lib/certificates/old-from-form";
+import { oldCertificatesFromSource } from "@/lib/workflow/queries/renewal-source";
 import { caseIdField, commentField, freeText, stepNumberField } from "@/lib/actions/fields";
 
 /** The new-case form's fields that it shows again after a refusal; the pasted old certificates are not among them. */
 const CASE_FORM_ECHO = ["workspaceId", "title", "receiverSystem", "acceptsBoth", "operatingModel", "receiverLandscape", "keystoreAlias", "runtimeNodes", "integrationFlows", "tenantAdmins", "receiverAdmins", "integrationDevelopers", "oldCertificateId"] as const;
+
+/** The old certificates' problems, as field messages, for a form that fails for other reasons as well. */
+async function oldCertificateProblems(form: FormData): Promise<Record<string, string> | undefined> {
+  try {
+    await oldCertificatesFromForm(form);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof AppError) || !error.fieldErrors) throw error;
+    return Object.fromEntries(Object.entries(error.fieldErrors).map(([field, messages]) => [field, messages.join(" ")]));
+  }
+}
 
 export async function createCaseAction(_previous: ActionResult<{ caseId: string }> | null, form: FormData) {
   const result = await runAction(caseInputSchema, form, async (input, user, data) => {
@@ -28,7 +40,7 @@ export async function createCaseAction(_previous: ActionResult<{ caseId: string 
       ? await oldCertificatesFromSource(user.id, renewing, input.workspaceId)
       : await oldCertificatesFromForm(data);
     return createCase(user, input, old);
-  }, { echo: CASE_FORM_ECHO });
+  }, { echo: CASE_FORM_ECHO, alsoCheck: oldCertificateProblems });
   if (result.ok) {
     revalidatePath("/inbox");
     revalidatePath("/cases");

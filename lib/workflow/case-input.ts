@@ -1,27 +1,7 @@
 import { z } from "zod";
-import { labelText } from "@/lib/actions/fields";
+import { labelText, listOf, nameListField } from "@/lib/actions/fields";
 import type { Role } from "./roles";
 
-/** Splits a textarea or comma list into trimmed, non-empty entries. */
-function listOf(text: string): string[] {
-  return text
-    .split(/[\n,;]+/)
-    .map((entry) => entry.trim())
-    .filter((entry) => entry.length > 0);
-}
-
-function nameList(what: string) {
-  return z
-    .string({ error: `Enter at least one ${what}.` })
-    .transform(listOf)
-    .pipe(
-      z
-        .array(z.string().max(100, `Each ${what} can be at most 100 characters.`))
-        .min(1, `Enter at least one ${what}.`)
-        .max(50, `Enter at most 50 ${what}s.`)
-        .refine((names) => new Set(names.map((name) => name.toLowerCase())).size === names.length, `Each ${what} may appear only once.`),
-    );
-}
 
 function emailList(roleLabel: string) {
   return z
@@ -51,8 +31,8 @@ export const caseInputSchema = z.object({
     .min(1, "Enter the keystore alias.")
     .max(100, "The alias can be at most 100 characters.")
     .regex(/^[A-Za-z0-9._@-]+$/, "An alias may contain letters, digits, dot, underscore, @ and hyphen, and no spaces."),
-  runtimeNodes: nameList("runtime node"),
-  integrationFlows: nameList("integration flow"),
+  runtimeNodes: nameListField("runtime node", { required: true }),
+  integrationFlows: nameListField("integration flow", { required: true }),
   tenantAdmins: emailList("tenant administrator"),
   receiverAdmins: emailList("receiver administrator"),
   integrationDevelopers: emailList("integration developer"),

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "@/lib/actions/run-action";
 import type { ActionResult } from "@/lib/actions/result";
-import { caseAccess, type CaseAccess } from "@/lib/auth/access";
+import { caseAccess, type CaseAccess } from "@/lib/auth/queries/access";
 import { AppError } from "@/lib/errors";
 import { isValidTimeZone, normalizeWallTimeText, zonedWallTimeToInstant } from "@/lib/time/zones";
 import { confirmKeystoreAlias } from "./store/inputs/keystore-alias";
@@ -13,7 +13,7 @@ import { addChecklistItem, tickChecklistItem } from "./store/inputs/receiver-che
 import { recordOldRootDecision } from "./store/inputs/old-root";
 import { acceptWindow, proposeWindows, startStopEarly } from "./store/inputs/downtime";
 import { WINDOW_LIMITS, windowProblem, type Window } from "./downtime";
-import { caseIdField, commentField, freeText, stepNumberField } from "@/lib/actions/fields";
+import { caseIdField, commentField, freeText, nameListField, stepNumberField } from "@/lib/actions/fields";
 import type { ActionOptions } from "@/lib/actions/run-action";
 
 const caseId = caseIdField;
@@ -73,21 +73,10 @@ function readGridCell(value: FormDataEntryValue): GridCell | null {
   }
 }
 
-const names = (what: string) =>
-  z
-    .string()
-    .max(2000)
-    .transform((text) => text.split(/[\n,;]+/).map((name) => name.trim()).filter(Boolean))
-    .pipe(z.array(z.string().max(100, `Each ${what} can be at most 100 characters.`)).max(50));
-
 export async function addNodesAction(_previous: unknown, form: FormData) {
-  const schema = z.object({ caseId, nodes: names("runtime node"), flows: names("integration flow") });
-  return onCase(schema, form, async (input, userId, _data, access) => {
-    if (!access.roles.includes("TENANT_ADMIN") && !access.roles.includes("INTEGRATION_DEVELOPER") && access.workspaceRole !== "OWNER") {
-      throw new AppError("FORBIDDEN", "Runtime nodes and flows are added by the tenant administrator, the integration developer or a workspace owner.");
-    }
-    return addNodesAndFlows(userId, input.caseId, input.nodes, input.flows);
-  });
+  const schema = z.object({ caseId, nodes: nameListField("runtime node", { required: false }), flows: nameListField("integration flow", { required: false }) });
+  // Who may add them is the store's to say (lib/workflow/turn.ts, through addNodesAndFlows).
+  return onCase(schema, form, (input, userId) => addNodesAndFlows(userId, input.caseId, input.nodes, input.flows), { echo: ["nodes", "flows"] });
 }
 
 export async function tickChecklistAction(_previous: unknown, form: FormData) {
@@ -99,7 +88,7 @@ export async function tickChecklistAction(_previous: unknown, form: FormData) {
   });
   return onCase(schema, form, (input, userId) => {
     if (input.performer === "third-party" && !input.thirdParty) throw new AppError("VALIDATION_FAILED", "Name who performed it, for example “SAP IT”.");
-    return tickChecklistItem(userId, input.caseId, input.itemId, input.performer === "self" ? "Receiver administrator" : input.thirdParty!);
+    return tickChecklistItem(userId, input.caseId, input.itemId, input.performer === "self" ? null : input.thirdParty!);
   });
 }
 
@@ -109,7 +98,6 @@ export async function addChecklistItemAction(_previous: unknown, form: FormData)
 }
 
 export async function oldRootDecisionAction(_previous: unknown, form: FormData) {
-  // Every problem at once: the tick for the old client certificate is checked with the other fields.
   const schema = z
     .object({
       caseId,
@@ -119,10 +107,11 @@ export async function oldRootDecisionAction(_previous: unknown, form: FormData) 
       oldClientCertificateRemoved: z.literal("yes").optional(),
       askOldClientCertificate: z.string().optional(),
     })
-    .superRefine((input, context) => {
-      if (input.askOldClientCertificate && input.oldClientCertificateRemoved !== "yes") {
-        context.addIssue({ code: "custom", path: ["oldClientCertificateRemoved"], message: "Confirm that the old client certificate was removed from the receiver." });
-      }
+    // `when` makes the check run even when other fields failed, so the person sees every problem in one round.
+    .refine((input) => !input.askOldClientCertificate || input.oldClientCertificateRemoved === "yes", {
+      path: ["oldClientCertificateRemoved"],
+      message: "Confirm that the old client certificate was removed from the receiver.",
+      when: () => true,
     });
   return onCase(schema, form, (input, userId) =>
     recordOldRootDecision(userId, input.caseId, input.stepNumber, {

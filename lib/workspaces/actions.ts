@@ -5,7 +5,7 @@ import { z } from "zod";
 import { runAction } from "@/lib/actions/run-action";
 import type { ActionResult } from "@/lib/actions/result";
 import { labelText } from "@/lib/actions/fields";
-import { createWorkspace } from "./store";
+import { createWorkspace } from "@/lib/workspaces/store/workspaces";
 
 const schema = z.object({ name: labelText("The name", 2, 80) });
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { mailWorkerIdle } from "@/lib/mail/worker";
+import { mailWorkerIdle } from "@/lib/mail/store/delivery";
 import { caseInputSchema } from "@/lib/workflow/case-input";
 import { createCase } from "@/lib/workflow/store/create-case";
 import type { SignedInUser } from "@/lib/auth/session";
@@ -88,7 +88,7 @@ export async function uploadNewCertificates(caseId: string, actorId: string) {
 export const stepInputs = {
   async receiverTasks(caseId: string, receiverAdminId: string) {
     const items = await db().checklistItem.findMany({ where: { caseId, doneAt: null }, orderBy: { position: "asc" } });
-    for (const item of items) await tickChecklistItem(receiverAdminId, caseId, item.id, item.thirdParty ?? "Receiver administrator");
+    for (const item of items) await tickChecklistItem(receiverAdminId, caseId, item.id, item.thirdParty);
   },
   async allCells(caseId: string, developerId: string, stepNumber: number) {
     const found = await db().case.findUniqueOrThrow({ where: { id: caseId }, select: { integrationFlows: true, runtimeNodes: true } });

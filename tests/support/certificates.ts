@@ -1,108 +1,24 @@
 /**
- * Test-only certificate factory: real certificates, generated with @peculiar/x509 and
- * WebCrypto keys at test time. Nothing here is committed as a fixture.
+ * Certificates for tests: real ones, issued at test time by lib/certificates/issue.ts (nothing is committed as a
+ * fixture), valid around a fixed clock unless a test says otherwise.
  */
 import "reflect-metadata";
 import * as x509 from "@peculiar/x509";
-import { webcrypto } from "node:crypto";
+import { issueCertificate, newKey, type IssueOptions, type IssuedCertificate, type IssuedKey, type KeyKind } from "@/lib/certificates/issue";
 
-const subtle = webcrypto.subtle as unknown as SubtleCrypto;
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
-
-export type KeyKind = "p256" | "p384" | "rsa2048" | "rsa1024" | "ed25519";
-
-export interface TestKey {
-  kind: KeyKind;
-  pair: CryptoKeyPair;
-}
-
-export interface TestCert {
-  cert: x509.X509Certificate;
-  der: Uint8Array;
-  pem: string;
-  key: TestKey;
-}
+export { CLIENT_AUTH, SERVER_AUTH, newKey, type KeyKind } from "@/lib/certificates/issue";
+export type TestKey = IssuedKey;
+export type TestCert = IssuedCertificate;
 
 export const DAY = 24 * 60 * 60 * 1000;
 /** Fixed clock for tests: 2026-06-01T00:00:00Z. */
 export const NOW = new Date("2026-06-01T00:00:00Z");
 
-export async function newKey(kind: KeyKind = "p256"): Promise<TestKey> {
-  const algorithm =
-    kind === "p256" || kind === "p384"
-      ? { name: "ECDSA", namedCurve: kind === "p256" ? "P-256" : "P-384" }
-      : kind === "ed25519"
-        ? { name: "Ed25519" }
-        : { name: "RSASSA-PKCS1-v1_5", modulusLength: kind === "rsa2048" ? 2048 : 1024, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" };
-  const pair = (await subtle.generateKey(algorithm, true, ["sign", "verify"])) as CryptoKeyPair;
-  return { kind, pair };
-}
+export type CertOptions = Omit<IssueOptions, "notBefore" | "notAfter"> & { notBefore?: Date; notAfter?: Date };
 
-export interface CertOptions {
-  subject: string;
-  /** Signing certificate; omitted = self-signed. */
-  issuer?: TestCert;
-  key?: TestKey;
-  notBefore?: Date;
-  notAfter?: Date;
-  /** true: critical basicConstraints cA; false: end entity; "omit": no basicConstraints. */
-  ca?: boolean | "omit";
-  pathLen?: number;
-  keyUsage?: x509.KeyUsageFlags | "omit";
-  /** EKU OIDs; default clientAuth for end entities, none for CAs. */
-  eku?: string[] | "omit";
-  signingHash?: "SHA-256" | "SHA-1";
-  extensions?: x509.Extension[];
-  /** Leave out the authority key identifier. */
-  omitAki?: boolean;
-  /** Issuer name as written into the certificate, when it should differ from the issuer's subject text. */
-  issuerName?: string;
-  serial?: string;
-}
-
-export const CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
-export const SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
-const KU = x509.KeyUsageFlags;
-
-export async function makeCert(o: CertOptions): Promise<TestCert> {
-  const key = o.key ?? (await newKey());
-  const isCa = o.ca === true;
-  const extensions: x509.Extension[] = [];
-  if (o.ca !== "omit") extensions.push(new x509.BasicConstraintsExtension(isCa, isCa ? o.pathLen : undefined, true));
-  const keyUsage = o.keyUsage ?? (isCa ? KU.keyCertSign | KU.cRLSign : KU.digitalSignature);
-  if (keyUsage !== "omit") extensions.push(new x509.KeyUsagesExtension(keyUsage, true));
-  const eku = o.eku ?? (isCa ? "omit" : [CLIENT_AUTH]);
-  if (eku !== "omit") extensions.push(new x509.ExtendedKeyUsageExtension(eku, false));
-  extensions.push(await x509.SubjectKeyIdentifierExtension.create(key.pair.publicKey));
-  if (o.issuer && !o.omitAki) extensions.push(await x509.AuthorityKeyIdentifierExtension.create(o.issuer.key.pair.publicKey));
-  extensions.push(...(o.extensions ?? []));
-
-  const signer = o.issuer?.key ?? key;
-  const cert = await x509.X509CertificateGenerator.create({
-    serialNumber: o.serial ?? randomSerial(),
-    subject: o.subject,
-    issuer: o.issuerName ?? (o.issuer ? o.issuer.cert.subject : o.subject),
-    notBefore: o.notBefore ?? new Date(NOW.getTime() - 30 * DAY),
-    notAfter: o.notAfter ?? new Date(NOW.getTime() + 365 * DAY),
-    publicKey: key.pair.publicKey,
-    signingKey: signer.pair.privateKey,
-    signingAlgorithm: signingAlgorithm(signer.kind, o.signingHash ?? "SHA-256"),
-    extensions,
-  });
-  const der = new Uint8Array(cert.rawData);
-  return { cert, der, pem: cert.toString("pem"), key };
-}
-
-function signingAlgorithm(kind: KeyKind, hash: string): Algorithm {
-  if (kind === "p256" || kind === "p384") return { name: "ECDSA", hash } as Algorithm;
-  if (kind === "ed25519") return { name: "Ed25519" };
-  return { name: "RSASSA-PKCS1-v1_5", hash } as Algorithm;
-}
-
-function randomSerial(): string {
-  const bytes = webcrypto.getRandomValues(new Uint8Array(12));
-  bytes[0] = (bytes[0]! & 0x7f) | 0x01;
-  return Buffer.from(bytes).toString("hex");
+/** A certificate valid from 30 days before NOW to a year after it, unless the options say otherwise. */
+export function makeCert(o: CertOptions): Promise<TestCert> {
+  return issueCertificate({ ...o, notBefore: o.notBefore ?? new Date(NOW.getTime() - 30 * DAY), notAfter: o.notAfter ?? new Date(NOW.getTime() + 365 * DAY) });
 }
 
 export interface Chain {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUserOrRedirect } from "@/lib/auth/session";
-import { loadOverview, overviewWorkspaces } from "@/lib/workspaces/overview";
+import { loadOverview, overviewWorkspaces } from "@/lib/workspaces/queries/overview";
 import { ROLE_LABEL, VARIANT_A, VARIANT_B } from "@/lib/workflow";
 import { CERTIFICATE_ROLE_LABEL } from "@/components/certificates/certificate-card";
 import { ExpiryChart } from "@/components/overview/expiry-chart";

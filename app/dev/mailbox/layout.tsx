@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { connection } from "next/server";
 import { Notice } from "@/components/ui/notice";
-import { assertMailboxEnabled } from "@/lib/mail/mailbox";
+import { assertMailboxEnabled } from "@/lib/mail/queries/mailbox";
 
 export default async function MailboxLayout({ children }: { children: ReactNode }) {
   await connection();

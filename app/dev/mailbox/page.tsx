@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { assertMailboxEnabled, listMailbox } from "@/lib/mail/mailbox";
+import { assertMailboxEnabled, listMailbox } from "@/lib/mail/queries/mailbox";
 import { Time } from "@/components/ui/time";
 import Link from "next/link";
 

@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/audit/store/record";
 import { buildPkcs7 } from "../pkcs7";
 import { toDer, toPem } from "../pem";
-import { latestUploads } from "./case-certificates";
+import { latestUploads } from "@/lib/certificates/queries/case-certificates";
 
 export type CertificateFormat = "pem" | "der";
 export type ChainFormat = "pem" | "p7b";

@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/audit/store/record";
 import { fingerprintMatches } from "../fingerprint";
-import { latestUploads } from "./case-certificates";
+import { latestUploads } from "@/lib/certificates/queries/case-certificates";
 
 export interface FingerprintCheck {
   matched: boolean;

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { notFound } from "next/navigation";
-import type { CaseAccess } from "@/lib/auth/access";
+import type { CaseAccess } from "@/lib/auth/queries/access";
 import { viewerTimeZone } from "@/lib/time/viewer";
 import { stepTaking, workflowFor, type StepDefinition, type WorkflowDefinition } from "../definitions";
 import { allowedFor, caseActions, stepTurn, tasksOf, type Allowed, type CaseActionKind, type CaseState, type StepTurn, type Task } from "../turn";
@@ -10,6 +10,7 @@ import { oldCertificateMayBeUsedUntil, restartsBlockingCleanUp, type GridCell } 
 import type { Role } from "../roles";
 import { loadCaseDetail, loadCaseDetailWithProcedure, type CaseDetail, type CaseDetailWithProcedure } from "./case-detail";
 import { procedureDetailsOf, type ProcedureDetails } from "./procedure-details";
+import { displayName } from "@/lib/people";
 
 /** A step the case waits for now, and on whom. */
 export interface Awaited {
@@ -38,7 +39,6 @@ export interface CaseView<Detail extends CaseDetail = CaseDetail> {
   now: Date;
 }
 
-const displayName = (user: { name: string | null; email: string }) => user.name ?? user.email;
 
 /**
  * Who may see a case: owners and members of its workspace, and guests who take part in it. Anyone else gets 404,

@@ -4,6 +4,7 @@ import { ROLES, type Role } from "../roles";
 import { stepDefinition, workflowFor } from "../definitions";
 import { stepTurn } from "../turn";
 import { caseStateOf } from "../case-state";
+import { completedByName, displayName } from "@/lib/people";
 
 export interface InboxTask {
   caseId: string;
@@ -114,7 +115,7 @@ export async function loadInbox(userId: string, limits: InboxLimits = INBOX_LIMI
     stepNumber: step.number,
     stepTitle: stepTitle(step.case.variant, step.number),
     completedAt: step.completedAt ?? new Date(0),
-    completedBy: step.channel === "SYSTEM" ? "Renewal Desk" : (step.completedBy?.name ?? step.completedBy?.email ?? "unknown"),
+    completedBy: completedByName(step),
   }));
   return {
     tasks: tasks.slice(0, limits.tasks),
@@ -136,6 +137,6 @@ async function withHolders(items: (InboxTask & { roles: Role[] })[]): Promise<Wa
   });
   return items.map((item) => ({
     ...item,
-    waitingOn: [...new Set(holders.filter((holder) => holder.caseId === item.caseId && item.roles.includes(holder.role)).map((holder) => holder.user.name ?? holder.user.email))],
+    waitingOn: [...new Set(holders.filter((holder) => holder.caseId === item.caseId && item.roles.includes(holder.role)).map((holder) => displayName(holder.user)))],
   }));
 }

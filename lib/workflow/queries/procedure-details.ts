@@ -1,5 +1,5 @@
 import "server-only";
-import { otherUsesOfOldRoot } from "../store/inputs/old-root";
+import { otherUsesOfOldRoot } from "./old-root-uses";
 import type { CaseDetailWithProcedure } from "./case-detail";
 
 /** The old root's other uses matter only once the step that decides about the old root is ready or done. */

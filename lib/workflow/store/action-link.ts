@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { TOKEN_PATTERN, hashActionToken } from "@/lib/mail/action-links";
-import { kickMailWorker } from "@/lib/mail/worker";
+import { TOKEN_PATTERN, hashActionToken } from "@/lib/mail/store/action-links";
+import { kickMailWorker } from "@/lib/mail/store/delivery";
 import { stepDefinition } from "../definitions";
 import type { Role } from "../roles";
 import { completeStepInTransaction, type CompletedStep } from "./complete-step";
@@ -99,7 +99,7 @@ export async function confirmByActionLink(token: string, client: { ip: string; u
     if (step.input === "receiver-checklist") {
       const open = await tx.checklistItem.findMany({ where: { caseId: row.step.case.id, stepNumber: step.number, doneAt: null }, select: { id: true, thirdParty: true } });
       for (const item of open) {
-        await tx.checklistItem.updateMany({ where: { id: item.id, doneAt: null }, data: { doneAt: now, doneById: row.userId, performedBy: item.thirdParty ?? "Receiver administrator" } });
+        await tx.checklistItem.updateMany({ where: { id: item.id, doneAt: null }, data: { doneAt: now, doneById: row.userId, performedBy: item.thirdParty } });
       }
     }
     return completeStepInTransaction(tx, {

@@ -1,16 +1,17 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record";
-import { queueCaseMail } from "@/lib/mail/outbox";
+import { recordAudit } from "@/lib/audit/store/record";
+import { queueCaseMail } from "@/lib/mail/store/outbox";
 import { caseClosedMessages } from "@/lib/mail/case-messages";
-import { personLabel } from "@/lib/mail/compose";
-import { kickMailWorker } from "@/lib/mail/worker";
-import { voidActionLinks } from "@/lib/mail/action-links";
+import { personLabel } from "@/lib/people";
+import { kickMailWorker } from "@/lib/mail/store/delivery";
+import { voidActionLinks } from "@/lib/mail/store/action-links";
 import type { SignedInUser } from "@/lib/auth/session";
-import { assertCaseAction, caseAccess } from "@/lib/auth/access";
+import { assertCaseAction, caseAccess } from "@/lib/auth/queries/access";
 import { caseRecipients } from "./recipients";
 import { windowCancellationMails } from "./inputs/downtime";
+import { caseSummarySelect } from "@/lib/workflow/queries/case-summary";
 
 /** Cancels an open case: the remaining steps are closed, everyone on the case is told why. Owners only. */
 export async function cancelCase(actor: SignedInUser, caseId: string, reason: string): Promise<void> {
@@ -22,7 +23,7 @@ export async function cancelCase(actor: SignedInUser, caseId: string, reason: st
     await voidActionLinks(tx, { step: { caseId } });
     const found = await tx.case.findUniqueOrThrow({
       where: { id: caseId },
-      select: { id: true, workspaceId: true, title: true, receiverSystem: true, variant: true, operatingModel: true, keystoreAlias: true },
+      select: caseSummarySelect,
     });
     const mails = [
       ...caseClosedMessages(found, await caseRecipients(tx, caseId), { kind: "cancelled", reason, by: personLabel(actor) }),

@@ -1,11 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { recordAudit, type AuditEntry } from "@/lib/audit/record";
-import { queueCaseMail, type OutgoingMessage } from "@/lib/mail/outbox";
+import { recordAudit, type AuditEntry } from "@/lib/audit/store/record";
+import { queueCaseMail, type OutgoingMessage } from "@/lib/mail/store/outbox";
 import { caseClosedMessages, type CaseSummary } from "@/lib/mail/case-messages";
-import { voidActionLinks } from "@/lib/mail/action-links";
-import { kickMailWorker } from "@/lib/mail/worker";
+import { voidActionLinks } from "@/lib/mail/store/action-links";
+import { kickMailWorker } from "@/lib/mail/store/delivery";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel } from "@/lib/generated/prisma/enums";
 import { ROLE_LABEL } from "../roles";
@@ -15,6 +15,8 @@ import { actorsOf } from "../turn";
 import { caseRecipients } from "./recipients";
 import { lockCase } from "./lock-case";
 import { readyStepMails } from "./ready-step-mails";
+import { displayName } from "@/lib/people";
+import { caseSummarySelect } from "@/lib/workflow/queries/case-summary";
 
 export interface CompleteStepCommand {
   caseId: string;
@@ -38,13 +40,9 @@ export interface CompletedStep {
 }
 
 async function alreadyDoneError(tx: Prisma.TransactionClient, caseId: string, number: number): Promise<AppError> {
-  const step = await tx.step.findUnique({
-    where: { caseId_number: { caseId, number } },
-    select: { completedAt: true, completedBy: { select: { name: true, email: true } } },
-  });
-  const who = step?.completedBy?.name ?? step?.completedBy?.email ?? "someone else";
-  const when = step?.completedAt ? ` at ${step.completedAt.toISOString().replace("T", " ").slice(0, 16)} UTC` : "";
-  return new AppError("CONFLICT", `Step ${number} was already done by ${who}${when}. Nothing was changed.`);
+  const step = await tx.step.findUnique({ where: { caseId_number: { caseId, number } }, select: { completedBy: { select: { name: true, email: true } } } });
+  // When it was done, the case page shows in the viewer's zone.
+  return new AppError("CONFLICT", `Step ${number} was already done by ${displayName(step?.completedBy, "someone else")}. Nothing was changed.`);
 }
 
 function refusalError(refusal: Exclude<TransitionRefusal, "STEP_ALREADY_DONE">, step: StepDefinition | undefined): AppError {
@@ -82,7 +80,7 @@ export async function completeStepInTransaction(tx: Prisma.TransactionClient, co
   const found = await tx.case.findUnique({
     where: { id: command.caseId },
     select: {
-      id: true, workspaceId: true, title: true, receiverSystem: true, variant: true, operatingModel: true, keystoreAlias: true, status: true,
+      ...caseSummarySelect, status: true,
       steps: { select: { number: true, status: true } },
       participants: { where: { userId: command.actorId }, select: { role: true } },
     },

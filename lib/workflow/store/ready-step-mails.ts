@@ -1,8 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { issueActionLinks } from "@/lib/mail/action-links";
+import { issueActionLinks } from "@/lib/mail/store/action-links";
 import { stepReadyMessages, type CaseSummary, type Recipient, type StepMessageOptions } from "@/lib/mail/case-messages";
-import type { OutgoingMessage } from "@/lib/mail/outbox";
+import type { OutgoingMessage } from "@/lib/mail/store/outbox";
 import { confirmableByLink, stepBefore, stepDefinition, workflowFor } from "../definitions";
 import { askedWhenReady } from "../turn";
 import { newLeafAndRoot } from "@/lib/certificates/store/case-certificates";

@@ -1,13 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/record";
-import { queueCaseMail } from "@/lib/mail/outbox";
+import { recordAudit } from "@/lib/audit/store/record";
+import { queueCaseMail } from "@/lib/mail/store/outbox";
 import { escalationMessages } from "@/lib/mail/case-messages";
-import { kickMailWorker } from "@/lib/mail/worker";
+import { kickMailWorker } from "@/lib/mail/store/delivery";
 import { stepDefinition, WORKFLOWS } from "../definitions";
 import { askedWhenReady } from "../turn";
 import { caseRecipients } from "./recipients";
 import { readyStepMails } from "./ready-step-mails";
+import { caseSummarySelect } from "@/lib/workflow/queries/case-summary";
 
 export function reminderPolicy() {
   const hours = Number(process.env.REMINDER_AFTER_HOURS ?? 48);
@@ -55,7 +56,7 @@ export async function sendDueReminders(now = new Date()): Promise<{ reminded: nu
         select: {
           case: {
             select: {
-              id: true, workspaceId: true, title: true, receiverSystem: true, variant: true, operatingModel: true, keystoreAlias: true,
+              ...caseSummarySelect,
               workspace: { select: { memberships: { where: { role: "OWNER" }, select: { user: { select: { email: true } } } } } },
             },
           },

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { webcrypto } from "node:crypto";
 import { db } from "@/lib/db";
 import { submitNewCertificates } from "@/lib/workflow/store/inputs/new-certificates";
-import { latestUploads } from "@/lib/certificates/store/case-certificates";
+import { latestUploads } from "@/lib/certificates/queries/case-certificates";
 import { checkFingerprint } from "@/lib/certificates/store/fingerprint-check";
 import { chainDownload } from "@/lib/certificates/store/downloads";
 import { makeCert, makeCurrentChain, part, pems } from "../../support/certificates";

@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { confirmByActionLink, inspectActionLink } from "@/lib/workflow/store/action-link";
 import { sendDueReminders } from "@/lib/workflow/store/reminders";
-import { hashActionToken } from "@/lib/mail/action-links";
-import { footprint, makeCase, makeUser, stepInputs, uniqueTag, refusalCode, uploadNewCertificates } from "../factories";
+import { hashActionToken } from "@/lib/mail/store/action-links";
+import { footprint, makeCase, stepInputs, refusalCode, uploadNewCertificates } from "../factories";
 
 const client = { ip: "203.0.113.7", userAgent: "Test Mail Client/1.0" };
 
@@ -54,7 +54,7 @@ describe("action links", () => {
     expect(step).toMatchObject({ status: "DONE", channel: "EMAIL_LINK", completedById: receiverAdmin.id });
     const tasks = await db().checklistItem.findMany({ where: { caseId } });
     expect(tasks.length).toBeGreaterThan(0);
-    expect(tasks.every((task) => task.doneAt && task.doneById === receiverAdmin.id && task.performedBy === "Receiver administrator")).toBe(true);
+    expect(tasks.every((task) => task.doneAt && task.doneById === receiverAdmin.id && task.performedBy === null)).toBe(true);
     const event = await db().auditEvent.findFirstOrThrow({ where: { caseId, kind: "step.completed", stepNumber: 3 } });
     expect(event).toMatchObject({ channel: "EMAIL_LINK", actorId: receiverAdmin.id, data: { ip: client.ip, userAgent: client.userAgent } });
 
@@ -109,12 +109,17 @@ describe("action links", () => {
     expect(await footprint(caseId)).toEqual(before);
   });
 
-  it("is only issued for steps that need no input", async () => {
-    const { caseId, tenantAdmin } = await makeCase();
+  it("is issued for a step without input, and not for a step that needs its form", async () => {
+    const { caseId, tenantAdmin, receiverAdmin } = await makeCase();
+    // Step 1 takes the certificate upload: its mail leads to the case page, with no confirmation link and no token.
     const first = await db().outgoingMail.findFirstOrThrow({ where: { caseId, toAddress: tenantAdmin.email, subject: { contains: "step 1 is yours" } } });
     expect(first.text).not.toMatch(/\/a\//);
     expect(first.text).toContain(`/cases/${caseId}`);
-    const other = await makeUser(`x-${uniqueTag()}@example.test`);
-    expect(other.id).toBeTruthy();
+    expect(await db().actionToken.count({ where: { step: { caseId, number: 1 } } })).toBe(0);
+    // Step 3 (receiver tasks, confirmable in one click): its mail carries a link, backed by one token for its holder.
+    await uploadNewCertificates(caseId, tenantAdmin.id);
+    const third = await db().outgoingMail.findFirstOrThrow({ where: { caseId, toAddress: receiverAdmin.email, subject: { contains: "step 3 is yours" } } });
+    expect(third.text).toMatch(/\/a\/[A-Za-z0-9_-]{43}\b/);
+    expect(await db().actionToken.findMany({ where: { step: { caseId, number: 3 } }, select: { userId: true, role: true } })).toEqual([{ userId: receiverAdmin.id, role: "RECEIVER_ADMIN" }]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { deliverDueMail, mailWorkerIdle } from "@/lib/mail/worker";
+import { deliverDueMail, mailWorkerIdle } from "@/lib/mail/store/delivery";
 import { makeCase } from "../factories";
 
 describe("the mail outbox", () => {

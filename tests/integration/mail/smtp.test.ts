@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { deliverDueMail, mailWorkerIdle } from "@/lib/mail/worker";
+import { deliverDueMail, mailWorkerIdle } from "@/lib/mail/store/delivery";
 import { SmtpCatcher } from "../../support/smtp-catcher";
 import { makeCase, stepInputs, uploadNewCertificates } from "../factories";
 

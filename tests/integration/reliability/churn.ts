@@ -1,7 +1,7 @@
 // A process that drives cases forward as fast as it can while delivering mail, to be killed at random moments by
 // tests/integration/reliability/kill.test.ts. Run with: node --conditions=react-server --import tsx churn.ts CASE_ID...
 import { db } from "@/lib/db";
-import { deliverDueMail, mailWorkerIdle } from "@/lib/mail/worker";
+import { deliverDueMail, mailWorkerIdle } from "@/lib/mail/store/delivery";
 import { tickChecklistItem } from "@/lib/workflow/store/inputs/receiver-checklist";
 import { confirmKeystoreAlias } from "@/lib/workflow/store/inputs/keystore-alias";
 import { confirmGridCells } from "@/lib/workflow/store/inputs/flow-grid";
@@ -26,7 +26,7 @@ async function advance(caseId: string): Promise<boolean> {
   const holder = (role: string) => found.participants.find((participant) => participant.role === role)!.userId;
   if (ready === 3) {
     const item = await db().checklistItem.findFirst({ where: { caseId, doneAt: null } });
-    if (item) await tickChecklistItem(holder("RECEIVER_ADMIN"), caseId, item.id, "Receiver administrator");
+    if (item) await tickChecklistItem(holder("RECEIVER_ADMIN"), caseId, item.id, null);
   } else if (ready === 5) await confirmKeystoreAlias(holder("TENANT_ADMIN"), caseId, 5, found.keystoreAlias);
   else if (ready === 7) {
     const [cell] = gridCells(found.integrationFlows, found.runtimeNodes);

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { deliverDueMail } from "@/lib/mail/worker";
+import { deliverDueMail } from "@/lib/mail/store/delivery";
 import { makeCase, uploadNewCertificates } from "../factories";
 
 const CHURN = path.resolve(import.meta.dirname, "churn.ts");

@@ -34,7 +34,7 @@ vi.mock("next/headers", () => ({
 }));
 
 const { db } = await import("@/lib/db");
-const { mailWorkerIdle } = await import("@/lib/mail/worker");
+const { mailWorkerIdle } = await import("@/lib/mail/store/delivery");
 const { makeCase, makeUser, uniqueTag, uploadNewCertificates } = await import("../factories");
 
 type Persona = "signedOut" | "stranger" | "TENANT_ADMIN" | "RECEIVER_ADMIN" | "INTEGRATION_DEVELOPER" | "OWNER";
@@ -80,6 +80,12 @@ async function viaAction(action: (previous: null, data: FormData) => Promise<unk
     if (digest.startsWith("NEXT_REDIRECT")) return { refused: false, detail: "redirect" };
     throw error;
   }
+}
+
+/** A UTC wall time `days` from now at `hour`:00, as the window form takes it (windows may be at most a year ahead). */
+function wallTimeInDays(days: number, hour: number): string {
+  const day = new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  return `${day}T${String(hour).padStart(2, "0")}:00`;
 }
 
 async function viaRoute(response: Promise<Response>) {
@@ -150,7 +156,7 @@ const MATRIX: Record<string, Entry | { public: string }> = {
   "lib/workflow/input-actions.ts#proposeWindowsAction": {
     variant: "B",
     allowed: ["TENANT_ADMIN", "RECEIVER_ADMIN"],
-    call: (f) => viaAction(actions.inputs.proposeWindowsAction, form({ caseId: f.caseId, timeZone: "UTC", window0Start: "2030-01-01T06:00", window0End: "2030-01-01T07:00" })),
+    call: (f) => viaAction(actions.inputs.proposeWindowsAction, form({ caseId: f.caseId, timeZone: "UTC", window0Start: wallTimeInDays(30, 6), window0End: wallTimeInDays(30, 7) })),
   },
   "lib/workflow/input-actions.ts#acceptWindowAction": {
     variant: "B",
@@ -162,6 +168,7 @@ const MATRIX: Record<string, Entry | { public: string }> = {
   "app/api/auth/[...nextauth]/route.ts#POST": { public: "Auth.js endpoints (sign-in flow)" },
   "app/api/mail/opt-out/[token]/route.ts#GET": { public: "refusal of a workspace's mail: GET only shows the page" },
   "app/api/mail/opt-out/[token]/route.ts#POST": { public: "refusal of a workspace's mail: the signed link is the credential (tests/integration/security/mail-relay.test.ts)" },
+  "app/dev/mailbox/[messageId]/attachments/[index]/route.ts#GET": { public: "development mailbox: exists only when no mail is really sent (404 otherwise), like its pages" },
   "app/(app)/cases/[caseId]/audit/export/route.ts#GET": {
     allowed: VIEWERS,
     call: (f) => viaRoute(routes.audit.GET(new Request(`http://test/cases/${f.caseId}/audit?format=json`), { params: Promise.resolve({ caseId: f.caseId }) })),

@@ -76,7 +76,7 @@ describe.runIf(serverDatabase)("the app's database role", () => {
     holder.renewalDeskDb = createDatabase(runtime.url);
     const { makeCase, uploadNewCertificates, stepInputs } = await import("../factories");
     const { db } = await import("@/lib/db");
-    const { mailWorkerIdle, deliverDueMail } = await import("@/lib/mail/worker");
+    const { mailWorkerIdle, deliverDueMail } = await import("@/lib/mail/store/delivery");
     const made = await makeCase();
     await uploadNewCertificates(made.caseId, made.tenantAdmin.id);
     await stepInputs.receiverTasks(made.caseId, made.receiverAdmin.id);

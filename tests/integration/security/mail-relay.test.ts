@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { caseInputSchema } from "@/lib/workflow/case-input";
 import { createCase } from "@/lib/workflow/store/create-case";
-import { createWorkspace } from "@/lib/workspaces/store";
-import { refuseMail, acceptMailAgain } from "@/lib/mail/opt-out-store";
+import { createWorkspace } from "@/lib/workspaces/store/workspaces";
+import { refuseMail, acceptMailAgain } from "@/lib/mail/store/opt-outs";
 import { readOptOutToken } from "@/lib/mail/opt-out";
 import { makeCase, makeUser, refusalCode, uniqueTag, uploadNewCertificates } from "../factories";
 

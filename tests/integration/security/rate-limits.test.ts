@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isOverLimit, takeHit } from "@/lib/http/rate-limit";
+import { isOverLimit, takeHit } from "@/lib/limits/store/rate-limit";
 import { admitSignInMail } from "@/lib/auth/sign-in-limits";
 import { db } from "@/lib/db";
 import { uniqueTag } from "../factories";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { seedDemoData } from "@/lib/seed/demo";
+import { seedDemoData } from "@/lib/seed/store/demo";
 
 describe("the demo data of npm start", () => {
   it("seeds a variant A case part-way through and a fresh variant B case, through the real services", async () => {

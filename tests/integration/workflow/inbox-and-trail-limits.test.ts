@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createCase } from "@/lib/workflow/store/create-case";
 import { caseInputSchema } from "@/lib/workflow/case-input";
 import { loadInbox } from "@/lib/workflow/queries/inbox";
-import { loadAuditTrail, loadLatestAuditEvents } from "@/lib/audit/trail";
-import { mailWorkerIdle } from "@/lib/mail/worker";
+import { loadAuditTrail, loadLatestAuditEvents } from "@/lib/audit/queries/trail";
+import { mailWorkerIdle } from "@/lib/mail/store/delivery";
 import { makeCase, uploadNewCertificates } from "../factories";
 
 /** Two more cases between the same people, so that their inboxes hold three. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { loadOverview } from "@/lib/workspaces/overview";
+import { loadOverview } from "@/lib/workspaces/queries/overview";
 import { cancelCase } from "@/lib/workflow/store/cancel-case";
-import { mailWorkerIdle } from "@/lib/mail/worker";
+import { mailWorkerIdle } from "@/lib/mail/store/delivery";
 import { makeCase } from "../factories";
 
 const openCount = (overview: Awaited<ReturnType<typeof loadOverview>>) =>

@@ -61,7 +61,7 @@ async function act(made: Made, person: SignedInUser, step: StepDefinition, chain
     }
     case "receiver-checklist": {
       const items = await db().checklistItem.findMany({ where: { caseId, doneAt: null }, orderBy: { position: "asc" } });
-      for (const item of items) await tickChecklistItem(person.id, caseId, item.id, item.thirdParty ?? "Receiver administrator");
+      for (const item of items) await tickChecklistItem(person.id, caseId, item.id, item.thirdParty);
       if (!workflowFor(made.variant).steps.some((candidate) => candidate.input === "old-root-removal")) {
         await recordOldRootDecision(person.id, caseId, step.number, { oldRoot: "kept", reason: "still used elsewhere" });
       }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { listUnsubscribeHeaders, optOutPageUrl, optOutToken, readOptOutToken } from "@/lib/mail/opt-out";
-import { caseSubject, personLabel } from "@/lib/mail/compose";
+import { caseSubject } from "@/lib/mail/compose";
+import { personLabel } from "@/lib/people";
 
 beforeEach(() => {
   vi.stubEnv("AUTH_SECRET", "unit-test-secret");

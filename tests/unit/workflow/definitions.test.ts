@@ -45,31 +45,43 @@ describe("workflow definitions", () => {
     expect(shape(VARIANT_B)).toEqual(EXPECTED_B);
   });
 
-  it("the downtime agreement in B involves the receiver administrator, and the stop hand-over waits for the window", () => {
-    expect(VARIANT_B.steps[1]).toMatchObject({ key: "agree-downtime", with: "RECEIVER_ADMIN", input: "downtime-window" });
-    expect(VARIANT_B.steps[2]).toMatchObject({ key: "handover-stop", waitsFor: "window-start" });
+  it.each([VARIANT_A, VARIANT_B])("variant $variant: numbered 1…n in order, with unique keys", (definition) => {
+    expect(definition.steps.map((step) => step.number)).toEqual(definition.steps.map((_, index) => index + 1));
+    expect(new Set(definition.steps.map((step) => step.key)).size).toBe(definition.steps.length);
   });
 
-  it("gives every step that needs information its form", () => {
-    const inputs = (definition: typeof VARIANT_A) => definition.steps.filter((step) => step.input).map((step) => [step.number, step.input]);
-    expect(inputs(VARIANT_A)).toEqual([[1, "certificates"], [3, "receiver-checklist"], [5, "keystore-alias"], [7, "flow-node-grid"], [9, "old-root-removal"]]);
-    expect(inputs(VARIANT_B)).toEqual([
-      [1, "certificates"], [2, "downtime-window"], [4, "flow-node-grid"], [6, "keystore-alias"], [8, "receiver-checklist"], [11, "flow-node-grid"],
-    ]);
-  });
-
-  it.each([VARIANT_A, VARIANT_B])("variant $variant has unique keys, a title and help for every step", (definition) => {
-    const keys = definition.steps.map((step) => step.key);
-    expect(new Set(keys).size).toBe(keys.length);
-    for (const step of definition.steps) {
-      expect(step.title.length).toBeGreaterThan(10);
-      expect(step.help.length).toBeGreaterThan(10);
-      expect(step.kind === "handover").toBe(step.to !== undefined);
+  it.each([VARIANT_A, VARIANT_B])("variant $variant: every hand-over leads to a step of the role it hands over to", (definition) => {
+    for (const step of definition.steps.filter((candidate) => candidate.kind === "handover")) {
+      // The next action after a hand-over (past further hand-overs) belongs to the receiving role, or the chain ends.
+      const rest = definition.steps.slice(step.number);
+      const nextAction = rest.find((candidate) => candidate.kind === "action");
+      const nextHandover = rest[0]?.kind === "handover" ? rest[0] : undefined;
+      expect(step.to).not.toBe(step.role);
+      expect([nextAction?.role, nextHandover?.role]).toContain(step.to);
     }
   });
 
-  it.each([VARIANT_A, VARIANT_B])("variant $variant starts and ends with an action", (definition) => {
-    expect(definition.steps[0]!.kind).toBe("action");
+  it.each([VARIANT_A, VARIANT_B])("variant $variant: forms, partners, links and waits only where they can apply", (definition) => {
+    for (const step of definition.steps) {
+      if (step.kind === "handover") {
+        expect({ step: step.number, input: step.input, with: step.with, confirmByLink: step.confirmByLink }).toEqual({ step: step.number, input: undefined, with: undefined, confirmByLink: undefined });
+      } else {
+        expect({ step: step.number, to: step.to, waitsFor: step.waitsFor }).toEqual({ step: step.number, to: undefined, waitsFor: undefined });
+        if (step.with) expect(step.with).not.toBe(step.role);
+        if (step.confirmByLink) expect(step.input).toBeDefined();
+      }
+    }
+  });
+
+  it.each([VARIANT_A, VARIANT_B])("variant $variant: starts with the certificate upload and ends with an action", (definition) => {
+    expect(definition.steps[0]).toMatchObject({ kind: "action", input: "certificates" });
     expect(definition.steps.at(-1)!.kind).toBe("action");
+  });
+
+  it("variant B waits for the agreed window before asking for the flows to stop, and only there", () => {
+    const waiting = VARIANT_B.steps.filter((step) => step.waitsFor);
+    expect(waiting.map((step) => [step.number, step.waitsFor])).toEqual([[3, "window-start"]]);
+    expect(VARIANT_B.steps[waiting[0]!.number - 2]!.input).toBe("downtime-window");
+    expect(VARIANT_A.steps.some((step) => step.waitsFor || step.input === "downtime-window")).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import { loadCaseProcedure, loadCaseViewWithProcedure } from "@/lib/workflow/que
 import { CaseHeader } from "@/components/case/case-header";
 import { CaseFacts } from "@/components/case/case-facts";
 import { StepList } from "@/components/case/step-list";
-import { Swimlane } from "@/components/case/swimlane";
+import { Swimlane } from "@/components/case/swimlane/swimlane";
 import { AddNodesForm } from "@/components/steps/add-nodes-form";
 import { CancelCaseForm } from "@/components/case/cancel-case-form";
 import { Notice } from "@/components/ui/notice";

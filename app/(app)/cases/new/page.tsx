@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { requireUserOrRedirect } from "@/lib/auth/session";
-import { membershipsOf } from "@/lib/workspaces/store";
+import { membershipsOf } from "@/lib/workspaces/queries/memberships";
 import { NewCaseForm } from "@/components/case/new-case-form";
 import { Notice } from "@/components/ui/notice";
-import { renewalSource } from "@/lib/workflow/store/renewal-source";
+import { renewalSource } from "@/lib/workflow/queries/renewal-source";
 
 export const metadata: Metadata = { title: "New case" };
 

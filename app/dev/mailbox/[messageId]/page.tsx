@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { mailboxAttachments, mailboxHeaders, mailboxMessage } from "@/lib/mail/mailbox";
+import { mailboxAttachments, mailboxHeaders, mailboxMessage } from "@/lib/mail/queries/mailbox";
 import { LinkifiedText } from "@/components/ui/linkified-text";
 import { Time } from "@/components/ui/time";
 import Link from "next/link";

@@ -3,9 +3,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { stepDefinition, workflowFor, type StepDefinition, type StepInput } from "../../definitions";
 import { refusalFor, type CaseActionKind, type StepActionKind } from "../../turn";
-import { assertCaseAction } from "@/lib/auth/access";
+import { assertCaseAction } from "@/lib/auth/queries/access";
 import { caseStateOf } from "../../case-state";
 import { lockCase } from "../lock-case";
+import { caseSummarySelect } from "@/lib/workflow/queries/case-summary";
 
 /** A case as the step forms need it, with the actor's roles, loaded inside the transaction that changes it. */
 export async function loadForInput(tx: Prisma.TransactionClient, caseId: string, actorId: string) {
@@ -13,7 +14,7 @@ export async function loadForInput(tx: Prisma.TransactionClient, caseId: string,
   const found = await tx.case.findUnique({
     where: { id: caseId },
     select: {
-      id: true, workspaceId: true, title: true, receiverSystem: true, variant: true, operatingModel: true, keystoreAlias: true, status: true,
+      ...caseSummarySelect, status: true,
       runtimeNodes: true, integrationFlows: true, receiverLandscape: true, windowStart: true, windowEnd: true, windowSequence: true,
       steps: { select: { number: true, status: true, completedAt: true, details: true } },
       confirmations: { select: { stepNumber: true, flow: true, node: true } },

@@ -2,10 +2,10 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { recordAudit, type AuditEntry } from "@/lib/audit/record";
-import { kickMailWorker } from "@/lib/mail/worker";
-import { queueCaseMail } from "@/lib/mail/outbox";
-import { personLabel } from "@/lib/mail/compose";
+import { recordAudit, type AuditEntry } from "@/lib/audit/store/record";
+import { kickMailWorker } from "@/lib/mail/store/delivery";
+import { queueCaseMail } from "@/lib/mail/store/outbox";
+import { personLabel } from "@/lib/people";
 import { windowInvitationMessages, windowProposedMessages, windowOverdueMessages } from "@/lib/mail/window-messages";
 import { overlapping, windowProblem, WINDOW_LIMITS, type Window } from "../../downtime";
 import { stepTaking, workflowFor, WORKFLOWS, type Variant } from "../../definitions";
@@ -15,6 +15,7 @@ import { lockCase } from "../lock-case";
 import { applyFollowUps, completeStepInTransaction } from "../complete-step";
 import { caseRecipients } from "../recipients";
 import { authorizeInput, authorizeStep, loadForInput, stepState, type CaseForInput } from "./context";
+import { caseSummarySelect } from "@/lib/workflow/queries/case-summary";
 
 /** The step on which the window is agreed, and the hand-over that waits for its start. */
 function windowSteps(variant: Variant) {
@@ -99,7 +100,7 @@ async function performStopHandover(tx: Prisma.TransactionClient, caseId: string,
   await lockCase(tx, caseId);
   const found = await tx.case.findUniqueOrThrow({
     where: { id: caseId },
-    select: { id: true, workspaceId: true, title: true, receiverSystem: true, variant: true, operatingModel: true, keystoreAlias: true, status: true, windowStart: true, steps: { select: { number: true, status: true } } },
+    select: { ...caseSummarySelect, status: true, windowStart: true, steps: { select: { number: true, status: true } } },
   });
   const { definition, stop } = windowSteps(found.variant);
   const decision = planScheduledHandover(definition, found.status, found.steps, stop.number);
@@ -157,7 +158,7 @@ export async function alertOverdueWindows(now = new Date()): Promise<number> {
       const found = await tx.case.findUniqueOrThrow({
         where: { id },
         select: {
-          id: true, workspaceId: true, title: true, receiverSystem: true, variant: true, operatingModel: true, keystoreAlias: true, windowEnd: true,
+          ...caseSummarySelect, windowEnd: true,
           steps: { where: { status: { in: ["READY", "BLOCKED"] } }, select: { number: true }, orderBy: { number: "asc" } },
           workspace: { select: { memberships: { where: { role: "OWNER" }, select: { user: { select: { email: true } } } } } },
         },
@@ -181,7 +182,7 @@ export async function alertOverdueWindows(now = new Date()): Promise<number> {
 export async function windowCancellationMails(tx: Prisma.TransactionClient, caseId: string, now: Date) {
   const found = await tx.case.findUniqueOrThrow({
     where: { id: caseId },
-    select: { id: true, title: true, receiverSystem: true, variant: true, operatingModel: true, keystoreAlias: true, windowStart: true, windowEnd: true, windowSequence: true },
+    select: { ...caseSummarySelect, windowStart: true, windowEnd: true, windowSequence: true },
   });
   if (!found.windowStart || !found.windowEnd || found.windowEnd <= now) return [];
   return windowInvitationMessages(found, await caseRecipients(tx, caseId), { start: found.windowStart, end: found.windowEnd }, found.windowSequence + 1, "CANCEL", now);

@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record";
-import { kickMailWorker } from "@/lib/mail/worker";
+import { recordAudit } from "@/lib/audit/store/record";
+import { kickMailWorker } from "@/lib/mail/store/delivery";
 import { gridCells, missingCells, type GridCell } from "../../grid";
 import { completeStepInTransaction } from "../complete-step";
 import { authorizeCaseAction, authorizeInput, loadForInput, stepState } from "./context";
@@ -31,8 +31,7 @@ export async function confirmGridCells(actorId: string, caseId: string, stepNumb
     if (remaining === 0 && state.status === "READY") {
       const count = found.integrationFlows.length * found.runtimeNodes.length;
       await completeStepInTransaction(tx, {
-        caseId, stepNumber, actorId, channel: "WEB", withInput: true,
-        comment: `All ${count} flow and node combination${count === 1 ? "" : "s"} confirmed.`,
+        caseId, stepNumber, actorId, channel: "WEB", withInput: true, details: { confirmedCells: count },
       });
       return { confirmed: fresh.length, remaining, completed: true };
     }

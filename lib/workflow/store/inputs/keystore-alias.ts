@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { kickMailWorker } from "@/lib/mail/worker";
+import { kickMailWorker } from "@/lib/mail/store/delivery";
 import { checkKeystoreAlias } from "../../alias";
 import { completeStepInTransaction } from "../complete-step";
 import { authorizeInput, loadForInput } from "./context";

@@ -1,11 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/record";
-import { kickMailWorker } from "@/lib/mail/worker";
+import { recordAudit } from "@/lib/audit/store/record";
+import { kickMailWorker } from "@/lib/mail/store/delivery";
 import { validateRenewal, type RenewalResult } from "@/lib/certificates/policy";
 import type { UploadPart } from "@/lib/certificates/intake";
 import type { Finding } from "@/lib/certificates/findings";
-import { oldCertificateParts } from "@/lib/certificates/store/case-certificates";
+import { oldCertificateParts } from "@/lib/certificates/queries/case-certificates";
 import { storeUpload, uploadAuditData } from "@/lib/certificates/store/uploads";
 import { completeStepInTransaction } from "../complete-step";
 import { authorizeInput, loadForInput } from "./context";

@@ -3,8 +3,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReceiverLandscape } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record";
-import { kickMailWorker } from "@/lib/mail/worker";
+import { recordAudit } from "@/lib/audit/store/record";
+import { kickMailWorker } from "@/lib/mail/store/delivery";
 import { receiverChecklist } from "../../checklists";
 import { receiverStepDecidesOldRoot, workflowFor, type Variant } from "../../definitions";
 import { completeStepInTransaction } from "../complete-step";
@@ -37,13 +37,13 @@ async function completeIfFinished(tx: Prisma.TransactionClient, found: CaseForIn
   const details = stepState(found, stepNumber)?.details;
   if (!receiverStepFinished(found.variant, items, details)) return false;
   await completeStepInTransaction(tx, {
-    caseId: found.id, stepNumber, actorId, channel: "WEB", withInput: true, comment: `All ${items.length} receiver tasks done.`,
+    caseId: found.id, stepNumber, actorId, channel: "WEB", withInput: true, details: { ...asObject(details), tasksDone: items.length } as Prisma.InputJsonObject,
   });
   return true;
 }
 
-/** Ticks one task, done by the receiver administrator or by a named third party (e.g. SAP IT). */
-export async function tickChecklistItem(actorId: string, caseId: string, itemId: string, performedBy: string) {
+/** Ticks one task, done by the receiver administrator themself (`performedBy` null) or by a named third party (e.g. SAP IT). */
+export async function tickChecklistItem(actorId: string, caseId: string, itemId: string, performedBy: string | null) {
   const completed = await db().$transaction(async (tx) => {
     const found = await loadForInput(tx, caseId, actorId);
     const stepNumber = authorizeInput(found, "receiver-checklist", "give-input").number;
@@ -74,3 +74,7 @@ export async function addChecklistItem(actorId: string, caseId: string, label: s
 }
 
 export { completeIfFinished as completeReceiverStepIfFinished };
+
+function asObject(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}

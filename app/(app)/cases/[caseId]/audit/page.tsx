@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { loadCaseView } from "@/lib/workflow/queries/case-view";
-import { AUDIT_TRAIL_MAX_EVENTS, loadLatestAuditEvents, parseAuditFilter } from "@/lib/audit/trail";
+import { parseAuditFilter } from "@/lib/audit/filter";
+import { AUDIT_TRAIL_MAX_EVENTS, loadLatestAuditEvents } from "@/lib/audit/queries/trail";
 import { CaseHeader } from "@/components/case/case-header";
 import { AuditTimeline } from "@/components/case/audit-timeline";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { loadCaseView } from "@/lib/workflow/queries/case-view";
-import { latestUploads } from "@/lib/certificates/store/case-certificates";
+import { latestUploads } from "@/lib/certificates/queries/case-certificates";
 import { CaseHeader } from "@/components/case/case-header";
 import { CertificatesPanel } from "@/components/certificates/certificates-panel";
 

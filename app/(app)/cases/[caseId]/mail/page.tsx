@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { loadCaseView } from "@/lib/workflow/queries/case-view";
-import { caseMail } from "@/lib/mail/resend";
+import { caseMail } from "@/lib/mail/queries/case-mail";
 import { CaseHeader } from "@/components/case/case-header";
 import { CaseMail } from "@/components/case/case-mail";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { readOptOutToken } from "@/lib/mail/opt-out";
-import { optOutState } from "@/lib/mail/opt-out-store";
+import { optOutState } from "@/lib/mail/queries/opt-outs";
 import { buttonClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { Time } from "@/components/ui/time";

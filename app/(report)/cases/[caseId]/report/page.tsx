@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { loadCaseProcedure, loadCaseViewWithProcedure } from "@/lib/workflow/queries/case-view";
-import { latestUploads } from "@/lib/certificates/store/case-certificates";
-import { loadAuditTrail } from "@/lib/audit/trail";
+import { latestUploads } from "@/lib/certificates/queries/case-certificates";
+import { loadAuditTrail } from "@/lib/audit/queries/trail";
 import { CaseReport } from "@/components/report/case-report";
 
 export const metadata: Metadata = { title: "Case report" };

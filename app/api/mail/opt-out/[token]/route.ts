@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { BODY_LIMITS } from "@/lib/http/body-limits";
 import { boundedRequest } from "@/lib/http/bounded-body";
 import { readOptOutToken } from "@/lib/mail/opt-out";
-import { acceptMailAgain, refuseMail } from "@/lib/mail/opt-out-store";
+import { acceptMailAgain, refuseMail } from "@/lib/mail/store/opt-outs";
 import { appBaseUrl } from "@/lib/mail/mode";
 
 type Params = { params: Promise<{ token: string }> };

@@ -1,5 +1,7 @@
-import { caseAccess } from "@/lib/auth/access";
-import { auditCsv, loadAuditTrail, parseAuditFilter } from "@/lib/audit/trail";
+import { caseAccess } from "@/lib/auth/queries/access";
+import { auditCsv } from "@/lib/audit/csv";
+import { parseAuditFilter } from "@/lib/audit/filter";
+import { loadAuditTrail } from "@/lib/audit/queries/trail";
 import { downloadResponse } from "@/lib/http/download-response";
 
 /** The audit trail as CSV or JSON (the same filters as the case page: ?role=…&kind=…). */

@@ -1,4 +1,4 @@
-import { caseAccess } from "@/lib/auth/access";
+import { caseAccess } from "@/lib/auth/queries/access";
 import { certificateDownload } from "@/lib/certificates/store/downloads";
 import { downloadResponse } from "@/lib/http/download-response";
 import { AppError } from "@/lib/errors";

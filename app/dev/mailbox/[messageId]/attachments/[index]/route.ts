@@ -1,4 +1,4 @@
-import { mailboxAttachments, mailboxEnabled, mailboxMessage } from "@/lib/mail/mailbox";
+import { mailboxAttachments, mailboxEnabled, mailboxMessage } from "@/lib/mail/queries/mailbox";
 
 /** One attachment of a development-mailbox message, as a download (the mailbox exists only when mail is not sent). */
 export async function GET(_request: Request, { params }: { params: Promise<{ messageId: string; index: string }> }) {

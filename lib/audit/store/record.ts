@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel } from "@/lib/generated/prisma/enums";
-import { forgetOverview } from "@/lib/workspaces/overview-cache";
+import { forgetOverview } from "@/lib/workspaces/queries/overview-cache";
 
 export type AuditKind =
   | "case.created"

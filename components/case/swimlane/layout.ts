@@ -4,9 +4,9 @@
  * Units are SVG user units; the renderer scales the whole drawing to the page width through its viewBox.
  */
 import { formatInZone, formatterFor } from "@/lib/time/zones";
-import { ROLES, ROLE_LABEL, ROLE_SHORT, type Role } from "./roles";
-import type { StepDefinition, WorkflowDefinition } from "./definitions";
-import type { StepStatus } from "./transitions";
+import { ROLES, ROLE_LABEL, ROLE_SHORT, type Role } from "@/lib/workflow/roles";
+import type { StepDefinition, WorkflowDefinition } from "@/lib/workflow/definitions";
+import type { StepStatus } from "@/lib/workflow/transitions";
 
 export interface SwimlaneStepState {
   readonly number: number;

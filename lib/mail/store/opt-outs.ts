@@ -1,13 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/record";
-
-/** What the refusal page shows: whose address, which workspace, and whether mail from it is refused now. */
-export async function optOutState(workspaceId: string, email: string) {
-  const workspace = await db().workspace.findUnique({ where: { id: workspaceId }, select: { name: true, mailOptOuts: { where: { email }, select: { createdAt: true } } } });
-  if (!workspace) return null;
-  return { workspaceName: workspace.name, email, refusedSince: workspace.mailOptOuts[0]?.createdAt ?? null };
-}
+import { recordAudit } from "@/lib/audit/store/record";
 
 /** Records the refusal (once; asking again changes nothing) with its audit event. Returns false for a workspace that no longer exists. */
 export async function refuseMail(workspaceId: string, email: string, via: "page" | "mail-client"): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { workflowFor, type StepStatus, type Variant } from "@/lib/workflow";
 import type { CaseDetail } from "@/lib/workflow/queries/case-detail";
+import { completedByName } from "@/lib/people";
 import {
   layoutSwimlane,
   type Point,
@@ -9,7 +10,7 @@ import {
   type SwimlaneLayout,
   type SwimlaneStepState,
   type SwimlaneText,
-} from "@/lib/workflow/swimlane";
+} from "./layout";
 
 /** The fields of a case step the diagram needs; `CaseDetail["steps"]` fits as it is. */
 export type SwimlaneStep = Pick<CaseDetail["steps"][number], "number" | "status" | "completedAt" | "channel" | "completedBy">;
@@ -45,7 +46,7 @@ const LANE_FILL = ["#f8fafc", "#ffffff"];
 
 /** Resolves "who did it" the way the step cards do: the system is Renewal Desk. */
 function toStepState(step: SwimlaneStep): SwimlaneStepState {
-  const completedBy = step.channel === "SYSTEM" ? "Renewal Desk" : (step.completedBy?.name ?? step.completedBy?.email ?? null);
+  const completedBy = step.channel === null && !step.completedBy ? null : completedByName(step);
   return { number: step.number, status: step.status, completedAt: step.completedAt, completedBy };
 }
 

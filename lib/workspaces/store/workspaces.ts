@@ -1,19 +1,9 @@
 import "server-only";
-import { cache } from "react";
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/audit/store/record";
 import { AppError } from "@/lib/errors";
 import type { SignedInUser } from "@/lib/auth/session";
-import { workspaceCreationFor } from "./creation-policy";
-
-/** A person's workspaces and their role in each; read once per request (the layout and the page both ask). */
-export const membershipsOf = cache(async (userId: string) =>
-  db().membership.findMany({
-    where: { userId },
-    orderBy: { createdAt: "asc" },
-    select: { role: true, workspace: { select: { id: true, name: true } } },
-  }),
-);
+import { workspaceCreationFor } from "@/lib/workspaces/creation-policy";
 
 /** A person who may (WORKSPACE_CREATORS) and owns none yet starts their own workspace and owns it. */
 export async function createWorkspace(actor: SignedInUser, name: string): Promise<{ workspaceId: string }> {

@@ -24,8 +24,8 @@ import {
   wrapText,
   type SwimlaneLayout,
   type SwimlaneStepState,
-} from "@/lib/workflow/swimlane";
-import { Swimlane, drawSwimlane, type SwimlaneStep } from "@/components/case/swimlane";
+} from "@/components/case/swimlane/layout";
+import { Swimlane, drawSwimlane, type SwimlaneStep } from "@/components/case/swimlane/swimlane";
 
 /** Each variant with an action step in the middle of the procedure. */
 const MIDWAY = [

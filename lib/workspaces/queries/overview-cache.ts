@@ -1,6 +1,6 @@
 import "server-only";
 import { TtlCache } from "@/lib/cache/ttl-cache";
-import type { Overview } from "./overview";
+import type { Overview } from "@/lib/workspaces/queries/overview";
 
 /**
  * The overview aggregates a workspace's whole history, and everyone in the workspace sees the same figures, so

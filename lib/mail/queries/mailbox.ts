@@ -1,8 +1,8 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
-import { mailboxEnabled } from "./mode";
-import type { MailAttachment } from "./transport";
+import { mailboxEnabled } from "@/lib/mail/mode";
+import type { MailAttachment } from "@/lib/mail/store/transport";
 
 export { mailboxEnabled };
 

@@ -1,8 +1,7 @@
-import "server-only";
 import { AppError } from "@/lib/errors";
-import { uploadFromForm } from "../form-parts";
-import { readOldCertificates } from "../old-certificates";
-import type { CertificateSummary } from "../summary";
+import { uploadFromForm } from "@/lib/certificates/form-parts";
+import { readOldCertificates } from "@/lib/certificates/old-certificates";
+import type { CertificateSummary } from "@/lib/certificates/summary";
 
 /** The optional old client certificate and old root of a new case, read from its form; refused with per-field messages. */
 export async function oldCertificatesFromForm(form: FormData): Promise<CertificateSummary[]> {

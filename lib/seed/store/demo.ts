@@ -3,8 +3,8 @@ import { db } from "@/lib/db";
 import { createCase } from "@/lib/workflow/store/create-case";
 import { tickChecklistItem } from "@/lib/workflow/store/inputs/receiver-checklist";
 import { caseInputSchema } from "@/lib/workflow/case-input";
-import { DEMO_ACCOUNTS } from "./demo-accounts";
-import { demoCertificates } from "./demo-certificates";
+import { DEMO_ACCOUNTS } from "@/lib/seed/demo-accounts";
+import { demoCertificates } from "@/lib/seed/demo-certificates";
 import { readOldCertificates } from "@/lib/certificates/old-certificates";
 import { submitNewCertificates } from "@/lib/workflow/store/inputs/new-certificates";
 
@@ -67,7 +67,7 @@ export async function seedDemoData(): Promise<void> {
   });
   if (upload.status !== "stored") throw new Error(`demo upload refused: ${upload.result.errors.map((error) => error.code).join(", ")}`);
   const tasks = await db().checklistItem.findMany({ where: { caseId: running.caseId }, orderBy: { position: "asc" } });
-  for (const task of tasks) await tickChecklistItem(receiverAdmin!.id, running.caseId, task.id, task.thirdParty ?? "Receiver administrator");
+  for (const task of tasks) await tickChecklistItem(receiverAdmin!.id, running.caseId, task.id, task.thirdParty);
 
   await createCase(
     ownerActor,

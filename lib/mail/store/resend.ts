@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record";
-import { kickMailWorker } from "./worker";
-import { assertCaseAction, caseAccess } from "@/lib/auth/access";
+import { recordAudit } from "@/lib/audit/store/record";
+import { kickMailWorker } from "@/lib/mail/store/delivery";
+import { assertCaseAction, caseAccess } from "@/lib/auth/queries/access";
 
 /** Puts a message that was given up on back into the outbox, with its attempts counted from zero. */
 export async function resendMail(actorId: string, mailId: string, caseId: string): Promise<void> {
@@ -22,21 +22,4 @@ export async function resendMail(actorId: string, mailId: string, caseId: string
   kickMailWorker();
 }
 
-/** Undeliverable mail of the workspaces the person owns (the owner is the one who can fix an address). */
-export async function failedMailForOwner(ownedWorkspaceIds: string[]) {
-  if (ownedWorkspaceIds.length === 0) return [];
-  return db().outgoingMail.findMany({
-    where: { status: "FAILED", case: { workspaceId: { in: ownedWorkspaceIds } } },
-    orderBy: { createdAt: "desc" },
-    take: 50,
-    select: { id: true, toAddress: true, subject: true, lastError: true, attempts: true, caseId: true, case: { select: { title: true } } },
-  });
-}
 
-export async function caseMail(caseId: string) {
-  return db().outgoingMail.findMany({
-    where: { caseId },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, toAddress: true, subject: true, status: true, attempts: true, lastError: true, sentAt: true, createdAt: true },
-  });
-}

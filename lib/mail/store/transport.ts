@@ -2,7 +2,7 @@ import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { mailFrom, mailMode } from "./mode";
+import { mailFrom, mailMode } from "@/lib/mail/mode";
 
 export interface MailAttachment {
   filename: string;

@@ -1,23 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { ROLES, type Role } from "@/lib/workflow/roles";
-import { describeAuditEvent } from "./describe";
-
-/** The families of audit events, for filtering ("step" covers step.completed, step.ready …). */
-export const AUDIT_GROUPS = ["case", "participant", "step", "certificate", "mail", "window", "grid", "checklist", "old_root"] as const;
-export type AuditGroup = (typeof AUDIT_GROUPS)[number];
-
-export interface AuditFilter {
-  role?: Role | "SYSTEM";
-  group?: AuditGroup;
-}
-
-export function parseAuditFilter(params: { role?: string | null; kind?: string | null }): AuditFilter {
-  const role = params.role === "SYSTEM" || (ROLES as readonly string[]).includes(params.role ?? "") ? (params.role as Role | "SYSTEM") : undefined;
-  const group = (AUDIT_GROUPS as readonly string[]).includes(params.kind ?? "") ? (params.kind as AuditGroup) : undefined;
-  return { ...(role ? { role } : {}), ...(group ? { group } : {}) };
-}
+import { describeAuditEvent } from "@/lib/audit/describe";
+import type { AuditFilter } from "@/lib/audit/filter";
+import { displayName } from "@/lib/people";
 
 /** Which events a filter keeps: one role's actions (by who held the role on the case) or one kind of event. */
 function auditWhere(caseId: string, filter: AuditFilter): Prisma.AuditEventWhereInput {
@@ -37,7 +23,7 @@ function toAuditRow(event: Prisma.AuditEventGetPayload<{ include: typeof auditRo
     kind: event.kind,
     stepNumber: event.stepNumber,
     channel: event.channel,
-    actor: event.actor ? (event.actor.name ?? event.actor.email) : "Renewal Desk",
+    actor: displayName(event.actor, "Renewal Desk"),
     actorEmail: event.actor?.email ?? null,
     description: describeAuditEvent(event.kind, event.stepNumber, (event.data ?? {}) as Record<string, unknown>),
     data: event.data,
@@ -69,17 +55,3 @@ export async function loadLatestAuditEvents(caseId: string, filter: AuditFilter,
 }
 
 export type AuditRow = Awaited<ReturnType<typeof loadAuditTrail>>[number];
-
-function csvField(value: string): string {
-  // Quote always; double embedded quotes; neutralise spreadsheet formulas.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
-export function auditCsv(rows: AuditRow[]): string {
-  const header = ["time_utc", "kind", "step", "actor", "actor_email", "channel", "description", "data_json"];
-  const lines = rows.map((row) =>
-    [row.at.toISOString(), row.kind, row.stepNumber?.toString() ?? "", row.actor, row.actorEmail ?? "", row.channel, row.description, JSON.stringify(row.data)].map(csvField).join(","),
-  );
-  return `${header.join(",")}\r\n${lines.join("\r\n")}\r\n`;
-}

@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { deliver, type MailAttachment } from "./transport";
-import { nextAttemptDelayMs } from "./retry";
-import { recordAudit } from "@/lib/audit/record";
+import { deliver, type MailAttachment } from "@/lib/mail/store/transport";
+import { nextAttemptDelayMs } from "@/lib/mail/retry";
+import { recordAudit } from "@/lib/audit/store/record";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 const MAX_ATTEMPTS = Number(process.env.MAIL_MAX_ATTEMPTS ?? 8);

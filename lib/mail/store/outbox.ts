@@ -1,9 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { AuditEntry } from "@/lib/audit/record";
-import type { MailAttachment } from "./transport";
-import { listUnsubscribeHeaders } from "./opt-out";
+import type { AuditEntry } from "@/lib/audit/store/record";
+import type { MailAttachment } from "@/lib/mail/store/transport";
+import { listUnsubscribeHeaders } from "@/lib/mail/opt-out";
 
 export interface OutgoingMessage {
   caseId?: string;

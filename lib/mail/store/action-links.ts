@@ -2,8 +2,8 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/workflow/roles";
-import { appBaseUrl } from "./mode";
-import { actionLinkLifetimeDays } from "./action-link-config";
+import { appBaseUrl } from "@/lib/mail/mode";
+import { actionLinkLifetimeDays } from "@/lib/mail/action-link-config";
 
 /** Tokens are 256 random bits, base64url: 43 characters. Anything else is rejected without a lookup. */
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
-import { figuresByWorkspace } from "./overview-cache";
+import { figuresByWorkspace } from "@/lib/workspaces/queries/overview-cache";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { caseAccess } from "@/lib/auth/access";
+import { caseAccess } from "@/lib/auth/queries/access";
 import type { CertificateSummary } from "@/lib/certificates/summary";
 
 /**
