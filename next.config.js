@@ -4,13 +4,7 @@
 const nextConfig = {
   // PGlite ships WebAssembly and data files it loads from its own package folder at run time;
   // the Prisma adapters and pg are plain Node libraries that need no bundling.
-  serverExternalPackages: [
-    "@electric-sql/pglite",
-    "pglite-prisma-adapter",
-    "@prisma/adapter-pg",
-    "pg",
-    "nodemailer",
-  ],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "nodemailer"],
   poweredByHeader: false,
   experimental: {
     // The largest legitimate form is step 1's certificate upload: 2 sides × 10 certificates × 64 KiB + 64 KiB for

@@ -8,7 +8,8 @@ const baseURL = `http://localhost:${port}`;
 
 // Debian's Chromium where it exists (Playwright cannot download its own browser here); elsewhere an explicit
 // path from PLAYWRIGHT_CHROMIUM_EXECUTABLE, or Playwright's own browser.
-const executablePath = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+const executablePath =
+  process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 // Without DATABASE_URL the server under test runs on its own embedded database in a temporary folder.
 const serverEnv: Record<string, string> = {
@@ -22,7 +23,8 @@ const serverEnv: Record<string, string> = {
   // Every simulated person signs in from the same loopback address.
   SIGN_IN_MAX_PER_CLIENT: "1000",
 };
-if (!process.env.DATABASE_URL) serverEnv.PGLITE_DATA_DIR ??= path.join(mkdtempSync(path.join(tmpdir(), "rd-e2e-")), "pglite");
+if (!process.env.DATABASE_URL)
+  serverEnv.PGLITE_DATA_DIR ??= path.join(mkdtempSync(path.join(tmpdir(), "rd-e2e-")), "pglite");
 
 export default defineConfig({
   testDir: "e2e",

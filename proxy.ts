@@ -26,12 +26,18 @@ export function proxy(request: NextRequest) {
   // A body declared larger than its route accepts is refused here with a plain message (the route handlers and
   // Next.js's server-action limit also count the bytes actually sent, for bodies without a Content-Length).
   const limit = bodyLimitFor(request.nextUrl.pathname);
-  const response = Number(request.headers.get("content-length") ?? 0) > limit ? tooLargeResponse(limit) : NextResponse.next({ request: { headers: forwarded } });
+  const response =
+    Number(request.headers.get("content-length") ?? 0) > limit
+      ? tooLargeResponse(limit)
+      : NextResponse.next({ request: { headers: forwarded } });
   response.headers.set("Content-Security-Policy", policy);
   response.headers.set("X-Content-Type-Options", "nosniff");
   response.headers.set("X-Frame-Options", "DENY");
   // Action-link pages carry their token in the path: it must never leave through Referer.
-  response.headers.set("Referrer-Policy", request.nextUrl.pathname.startsWith("/a/") ? "no-referrer" : "strict-origin-when-cross-origin");
+  response.headers.set(
+    "Referrer-Policy",
+    request.nextUrl.pathname.startsWith("/a/") ? "no-referrer" : "strict-origin-when-cross-origin",
+  );
   if (request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https") {
     response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   }

@@ -16,7 +16,12 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        test: { name: "reliability", include: ["tests/reliability/**/*.test.ts"], environment: "node", testTimeout: 120_000 },
+        test: {
+          name: "reliability",
+          include: ["tests/reliability/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+        },
       },
       {
         resolve: { alias },

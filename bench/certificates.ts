@@ -14,7 +14,11 @@ type Kind = "RSA-2048" | "P-256";
 const KEY_KIND = { "RSA-2048": "rsa2048", "P-256": "p256" } as const;
 
 async function chain(kind: Kind): Promise<{ root: string; intermediate: string; leaf: string }> {
-  const validity = { notBefore: new Date(NOW.getTime() - YEAR), notAfter: new Date(NOW.getTime() + YEAR), keyKind: KEY_KIND[kind] };
+  const validity = {
+    notBefore: new Date(NOW.getTime() - YEAR),
+    notAfter: new Date(NOW.getTime() + YEAR),
+    keyKind: KEY_KIND[kind],
+  };
   const root = await issueCertificate({ subject: "CN=Bench Root", ca: true, ...validity });
   const intermediate = await issueCertificate({ subject: "CN=Bench Issuing CA", ca: true, issuer: root, ...validity });
   const leaf = await issueCertificate({ subject: "CN=bench-client", issuer: intermediate, ...validity });
@@ -54,10 +58,15 @@ async function main(): Promise<void> {
     // Path validation alone on parsed certificates (what a cached re-check costs).
     const [leaf, intermediate, root] = [parse(c.leaf), parse(c.intermediate), parse(c.root)];
     const pathRate = rate(() => {
-      const r = validatePath({ leaf, intermediates: [intermediate], anchors: [root] }, { time: NOW, requiredEku: OID.clientAuth });
+      const r = validatePath(
+        { leaf, intermediates: [intermediate], anchors: [root] },
+        { time: NOW, requiredEku: OID.clientAuth },
+      );
       if (!r.valid) throw new Error("chain should validate");
     });
-    console.log(`${kind} chain (root → intermediate → leaf): ${fullRate} full renewal checks/s, ${pathRate} path validations/s`);
+    console.log(
+      `${kind} chain (root → intermediate → leaf): ${fullRate} full renewal checks/s, ${pathRate} path validations/s`,
+    );
     summary[`${kind}_renewal_checks_per_s`] = fullRate;
     summary[`${kind}_path_validations_per_s`] = pathRate;
   }
@@ -77,10 +86,14 @@ async function main(): Promise<void> {
   const result = validateRenewal({ newLeaf: [text([leaf, ...floods].join(""))], newRoot: [text(root)], at: NOW });
   const adversarialMs = Math.round((performance.now() - start) * 100) / 100;
   const rejected = result.errors.some((e) => e.code === "NOT_SIGNED_BY_ROOT");
-  console.log(`adversarial upload (10 certificates, one subject): ${adversarialMs} ms, ${rejected ? "rejected with NOT_SIGNED_BY_ROOT" : "NOT rejected"} (limit 250 ms)`);
+  console.log(
+    `adversarial upload (10 certificates, one subject): ${adversarialMs} ms, ${rejected ? "rejected with NOT_SIGNED_BY_ROOT" : "NOT rejected"} (limit 250 ms)`,
+  );
   summary.adversarial_10_same_subject_ms = adversarialMs;
 
-  console.log(JSON.stringify({ bench: "certificates", ...summary, adversarial_under_250ms: adversarialMs < 250 && rejected }));
+  console.log(
+    JSON.stringify({ bench: "certificates", ...summary, adversarial_under_250ms: adversarialMs < 250 && rejected }),
+  );
   if (adversarialMs >= 250 || !rejected) process.exitCode = 1;
 }
 

@@ -77,17 +77,38 @@ interface RouteSpec {
 
 /** Round-robin over users, so heavy and typical users each get the same share of requests. */
 function interleave(users: BenchUser[], perUser: (user: BenchUser) => string[]): Target[] {
-  const lists = users.map((user) => perUser(user).map((p): Target => ({ path: p, cookie: sessionCookie(user), kind: user.kind })));
+  const lists = users.map((user) =>
+    perUser(user).map((p): Target => ({ path: p, cookie: sessionCookie(user), kind: user.kind })),
+  );
   const out: Target[] = [];
-  for (let i = 0; lists.some((list) => i < list.length); i++) for (const list of lists) if (i < list.length) out.push(list[i]!);
+  for (let i = 0; lists.some((list) => i < list.length); i++)
+    for (const list of lists) if (i < list.length) out.push(list[i]!);
   return out;
 }
 
 const SIGNED_IN = 'data-testid="signed-in-as"';
 const ROUTES: RouteSpec[] = [
-  { name: "floor", label: () => "floor (1 indexed query, trivial page)", limit: null, marker: 'data-testid="floor"', targets: (users) => interleave(users, (u) => [`/bench/floor?email=${encodeURIComponent(u.email)}`]) },
-  { name: "inbox", label: () => "inbox", limit: 1.5, marker: SIGNED_IN, targets: (users) => interleave(users, () => ["/inbox"]) },
-  { name: "case", label: () => "case page (default view: steps)", limit: 2, marker: SIGNED_IN, targets: (users) => interleave(users, (u) => u.caseIds.map((id) => `/cases/${id}`)) },
+  {
+    name: "floor",
+    label: () => "floor (1 indexed query, trivial page)",
+    limit: null,
+    marker: 'data-testid="floor"',
+    targets: (users) => interleave(users, (u) => [`/bench/floor?email=${encodeURIComponent(u.email)}`]),
+  },
+  {
+    name: "inbox",
+    label: () => "inbox",
+    limit: 1.5,
+    marker: SIGNED_IN,
+    targets: (users) => interleave(users, () => ["/inbox"]),
+  },
+  {
+    name: "case",
+    label: () => "case page (default view: steps)",
+    limit: 2,
+    marker: SIGNED_IN,
+    targets: (users) => interleave(users, (u) => u.caseIds.map((id) => `/cases/${id}`)),
+  },
   ...(["certificates", "mail", "audit"] as const).map((section): RouteSpec => ({
     name: `case-${section}`,
     label: () => `case page, ${section} section`,
@@ -96,7 +117,13 @@ const ROUTES: RouteSpec[] = [
     optional: true,
     targets: (users) => interleave(users, (u) => u.caseIds.map((id) => `/cases/${id}/${section}`)),
   })),
-  { name: "cases", label: () => "case list, first page", limit: 2, marker: SIGNED_IN, targets: (users) => interleave(users, () => ["/cases"]) },
+  {
+    name: "cases",
+    label: () => "case list, first page",
+    limit: 2,
+    marker: SIGNED_IN,
+    targets: (users) => interleave(users, () => ["/cases"]),
+  },
   {
     name: "cases-deep",
     label: () => `case list, last page (?page=N, ${pageSize} per page)`,
@@ -111,7 +138,11 @@ const ROUTES: RouteSpec[] = [
     marker: SIGNED_IN,
     optional: true,
     // Guests have no overview: the route is measured with the members and owners among the users.
-    targets: (users) => interleave(users.filter((u) => u.memberWorkspaceIds.length > 0), (u) => [`/overview?workspace=${u.memberWorkspaceIds[0]}`]),
+    targets: (users) =>
+      interleave(
+        users.filter((u) => u.memberWorkspaceIds.length > 0),
+        (u) => [`/overview?workspace=${u.memberWorkspaceIds[0]}`],
+      ),
   },
 ];
 
@@ -200,13 +231,24 @@ async function waitForQuiet(): Promise<number> {
 async function warmUp(server: AppServer, routes: RouteSpec[], users: BenchUser[]): Promise<void> {
   const lists = routes.map((route) => route.targets(users));
   const mixed: Target[] = [];
-  for (let i = 0; lists.some((list) => i < list.length); i++) for (const list of lists) if (i < list.length) mixed.push(list[i]!);
+  for (let i = 0; lists.some((list) => i < list.length); i++)
+    for (const list of lists) if (i < list.length) mixed.push(list[i]!);
   await runLoad(server.baseUrl, mixed, { connections: CONNECTIONS, seconds: GLOBAL_WARMUP_SECONDS });
 }
 
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 
-async function serialPass(server: AppServer, counter: PgStatementCounter, spec: RouteSpec, users: BenchUser[], distDir: string): Promise<SerialResult> {
+async function serialPass(
+  server: AppServer,
+  counter: PgStatementCounter,
+  spec: RouteSpec,
+  users: BenchUser[],
+  distDir: string,
+): Promise<SerialResult> {
   // One request per user (two case pages each), heavy and typical alike, one at a time.
   const all = spec.targets(users);
   const seen = new Map<string, number>();
@@ -220,7 +262,8 @@ async function serialPass(server: AppServer, counter: PgStatementCounter, spec: 
   let statements: string[] = [];
   let htmlJs: SerialResult["htmlJs"] = null;
   // Warm-up: the first request of a route compiles and caches code paths.
-  for (const t of targets.slice(0, 3)) await (await fetch(server.baseUrl + t.path, { headers: { cookie: t.cookie }, redirect: "manual" })).arrayBuffer();
+  for (const t of targets.slice(0, 3))
+    await (await fetch(server.baseUrl + t.path, { headers: { cookie: t.cookie }, redirect: "manual" })).arrayBuffer();
   for (const [index, t] of targets.entries()) {
     const record = index === 0;
     counter.record(record);
@@ -233,10 +276,18 @@ async function serialPass(server: AppServer, counter: PgStatementCounter, spec: 
     const after = counter.snapshot();
     if (record) statements = counter.record(false);
     if (response.status !== 200 || !html.includes(spec.marker)) {
-      failures.push(`${t.path}: HTTP ${response.status}${response.headers.get("location") ? ` → ${response.headers.get("location")}` : ""}${response.status === 200 ? " without the expected content" : ""}`);
+      failures.push(
+        `${t.path}: HTTP ${response.status}${response.headers.get("location") ? ` → ${response.headers.get("location")}` : ""}${response.status === 200 ? " without the expected content" : ""}`,
+      );
     }
     if (index === 0 && response.status === 200) htmlJs = htmlScriptJs(distDir, html);
-    rows.push({ kind: t.kind, queries: after.total - before.total, control: after.control - before.control, ms, bytes: html.length });
+    rows.push({
+      kind: t.kind,
+      queries: after.total - before.total,
+      control: after.control - before.control,
+      ms,
+      bytes: html.length,
+    });
   }
   const of = (kind: string) => rows.filter((row) => row.kind === kind);
   const round = (value: number) => Math.round(value * 10) / 10;
@@ -251,8 +302,14 @@ async function serialPass(server: AppServer, counter: PgStatementCounter, spec: 
       typicalMedian: median(of("typical").map((r) => r.queries)),
     },
     control: median(rows.map((r) => r.control)),
-    unloadedMs: { heavy: round(median(of("heavy").map((r) => r.ms))), typical: round(median(of("typical").map((r) => r.ms))) },
-    htmlKb: { heavy: round(median(of("heavy").map((r) => r.bytes)) / 1024), typical: round(median(of("typical").map((r) => r.bytes)) / 1024) },
+    unloadedMs: {
+      heavy: round(median(of("heavy").map((r) => r.ms))),
+      typical: round(median(of("typical").map((r) => r.ms))),
+    },
+    htmlKb: {
+      heavy: round(median(of("heavy").map((r) => r.bytes)) / 1024),
+      typical: round(median(of("typical").map((r) => r.bytes)) / 1024),
+    },
     statements,
     htmlJs,
   };
@@ -270,14 +327,26 @@ async function measureSize(size: number, distDir: string, buildDir: string): Pro
     log(`using ${database} (seeded ${String(seed.seededAt)} in ${String(seed.seconds)} s)`);
   }
   const users = await withClient(url, (client) => createBenchUsers(client));
-  const databaseBytes = await withClient(url, async (client) => Number((await client.query<{ n: string }>("SELECT pg_database_size(current_database()) AS n")).rows[0]!.n));
-  log(`${users.length} users signed in: ${users.filter((u) => u.kind === "heavy").map((u) => u.why).join("; ")}`);
+  const databaseBytes = await withClient(url, async (client) =>
+    Number((await client.query<{ n: string }>("SELECT pg_database_size(current_database()) AS n")).rows[0]!.n),
+  );
+  log(
+    `${users.length} users signed in: ${users
+      .filter((u) => u.kind === "heavy")
+      .map((u) => u.why)
+      .join("; ")}`,
+  );
   const figures: SizeFigures = {
     cases: size,
     database,
     seed,
     databaseBytes,
-    users: users.map((u) => ({ kind: u.kind, why: u.why, openParticipations: u.openParticipations, visibleCases: u.visibleCases })),
+    users: users.map((u) => ({
+      kind: u.kind,
+      why: u.why,
+      openParticipations: u.openParticipations,
+      visibleCases: u.visibleCases,
+    })),
     routes: {},
     peakRssMb: 0,
     peakLargestProcessMb: 0,
@@ -296,16 +365,29 @@ async function measureSize(size: number, distDir: string, buildDir: string): Pro
   const proxied = new URL(url);
   proxied.hostname = "127.0.0.1";
   proxied.port = String(proxyPort);
-  let server = new AppServer({ dir: buildDir, port: PORT, databaseUrl: proxied.toString(), logFile, useStartScript: USE_START_SCRIPT, nodeOptions: NODE_OPTIONS });
+  let server = new AppServer({
+    dir: buildDir,
+    port: PORT,
+    databaseUrl: proxied.toString(),
+    logFile,
+    useStartScript: USE_START_SCRIPT,
+    nodeOptions: NODE_OPTIONS,
+  });
   try {
     await server.start();
     for (const spec of [...routes]) {
       if (spec.optional) {
         const probe = spec.targets(users)[0];
-        const response = probe ? await fetch(server.baseUrl + probe.path, { headers: { cookie: probe.cookie }, redirect: "manual" }) : null;
+        const response = probe
+          ? await fetch(server.baseUrl + probe.path, { headers: { cookie: probe.cookie }, redirect: "manual" })
+          : null;
         const html = response ? await response.text() : "";
         if (!response || response.status !== 200 || !html.includes(spec.marker)) {
-          figures.routes[spec.name] = { label: spec.label(), available: false, note: `not yet available (${probe ? `${probe.path.replace(/c[a-z0-9]{24}/, "<id>")} answers ${response?.status}` : "no user to ask"})` };
+          figures.routes[spec.name] = {
+            label: spec.label(),
+            available: false,
+            note: `not yet available (${probe ? `${probe.path.replace(/c[a-z0-9]{24}/, "<id>")} answers ${response?.status}` : "no user to ask"})`,
+          };
           routes.splice(routes.indexOf(spec), 1);
           log(`  ${spec.name}: not available in this build`);
           continue;
@@ -328,14 +410,26 @@ async function measureSize(size: number, distDir: string, buildDir: string): Pro
         }
       }
       figures.routes[spec.name] = { label: spec.label(), available: true, serial };
-      log(`  ${spec.name}: ${serial.queries.median} queries/request (heavy ${serial.queries.heavyMedian}, typical ${serial.queries.typicalMedian}), unloaded ${serial.unloadedMs.typical}/${serial.unloadedMs.heavy} ms typical/heavy${serial.failures.length ? `, ${serial.failures.length} FAILED: ${serial.failures[0]}` : ""}`);
+      log(
+        `  ${spec.name}: ${serial.queries.median} queries/request (heavy ${serial.queries.heavyMedian}, typical ${serial.queries.typicalMedian}), unloaded ${serial.unloadedMs.typical}/${serial.unloadedMs.heavy} ms typical/heavy${serial.failures.length ? `, ${serial.failures.length} FAILED: ${serial.failures[0]}` : ""}`,
+      );
     }
     // The case list's page parameter: does the last page differ from the first?
     const probeUser = users.find((u) => u.kind === "heavy") ?? users[0]!;
     const links = async (pathname: string) =>
-      [...(await (await fetch(server.baseUrl + pathname, { headers: { cookie: sessionCookie(probeUser) } })).text()).matchAll(/href="\/cases\/(c[a-z0-9]{24})"/g)].map((m) => m[1]).join(",");
-    if (figures.routes["cases-deep"] && (await links("/cases")) === (await links(`/cases?page=${lastPage(probeUser)}`))) {
-      figures.routes["cases-deep"].note = "the page parameter is ignored (no pagination): this measures the same list as the first page";
+      [
+        ...(
+          await (await fetch(server.baseUrl + pathname, { headers: { cookie: sessionCookie(probeUser) } })).text()
+        ).matchAll(/href="\/cases\/(c[a-z0-9]{24})"/g),
+      ]
+        .map((m) => m[1])
+        .join(",");
+    if (
+      figures.routes["cases-deep"] &&
+      (await links("/cases")) === (await links(`/cases?page=${lastPage(probeUser)}`))
+    ) {
+      figures.routes["cases-deep"].note =
+        "the page parameter is ignored (no pagination): this measures the same list as the first page";
     }
   } finally {
     await server.stop();
@@ -343,7 +437,14 @@ async function measureSize(size: number, distDir: string, buildDir: string): Pro
   }
 
   // b. Load, directly on PostgreSQL.
-  server = new AppServer({ dir: buildDir, port: PORT, databaseUrl: url, logFile, useStartScript: USE_START_SCRIPT, nodeOptions: NODE_OPTIONS });
+  server = new AppServer({
+    dir: buildDir,
+    port: PORT,
+    databaseUrl: url,
+    logFile,
+    useStartScript: USE_START_SCRIPT,
+    nodeOptions: NODE_OPTIONS,
+  });
   try {
     await server.start();
     const sampler = new RssSampler(server.pid);
@@ -401,7 +502,9 @@ async function measureSize(size: number, distDir: string, buildDir: string): Pro
         if (!best || score(figuresOfRun) < score(best)) best = figuresOfRun;
         const failed = load.errors + load.timeouts > 0 || !server.running;
         if (!figuresOfRun.contended && !failed) break;
-        log(`  ${failed ? `${load.errors + load.timeouts} errors/timeouts${server.running ? "" : ", the server died"}` : `other processes used ${r2(otherCores)} cores`} during the run: measuring ${spec.name} again`);
+        log(
+          `  ${failed ? `${load.errors + load.timeouts} errors/timeouts${server.running ? "" : ", the server died"}` : `other processes used ${r2(otherCores)} cores`} during the run: measuring ${spec.name} again`,
+        );
       }
       figures.routes[spec.name]!.load = best!;
     }
@@ -413,20 +516,28 @@ async function measureSize(size: number, distDir: string, buildDir: string): Pro
   }
   await withClient(url, (client) => removeBenchSessions(client));
   const floor = figures.routes.floor?.load?.p95;
-  for (const route of Object.values(figures.routes)) if (route.load && floor) route.p95RatioToFloor = Math.round((route.load.p95 / floor) * 100) / 100;
+  for (const route of Object.values(figures.routes))
+    if (route.load && floor) route.p95RatioToFloor = Math.round((route.load.p95 / floor) * 100) / 100;
   return figures;
 }
 
 function runCertificateBench(): Promise<Record<string, unknown> | null> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "bench/certificates.ts"], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "bench/certificates.ts"], {
+      cwd: REPO_ROOT,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => {
       output += chunk.toString();
     });
     child.on("exit", () => {
       for (const line of output.trim().split("\n")) console.log(`[certificates] ${line}`);
-      const line = output.trim().split("\n").reverse().find((l) => l.startsWith("{"));
+      const line = output
+        .trim()
+        .split("\n")
+        .reverse()
+        .find((l) => l.startsWith("{"));
       try {
         resolve(line ? (JSON.parse(line) as Record<string, unknown>) : null);
       } catch {
@@ -438,14 +549,18 @@ function runCertificateBench(): Promise<Record<string, unknown> | null> {
 
 function table(headers: string[], rows: (string | number)[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i] ?? "").length)));
-  const line = (cells: (string | number)[]) => `| ${cells.map((c, i) => String(c ?? "").padEnd(widths[i]!)).join(" | ")} |`;
+  const line = (cells: (string | number)[]) =>
+    `| ${cells.map((c, i) => String(c ?? "").padEnd(widths[i]!)).join(" | ")} |`;
   return [line(headers), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
 }
 
 async function main(): Promise<void> {
   const started = new Date();
   fs.mkdirSync(WORK_DIR, { recursive: true });
-  const postgres = await withClient(SERVER_URL, async (c) => (await c.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!.v);
+  const postgres = await withClient(
+    SERVER_URL,
+    async (c) => (await c.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!.v,
+  );
   const machine = {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model ?? "unknown",
@@ -454,7 +569,9 @@ async function main(): Promise<void> {
     postgres,
     platform: `${os.type()} ${os.release()}`,
   };
-  log(`machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}, PostgreSQL ${machine.postgres}`);
+  log(
+    `machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}, PostgreSQL ${machine.postgres}`,
+  );
 
   const build = await prepareBuild({ source: SOURCE, reuse: args.has("skip-build"), log });
   const distDir = path.join(build.dir, ".next");
@@ -477,10 +594,27 @@ async function main(): Promise<void> {
   const routeNames = [...new Set(sizes.flatMap((s) => Object.keys(s.routes)))];
   console.log("");
   for (const s of sizes) {
-    console.log(`\n${s.cases} cases (${(s.databaseBytes / 1024 ** 3).toFixed(2)} GB), ${CONNECTIONS} connections, ${SECONDS} s per route; peak server RSS ${s.peakRssMb} MB (idle ${s.idleRssMb} MB)`);
+    console.log(
+      `\n${s.cases} cases (${(s.databaseBytes / 1024 ** 3).toFixed(2)} GB), ${CONNECTIONS} connections, ${SECONDS} s per route; peak server RSS ${s.peakRssMb} MB (idle ${s.idleRssMb} MB)`,
+    );
     console.log(
       table(
-        ["route", "p50 ms", "p95 ms", "p99 ms", "req/s", "p95/floor", "queries/req", "heavy p95", "typical p95", "server CPU", "PG CPU", "other CPU", "non-2xx", "HTML kB"],
+        [
+          "route",
+          "p50 ms",
+          "p95 ms",
+          "p99 ms",
+          "req/s",
+          "p95/floor",
+          "queries/req",
+          "heavy p95",
+          "typical p95",
+          "server CPU",
+          "PG CPU",
+          "other CPU",
+          "non-2xx",
+          "HTML kB",
+        ],
         routeNames.map((name) => {
           const r = s.routes[name];
           if (!r?.available) return [name, r?.note ?? "not measured"];
@@ -514,7 +648,14 @@ async function main(): Promise<void> {
     if (spec?.limit && r) {
       targets.push({
         target: `${name}: p95 / floor p95 at ${largest.cases} cases`,
-        value: r.p95RatioToFloor === undefined ? (r.available ? "n/a" : "not yet available") : r.load?.censored ? `≥ ${r.p95RatioToFloor}` : r.p95RatioToFloor,
+        value:
+          r.p95RatioToFloor === undefined
+            ? r.available
+              ? "n/a"
+              : "not yet available"
+            : r.load?.censored
+              ? `≥ ${r.p95RatioToFloor}`
+              : r.p95RatioToFloor,
         limit: `≤ ${spec.limit}`,
         pass: r.p95RatioToFloor === undefined ? null : r.p95RatioToFloor <= spec.limit,
       });
@@ -527,26 +668,67 @@ async function main(): Promise<void> {
       const a = smallest.routes[name]?.load?.p95;
       const b = largest.routes[name]?.load?.p95;
       const ratio = a && b ? Math.round((b / a) * 100) / 100 : 0;
-      if (a && b) targets.push({ target: `${name}: p95 at ${largest.cases} / p95 at ${smallest.cases}`, value: largest.routes[name]?.load?.censored ? `≥ ${ratio}` : ratio, limit: "≤ 1.2", pass: b / a <= 1.2 });
+      if (a && b)
+        targets.push({
+          target: `${name}: p95 at ${largest.cases} / p95 at ${smallest.cases}`,
+          value: largest.routes[name]?.load?.censored ? `≥ ${ratio}` : ratio,
+          limit: "≤ 1.2",
+          pass: b / a <= 1.2,
+        });
       const qa = smallest.routes[name]?.serial?.queries;
       const qb = largest.routes[name]?.serial?.queries;
       // The most any request of the route sent: bounded by a constant when it does not grow with the data. (Medians
       // may differ by a query or two because the cases opened are at other stages.)
-      if (qa && qb) targets.push({ target: `${name}: queries/request ${smallest.cases} → ${largest.cases}`, value: `max ${qa.max} → ${qb.max} (median ${qa.median} → ${qb.median})`, limit: "max does not grow", pass: qb.max <= qa.max });
+      if (qa && qb)
+        targets.push({
+          target: `${name}: queries/request ${smallest.cases} → ${largest.cases}`,
+          value: `max ${qa.max} → ${qb.max} (median ${qa.median} → ${qb.median})`,
+          limit: "max does not grow",
+          pass: qb.max <= qa.max,
+        });
     }
   }
-  for (const s of sizes) targets.push({ target: `server peak RSS under load at ${s.cases} cases (process tree)`, value: `${s.peakRssMb} MB`, limit: "≤ 400 MB", pass: s.peakRssMb <= 400 });
-  for (const route of ["/inbox", "/cases/[caseId]", "/cases/[caseId]/certificates", "/cases/[caseId]/mail", "/cases/[caseId]/audit", "/cases", "/overview"]) {
+  for (const s of sizes)
+    targets.push({
+      target: `server peak RSS under load at ${s.cases} cases (process tree)`,
+      value: `${s.peakRssMb} MB`,
+      limit: "≤ 400 MB",
+      pass: s.peakRssMb <= 400,
+    });
+  for (const route of [
+    "/inbox",
+    "/cases/[caseId]",
+    "/cases/[caseId]/certificates",
+    "/cases/[caseId]/mail",
+    "/cases/[caseId]/audit",
+    "/cases",
+    "/overview",
+  ]) {
     const r = js.routes.find((x) => x.route === route);
-    if (r) targets.push({ target: `first-load JS ${route}`, value: `${(r.gzipBytes / 1024).toFixed(1)} kB`, limit: "≤ 150 kB gzip", pass: r.gzipBytes <= 150 * 1024 });
+    if (r)
+      targets.push({
+        target: `first-load JS ${route}`,
+        value: `${(r.gzipBytes / 1024).toFixed(1)} kB`,
+        limit: "≤ 150 kB gzip",
+        pass: r.gzipBytes <= 150 * 1024,
+      });
   }
 
-  console.log("\nFirst-load JavaScript (gzip -9; shared framework chunks " + `${(js.sharedGzipBytes / 1024).toFixed(1)} kB, nomodule polyfills ${(js.polyfillGzipBytes / 1024).toFixed(1)} kB not counted)`);
+  console.log(
+    "\nFirst-load JavaScript (gzip -9; shared framework chunks " +
+      `${(js.sharedGzipBytes / 1024).toFixed(1)} kB, nomodule polyfills ${(js.polyfillGzipBytes / 1024).toFixed(1)} kB not counted)`,
+  );
   // The same figure from the HTML the server sent (serial pass), for the routes measured.
   const fromHtml = new Map<string, string>();
   const measured: Record<string, string> = {
-    floor: "/bench/floor", inbox: "/inbox", case: "/cases/[caseId]", "case-certificates": "/cases/[caseId]/certificates", "case-mail": "/cases/[caseId]/mail",
-    "case-audit": "/cases/[caseId]/audit", cases: "/cases", overview: "/overview",
+    floor: "/bench/floor",
+    inbox: "/inbox",
+    case: "/cases/[caseId]",
+    "case-certificates": "/cases/[caseId]/certificates",
+    "case-mail": "/cases/[caseId]/mail",
+    "case-audit": "/cases/[caseId]/audit",
+    cases: "/cases",
+    overview: "/overview",
   };
   for (const [name, route] of Object.entries(measured)) {
     const html = largest.routes[name]?.serial?.htmlJs;
@@ -555,25 +737,47 @@ async function main(): Promise<void> {
   console.log(
     table(
       ["route", "files", "raw kB", "gzip kB", "gzip kB from the served HTML"],
-      js.routes.map((r) => [r.route, r.files, (r.rawBytes / 1024).toFixed(1), (r.gzipBytes / 1024).toFixed(1), fromHtml.get(r.route) ?? ""]),
+      js.routes.map((r) => [
+        r.route,
+        r.files,
+        (r.rawBytes / 1024).toFixed(1),
+        (r.gzipBytes / 1024).toFixed(1),
+        fromHtml.get(r.route) ?? "",
+      ]),
     ),
   );
   console.log("\nTargets");
-  console.log(table(["target", "value", "limit", "result"], targets.map((t) => [t.target, t.value, t.limit, t.pass === null ? "—" : t.pass ? "PASS" : "FAIL"])));
+  console.log(
+    table(
+      ["target", "value", "limit", "result"],
+      targets.map((t) => [t.target, t.value, t.limit, t.pass === null ? "—" : t.pass ? "PASS" : "FAIL"]),
+    ),
+  );
 
   const summary = {
     bench: "renewal-desk",
     date: started.toISOString(),
     machine,
     build: { source: build.source, commit: build.commit, dirty: build.dirty, seconds: build.seconds },
-    settings: { nodeOptions: NODE_OPTIONS ?? null, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, globalWarmupSeconds: GLOBAL_WARMUP_SECONDS },
+    settings: {
+      nodeOptions: NODE_OPTIONS ?? null,
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      warmupSeconds: WARMUP_SECONDS,
+      globalWarmupSeconds: GLOBAL_WARMUP_SECONDS,
+    },
     firstLoadJs: js,
     certificates,
     sizes,
     targets,
   };
   fs.mkdirSync(path.join(REPO_ROOT, "bench", "results"), { recursive: true });
-  const file = path.join(REPO_ROOT, "bench", "results", `${started.toISOString().replace(/[:.]/g, "-").slice(0, 19)}.json`);
+  const file = path.join(
+    REPO_ROOT,
+    "bench",
+    "results",
+    `${started.toISOString().replace(/[:.]/g, "-").slice(0, 19)}.json`,
+  );
   fs.writeFileSync(file, JSON.stringify(summary, null, 2));
   log(`full results: ${path.relative(REPO_ROOT, file)}`);
   const compact = {
@@ -590,7 +794,15 @@ async function main(): Promise<void> {
             Object.entries(s.routes).map(([name, r]) => [
               name,
               r.available && r.load
-                ? { p50: r.load.p50, p95: r.load.p95, p99: r.load.p99, rps: r.load.rps, p95RatioToFloor: r.p95RatioToFloor, queriesPerRequest: r.serial?.queries.median, non2xx: r.load.non2xx }
+                ? {
+                    p50: r.load.p50,
+                    p95: r.load.p95,
+                    p99: r.load.p99,
+                    rps: r.load.rps,
+                    p95RatioToFloor: r.p95RatioToFloor,
+                    queriesPerRequest: r.serial?.queries.median,
+                    non2xx: r.load.non2xx,
+                  }
                 : { available: r.available, note: r.note },
             ]),
           ),

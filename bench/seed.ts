@@ -17,10 +17,21 @@ async function main(): Promise<void> {
   const url = args.get("database-url") ?? process.env.DATABASE_URL ?? DEFAULT_SERVER_URL;
   const freshDatabase = args.get("database") ?? (args.has("fresh") ? `rd_bench_${cases}` : undefined);
   const result = await seedDatabase({ cases, url, freshDatabase, seed: numberArg(args, "seed", 20_261_128) });
-  console.log(`seeded ${result.database}: ${cases} cases in ${result.seconds} s, ${(result.sizeBytes / 1024 ** 3).toFixed(2)} GB`);
+  console.log(
+    `seeded ${result.database}: ${cases} cases in ${result.seconds} s, ${(result.sizeBytes / 1024 ** 3).toFixed(2)} GB`,
+  );
   for (const [table, count] of Object.entries(result.rows)) console.log(`  ${table.padEnd(18)} ${count}`);
   for (const [name, count] of Object.entries(result.checks)) console.log(`  ${name}: ${count}`);
-  console.log(JSON.stringify({ bench: "seed", database: result.database, cases, seconds: result.seconds, sizeBytes: result.sizeBytes, rows: result.rows }));
+  console.log(
+    JSON.stringify({
+      bench: "seed",
+      database: result.database,
+      cases,
+      seconds: result.seconds,
+      sizeBytes: result.sizeBytes,
+      rows: result.rows,
+    }),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -2,7 +2,15 @@ import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { formatWallTimeText } from "../lib/time/zones";
 import {
-  confirmAlias, confirmAllCells, createWorkspaceAndCase, latestLinkInMailbox, personPage, recordOldRoot, tickAllTasks, uniqueTag, uploadNewCertificates,
+  confirmAlias,
+  confirmAllCells,
+  createWorkspaceAndCase,
+  latestLinkInMailbox,
+  personPage,
+  recordOldRoot,
+  tickAllTasks,
+  uniqueTag,
+  uploadNewCertificates,
 } from "./support";
 
 /**
@@ -13,10 +21,18 @@ const checked: string[] = [];
 
 async function expectAccessible(page: Page, what: string): Promise<void> {
   await page.waitForLoadState("networkidle");
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
   const blocking = results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 3).join(" | ")}`);
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.nodes
+          .map((node) => node.target.join(" "))
+          .slice(0, 3)
+          .join(" | ")}`,
+    );
   checked.push(what);
   expect(blocking, `${what} at ${page.url()}`).toEqual([]);
 }
@@ -42,16 +58,30 @@ test("the pages before and around sign-in, and the pages every person has", asyn
   const owner = await personPage(browser, `owner-${tag}@customer.test`);
   await owner.goto("/welcome");
   await expectAccessible(owner, "new person, welcome");
-  await createWorkspaceAndCase(owner, tag, { title: `A11y pages ${tag}`, acceptsBoth: true, tenantAdmins: `owner-${tag}@customer.test`, receiverAdmins: `ra-${tag}@partner.test`, integrationDevelopers: `owner-${tag}@customer.test` });
+  await createWorkspaceAndCase(owner, tag, {
+    title: `A11y pages ${tag}`,
+    acceptsBoth: true,
+    tenantAdmins: `owner-${tag}@customer.test`,
+    receiverAdmins: `ra-${tag}@partner.test`,
+    integrationDevelopers: `owner-${tag}@customer.test`,
+  });
   for (const path of ["/cases", "/cases/new", "/overview"]) {
     await owner.goto(path);
     await expectAccessible(owner, `owner, ${path}`);
   }
-  const message = await latestLinkInMailbox(owner, `ra-${tag}@partner.test`, "you have been added", /\/mail\/opt-out\//);
+  const message = await latestLinkInMailbox(
+    owner,
+    `ra-${tag}@partner.test`,
+    "you have been added",
+    /\/mail\/opt-out\//,
+  );
   await owner.goto(message);
   await expectAccessible(owner, "invited person, refusal of mail");
   await owner.goto(`/dev/mailbox?to=${encodeURIComponent(`ra-${tag}@partner.test`)}`);
-  await owner.getByRole("link", { name: /you have been added/ }).first().click();
+  await owner
+    .getByRole("link", { name: /you have been added/ })
+    .first()
+    .click();
   await expectAccessible(owner, "mailbox message");
 });
 
@@ -62,10 +92,20 @@ test("procedure A at every stage, as each person", async ({ browser }) => {
   const ra = `ra-${tag}@partner.test`;
   const dev = `dev-${tag}@customer.test`;
   const taPage = await personPage(browser, ta);
-  const caseUrl = await createWorkspaceAndCase(taPage, tag, { title: `A11y A ${tag}`, acceptsBoth: true, tenantAdmins: ta, receiverAdmins: ra, integrationDevelopers: dev });
+  const caseUrl = await createWorkspaceAndCase(taPage, tag, {
+    title: `A11y A ${tag}`,
+    acceptsBoth: true,
+    tenantAdmins: ta,
+    receiverAdmins: ra,
+    integrationDevelopers: dev,
+  });
   const raPage = await personPage(browser, ra);
   const devPage = await personPage(browser, dev);
-  const people = [["tenant administrator", taPage], ["receiver administrator", raPage], ["integration developer", devPage]] as const;
+  const people = [
+    ["tenant administrator", taPage],
+    ["receiver administrator", raPage],
+    ["integration developer", devPage],
+  ] as const;
   const everyone = async (stage: string) => {
     for (const [who, page] of people) await checkCase(page, caseUrl, who, stage);
   };
@@ -96,10 +136,21 @@ test("procedure B at every stage, as each person", async ({ browser }) => {
   const ra = `ra-${tag}@partner.test`;
   const dev = `dev-${tag}@customer.test`;
   const taPage = await personPage(browser, ta, { timezoneId: "Europe/Berlin" });
-  const caseUrl = await createWorkspaceAndCase(taPage, tag, { title: `A11y B ${tag}`, acceptsBoth: false, tenantAdmins: ta, receiverAdmins: ra, integrationDevelopers: dev, landscape: "SAP_WEB_DISPATCHER_ABAP" });
+  const caseUrl = await createWorkspaceAndCase(taPage, tag, {
+    title: `A11y B ${tag}`,
+    acceptsBoth: false,
+    tenantAdmins: ta,
+    receiverAdmins: ra,
+    integrationDevelopers: dev,
+    landscape: "SAP_WEB_DISPATCHER_ABAP",
+  });
   const raPage = await personPage(browser, ra, { timezoneId: "America/New_York" });
   const devPage = await personPage(browser, dev);
-  const people = [["tenant administrator", taPage], ["receiver administrator", raPage], ["integration developer", devPage]] as const;
+  const people = [
+    ["tenant administrator", taPage],
+    ["receiver administrator", raPage],
+    ["integration developer", devPage],
+  ] as const;
   const everyone = async (stage: string) => {
     for (const [who, page] of people) await checkCase(page, caseUrl, who, stage);
   };
@@ -141,7 +192,13 @@ test("a whole procedure A by keyboard alone", async ({ browser }) => {
   const ra = `kb-ra-${tag}@partner.test`;
   const dev = `kb-dev-${tag}@customer.test`;
   const taPage = await personPage(browser, ta);
-  const caseUrl = await createWorkspaceAndCase(taPage, tag, { title: `Keyboard ${tag}`, acceptsBoth: true, tenantAdmins: ta, receiverAdmins: ra, integrationDevelopers: dev });
+  const caseUrl = await createWorkspaceAndCase(taPage, tag, {
+    title: `Keyboard ${tag}`,
+    acceptsBoth: true,
+    tenantAdmins: ta,
+    receiverAdmins: ra,
+    integrationDevelopers: dev,
+  });
   const { makeCurrentChain, pems } = await import("../tests/support/certificates");
   const chain = await makeCurrentChain(`Keyboard ${tag}`);
 
@@ -171,7 +228,10 @@ test("a whole procedure A by keyboard alone", async ({ browser }) => {
   await taPage.goto(caseUrl);
   await tabTo(taPage, taPage.getByTestId("step-5").getByLabel("Alias under which the new key pair was imported"));
   await taPage.keyboard.type("s4_client");
-  await tabTo(taPage, taPage.getByTestId("step-5").getByRole("button", { name: "Confirm the import under this alias" }));
+  await tabTo(
+    taPage,
+    taPage.getByTestId("step-5").getByRole("button", { name: "Confirm the import under this alias" }),
+  );
   await taPage.keyboard.press("Enter");
   await expect(taPage.getByTestId("step-5")).toHaveAttribute("data-status", "DONE");
 
@@ -212,4 +272,3 @@ async function tabTo(page: Page, target: ReturnType<Page["locator"]>): Promise<v
   }
   throw new Error("the element could not be reached with the Tab key");
 }
-

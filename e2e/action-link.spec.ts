@@ -1,13 +1,21 @@
 import { expect, test } from "@playwright/test";
 import { createWorkspaceAndCase, latestLinkInMailbox, personPage, uniqueTag, uploadNewCertificates } from "./support";
 
-test("the receiver administrator confirms a step from the link in an e-mail, without signing in", async ({ browser }) => {
+test("the receiver administrator confirms a step from the link in an e-mail, without signing in", async ({
+  browser,
+}) => {
   const tag = uniqueTag();
   const ta = `ta-${tag}@customer.test`;
   const ra = `ra-${tag}@partner.test`;
   const title = `Link ${tag}`;
   const taPage = await personPage(browser, ta);
-  const caseUrl = await createWorkspaceAndCase(taPage, tag, { title, acceptsBoth: true, tenantAdmins: ta, receiverAdmins: ra, integrationDevelopers: ta });
+  const caseUrl = await createWorkspaceAndCase(taPage, tag, {
+    title,
+    acceptsBoth: true,
+    tenantAdmins: ta,
+    receiverAdmins: ra,
+    integrationDevelopers: ta,
+  });
   await uploadNewCertificates(taPage, caseUrl);
 
   // A browser with no session, as when the link is opened from a mail client.

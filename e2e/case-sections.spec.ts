@@ -1,11 +1,19 @@
 import { expect, test } from "@playwright/test";
 import { createWorkspaceAndCase, personPage, uniqueTag, uploadNewCertificates } from "./support";
 
-test("the case page's sections have their own addresses, work without JavaScript, and old links still lead there", async ({ browser }) => {
+test("the case page's sections have their own addresses, work without JavaScript, and old links still lead there", async ({
+  browser,
+}) => {
   const tag = uniqueTag();
   const ta = `ta-${tag}@customer.test`;
   const page = await personPage(browser, ta);
-  const caseUrl = await createWorkspaceAndCase(page, tag, { title: `Sections ${tag}`, acceptsBoth: true, tenantAdmins: ta, receiverAdmins: `ra-${tag}@partner.test`, integrationDevelopers: ta });
+  const caseUrl = await createWorkspaceAndCase(page, tag, {
+    title: `Sections ${tag}`,
+    acceptsBoth: true,
+    tenantAdmins: ta,
+    receiverAdmins: `ra-${tag}@partner.test`,
+    integrationDevelopers: ta,
+  });
   await uploadNewCertificates(page, caseUrl);
 
   const tabs = page.getByRole("navigation", { name: "Case sections" });
@@ -37,7 +45,10 @@ test("the case page's sections have their own addresses, work without JavaScript
   await expect(page).toHaveURL(`${caseUrl}/audit?kind=certificate`);
 
   // Without JavaScript: the same links, the same pages.
-  const plain = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const plain = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+  });
   const noScript = await plain.newPage();
   await noScript.goto(caseUrl);
   await noScript.getByRole("navigation", { name: "Case sections" }).getByRole("link", { name: "E-mail" }).click();

@@ -6,9 +6,15 @@ import { makeCert, makeCurrentChain, pems } from "../tests/support/certificates"
 const DAY = 86_400_000;
 
 async function privateKeyPem(): Promise<{ pem: string; body: string }> {
-  const pair = (await webcrypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, ["sign", "verify"])) as CryptoKeyPair;
+  const pair = (await webcrypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, [
+    "sign",
+    "verify",
+  ])) as CryptoKeyPair;
   const body = Buffer.from(await webcrypto.subtle.exportKey("pkcs8", pair.privateKey)).toString("base64");
-  return { pem: `-----BEGIN PRIVATE KEY-----\n${body.match(/.{1,64}/g)!.join("\n")}\n-----END PRIVATE KEY-----\n`, body };
+  return {
+    pem: `-----BEGIN PRIVATE KEY-----\n${body.match(/.{1,64}/g)!.join("\n")}\n-----END PRIVATE KEY-----\n`,
+    body,
+  };
 }
 
 test("step 1: two refused uploads store nothing, a good one is stored and handed over", async ({ browser }) => {
@@ -16,13 +22,22 @@ test("step 1: two refused uploads store nothing, a good one is stored and handed
   const ta = `ta-${tag}@customer.test`;
   const ra = `ra-${tag}@partner.test`;
   const page = await personPage(browser, ta);
-  const caseUrl = await createWorkspaceAndCase(page, tag, { title: `Upload ${tag}`, acceptsBoth: true, tenantAdmins: ta, receiverAdmins: ra, integrationDevelopers: ta });
+  const caseUrl = await createWorkspaceAndCase(page, tag, {
+    title: `Upload ${tag}`,
+    acceptsBoth: true,
+    tenantAdmins: ta,
+    receiverAdmins: ra,
+    integrationDevelopers: ta,
+  });
   const step = page.getByTestId("step-1");
   const chain = await makeCurrentChain(`Upload ${tag}`);
 
   // 1. A certificate together with its private key: refused, and the key is not echoed back.
   const key = await privateKeyPem();
-  await step.getByLabel("or paste PEM text").first().fill(chain.leaf.pem + key.pem);
+  await step
+    .getByLabel("or paste PEM text")
+    .first()
+    .fill(chain.leaf.pem + key.pem);
   await step.getByLabel("or paste PEM text").nth(1).fill(chain.root.pem);
   await step.getByRole("button", { name: "Check and upload" }).click();
   await expect(page.getByTestId("upload-errors")).toContainText("PRIVATE_KEY_PRESENT");
@@ -36,7 +51,12 @@ test("step 1: two refused uploads store nothing, a good one is stored and handed
   await page.goto(caseUrl);
 
   // 2. An expired client certificate from another CA than the uploaded root: refused with both findings.
-  const expired = await makeCert({ subject: "CN=expired client", issuer: chain.intermediate, notBefore: new Date(Date.now() - 400 * DAY), notAfter: new Date(Date.now() - DAY) });
+  const expired = await makeCert({
+    subject: "CN=expired client",
+    issuer: chain.intermediate,
+    notBefore: new Date(Date.now() - 400 * DAY),
+    notAfter: new Date(Date.now() - DAY),
+  });
   const otherRoot = (await makeCurrentChain("Other")).root;
   await step.getByLabel("or paste PEM text").first().fill(pems(expired, chain.intermediate));
   await step.getByLabel("or paste PEM text").nth(1).fill(otherRoot.pem);
@@ -51,7 +71,9 @@ test("step 1: two refused uploads store nothing, a good one is stored and handed
     { name: "client.crt", mimeType: "application/x-x509-ca-cert", buffer: Buffer.from(chain.leaf.der) },
     { name: "issuing-ca.pem", mimeType: "application/x-pem-file", buffer: Buffer.from(chain.intermediate.pem) },
   ]);
-  await step.locator('input[name="newRootFile"]').setInputFiles({ name: "root.pem", mimeType: "application/x-pem-file", buffer: Buffer.from(chain.root.pem) });
+  await step
+    .locator('input[name="newRootFile"]')
+    .setInputFiles({ name: "root.pem", mimeType: "application/x-pem-file", buffer: Buffer.from(chain.root.pem) });
   await step.getByRole("button", { name: "Check and upload" }).click();
   await expect(page.getByTestId("step-1")).toHaveAttribute("data-status", "DONE");
   await page.getByRole("navigation", { name: "Case sections" }).getByRole("link", { name: "Certificates" }).click();
@@ -72,5 +94,7 @@ test("step 1: two refused uploads store nothing, a good one is stored and handed
   expect((await download).suggestedFilename()).toBe("new-root-ca.pem");
   await raPage.getByRole("navigation", { name: "Case sections" }).getByRole("link", { name: "Audit trail" }).click();
   await expect(raPage.getByRole("link", { name: "Audit trail", exact: true })).toHaveAttribute("aria-current", "page");
-  await expect(raPage.getByRole("list", { name: "Audit trail" })).toContainText("Downloaded the root certificate as PEM");
+  await expect(raPage.getByRole("list", { name: "Audit trail" })).toContainText(
+    "Downloaded the root certificate as PEM",
+  );
 });

@@ -16,7 +16,11 @@ test.skip(unavailable !== null, `database restart: ${unavailable}`);
 
 /** Distinctive fake secrets: none of them may show up in an answer or in the server's output. */
 const tag = randomBytes(6).toString("hex");
-const SECRETS = { authSecret: `auth-secret-${tag}`, databasePassword: `db-password-${tag}`, smtpPassword: `smtp-password-${tag}` };
+const SECRETS = {
+  authSecret: `auth-secret-${tag}`,
+  databasePassword: `db-password-${tag}`,
+  smtpPassword: `smtp-password-${tag}`,
+};
 
 const OUTAGE_MS = 2500;
 const RECOVERY_BOUND_MS = 15_000;
@@ -24,8 +28,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Details that must never reach a browser: stack frames, file paths, driver messages, secrets. */
 function leaks(text: string): string[] {
-  const found = Object.entries(SECRETS).filter(([, secret]) => text.includes(secret)).map(([name]) => name);
-  if (/\bat .+\(.+:\d+:\d+\)/.test(text) || text.includes("node_modules") || text.includes(root) || text.includes("/.next/")) found.push("stack trace or file path");
+  const found = Object.entries(SECRETS)
+    .filter(([, secret]) => text.includes(secret))
+    .map(([name]) => name);
+  if (
+    /\bat .+\(.+:\d+:\d+\)/.test(text) ||
+    text.includes("node_modules") ||
+    text.includes(root) ||
+    text.includes("/.next/")
+  )
+    found.push("stack trace or file path");
   if (/prisma|ECONNREFUSED|reach database|DriverAdapterError/i.test(text)) found.push("database error details");
   return found;
 }
@@ -39,18 +51,23 @@ function uncleanFailure(attempt: Attempt): string | null {
   // A form whose action failed comes back as the page with the action's message; anything else must be an error.
   const notice = /role="alert"[^>]*>([^<]*)</.exec(attempt.body)?.[1];
   if (attempt.status < 500 && !notice) return `HTTP ${attempt.status} instead of an error`;
-  if (!attempt.body.match(DIGEST) && !/Reference: [0-9a-f]{8}/.test(notice ?? "")) return `no reference (HTTP ${attempt.status}${notice ? `: ${notice}` : ""})`;
+  if (!attempt.body.match(DIGEST) && !/Reference: [0-9a-f]{8}/.test(notice ?? ""))
+    return `no reference (HTTP ${attempt.status}${notice ? `: ${notice}` : ""})`;
   const leaked = leaks(attempt.body);
   return leaked.length ? `leaks ${leaked.join(", ")}` : null;
 }
 
 function runFixture(env: Record<string, string>, count: number): Promise<OutageCase[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "e2e/outage/fixture.ts", String(count)], {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "e2e/outage/fixture.ts", String(count)],
+      {
+        cwd: root,
+        env: { ...process.env, ...env },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => void (stdout += chunk.toString()));
@@ -76,7 +93,9 @@ async function errorPageInBrowser(page: Page, app: AppServer, item: OutageCase):
   expect(leaks(await page.content())).toEqual([]);
 }
 
-test("database restarted under load: requests fail cleanly, succeed again once it is back, nothing is half-written", async ({ page }) => {
+test("database restarted under load: requests fail cleanly, succeed again once it is back, nothing is half-written", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const cluster = await PrivatePostgres.create();
   const smtp = new SmtpCatcher({ user: "renewal-desk", password: SECRETS.smtpPassword });
@@ -85,9 +104,19 @@ test("database restarted under load: requests fail cleanly, succeed again once i
   const databaseUrl = cluster.url.replace("postgres@", `postgres:${SECRETS.databasePassword}@`);
   let app: AppServer | undefined;
   try {
-    app = await startAppServer({ DATABASE_URL: databaseUrl, AUTH_SECRET: SECRETS.authSecret, SMTP_URL: smtp.url, RD_SEED: "0", MAIL_POLL_MS: "500", SCHEDULE_POLL_MS: "60000" });
+    app = await startAppServer({
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: SECRETS.authSecret,
+      SMTP_URL: smtp.url,
+      RD_SEED: "0",
+      MAIL_POLL_MS: "500",
+      SCHEDULE_POLL_MS: "60000",
+    });
     const base = app.url;
-    const cases = await runFixture({ DATABASE_URL: databaseUrl, SMTP_URL: smtp.url, AUTH_SECRET: SECRETS.authSecret, APP_URL: base }, 3);
+    const cases = await runFixture(
+      { DATABASE_URL: databaseUrl, SMTP_URL: smtp.url, AUTH_SECRET: SECRETS.authSecret, APP_URL: base },
+      3,
+    );
     const forms = await Promise.all(cases.map((item) => gridFormFields(base, item)));
     const openCells = cases.map(() => gridCells());
 
@@ -128,35 +157,72 @@ test("database restarted under load: requests fail cleanly, succeed again once i
       cluster.start();
       outages.push({ stopped, restarting });
       // Recovered: a page and a confirmation both started after the restart and succeeded.
-      const recovered = () => ["page", "confirm"].every((kind) => attempts.some((a) => a.kind === kind && a.startedAt >= restarting && a.succeeded));
+      const recovered = () =>
+        ["page", "confirm"].every((kind) =>
+          attempts.some((a) => a.kind === kind && a.startedAt >= restarting && a.succeeded),
+        );
       await expect.poll(recovered, { timeout: RECOVERY_BOUND_MS, intervals: [100] }).toBe(true);
-      recoveries.push(Math.max(...["page", "confirm"].map((kind) => attempts.find((a) => a.kind === kind && a.startedAt >= restarting && a.succeeded)!.endedAt)) - restarting);
+      recoveries.push(
+        Math.max(
+          ...["page", "confirm"].map(
+            (kind) => attempts.find((a) => a.kind === kind && a.startedAt >= restarting && a.succeeded)!.endedAt,
+          ),
+        ) - restarting,
+      );
     }
     loading = false;
     await workers;
 
     // No broken connection is kept: more concurrent requests than the pool has connections all succeed.
-    const afterwards = await Promise.all(Array.from({ length: 24 }, (_, index) => openPage(base, "/inbox", cases[index % cases.length]!)));
-    expect(afterwards.filter((attempt) => !attempt.succeeded).map((attempt) => `${attempt.status} ${attempt.body.slice(0, 200)}`)).toEqual([]);
+    const afterwards = await Promise.all(
+      Array.from({ length: 24 }, (_, index) => openPage(base, "/inbox", cases[index % cases.length]!)),
+    );
+    expect(
+      afterwards
+        .filter((attempt) => !attempt.succeeded)
+        .map((attempt) => `${attempt.status} ${attempt.body.slice(0, 200)}`),
+    ).toEqual([]);
     // The rest of each grid in one submission: step 7 completes, the next step's mail is written.
     for (const [at, item] of cases.entries()) {
-      if (openCells[at]!.length) expect((await confirmCells(base, item, forms[at]!, openCells[at]!)).succeeded).toBe(true);
+      if (openCells[at]!.length)
+        expect((await confirmCells(base, item, forms[at]!, openCells[at]!)).succeeded).toBe(true);
     }
 
     const during = attempts.filter((a) => outages.some((o) => a.startedAt >= o.stopped && a.endedAt <= o.restarting));
-    const duringProblems = during.map((a) => (a.succeeded ? `${a.kind} answered as if the database were there` : uncleanFailure(a))).filter(Boolean);
-    const otherProblems = attempts.filter((a) => !a.succeeded && !during.includes(a)).map(uncleanFailure).filter(Boolean);
+    const duringProblems = during
+      .map((a) => (a.succeeded ? `${a.kind} answered as if the database were there` : uncleanFailure(a)))
+      .filter(Boolean);
+    const otherProblems = attempts
+      .filter((a) => !a.succeeded && !during.includes(a))
+      .map(uncleanFailure)
+      .filter(Boolean);
     const answerLeaks = attempts.flatMap((a) => leaks(a.body));
     // Every reference shown was logged by the server, so a person quoting it can be helped.
     const digests = [...new Set(attempts.flatMap((a) => [...a.body.matchAll(DIGEST)].map((match) => match[1]!)))];
     const unlogged = digests.filter((digest) => !app!.output().includes(digest));
 
     // Mail written by the transitions, delivered once the database and the worker are back.
-    let consistency = await checkConsistency(databaseUrl, cases.map((item) => item.caseId), smtp.received, gridCells().length);
-    for (const deadline = Date.now() + 20_000; consistency.problems.some((p) => p.startsWith("mail")) && Date.now() < deadline; await sleep(500)) {
-      consistency = await checkConsistency(databaseUrl, cases.map((item) => item.caseId), smtp.received, gridCells().length);
+    let consistency = await checkConsistency(
+      databaseUrl,
+      cases.map((item) => item.caseId),
+      smtp.received,
+      gridCells().length,
+    );
+    for (
+      const deadline = Date.now() + 20_000;
+      consistency.problems.some((p) => p.startsWith("mail")) && Date.now() < deadline;
+      await sleep(500)
+    ) {
+      consistency = await checkConsistency(
+        databaseUrl,
+        cases.map((item) => item.caseId),
+        smtp.received,
+        gridCells().length,
+      );
     }
-    const outputLeaks = Object.entries(SECRETS).filter(([, secret]) => app!.output().includes(secret)).map(([name]) => name);
+    const outputLeaks = Object.entries(SECRETS)
+      .filter(([, secret]) => app!.output().includes(secret))
+      .map(([name]) => name);
 
     console.info(
       `db-restart: ${outages.length} restarts, ${during.length - duringProblems.length} requests during outage failed cleanly, ` +

@@ -1,5 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { createWorkspaceAndCase, latestLinkInMailbox, personPage, tickAllTasks, uniqueTag, uploadNewCertificates } from "./support";
+import {
+  createWorkspaceAndCase,
+  latestLinkInMailbox,
+  personPage,
+  tickAllTasks,
+  uniqueTag,
+  uploadNewCertificates,
+} from "./support";
 
 /** Where first-time users stumbled (issue 14), walked as they would. */
 
@@ -8,17 +15,27 @@ test("a guest sees only what they can use, and is told why the rest is not there
   const owner = `owner-${tag}@customer.test`;
   const guest = `guest-${tag}@partner.test`;
   const ownerPage = await personPage(browser, owner);
-  await createWorkspaceAndCase(ownerPage, tag, { title: `Guest ${tag}`, acceptsBoth: true, tenantAdmins: owner, receiverAdmins: guest, integrationDevelopers: owner });
+  await createWorkspaceAndCase(ownerPage, tag, {
+    title: `Guest ${tag}`,
+    acceptsBoth: true,
+    tenantAdmins: owner,
+    receiverAdmins: guest,
+    integrationDevelopers: owner,
+  });
   const guestPage = await personPage(browser, guest);
   const main = guestPage.getByRole("navigation", { name: "Main" });
   await expect(main.getByRole("link", { name: "Inbox" })).toBeVisible();
   await expect(main.getByRole("link", { name: "Overview" })).toHaveCount(0);
   await expect(main.getByRole("link", { name: "New case" })).toHaveCount(0);
   await guestPage.goto("/overview");
-  await expect(guestPage.getByText("It is for the members of a workspace; you take part in cases as a guest")).toBeVisible();
+  await expect(
+    guestPage.getByText("It is for the members of a workspace; you take part in cases as a guest"),
+  ).toBeVisible();
   await guestPage.goto("/cases/new");
   await expect(guestPage.getByText("guests do not start cases: a member of the workspace does")).toBeVisible();
-  await expect(ownerPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Overview" })).toBeVisible();
+  await expect(
+    ownerPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Overview" }),
+  ).toBeVisible();
 });
 
 test("a message in the mailbox looks as it arrives: HTML, text and attachments", async ({ browser }) => {
@@ -26,10 +43,19 @@ test("a message in the mailbox looks as it arrives: HTML, text and attachments",
   const ta = `ta-${tag}@customer.test`;
   const ra = `ra-${tag}@partner.test`;
   const page = await personPage(browser, ta);
-  const caseUrl = await createWorkspaceAndCase(page, tag, { title: `Mailbox ${tag}`, acceptsBoth: true, tenantAdmins: ta, receiverAdmins: ra, integrationDevelopers: ta });
+  const caseUrl = await createWorkspaceAndCase(page, tag, {
+    title: `Mailbox ${tag}`,
+    acceptsBoth: true,
+    tenantAdmins: ta,
+    receiverAdmins: ra,
+    integrationDevelopers: ta,
+  });
   await uploadNewCertificates(page, caseUrl);
   await page.goto(`/dev/mailbox?to=${encodeURIComponent(ra)}`);
-  await page.getByRole("link", { name: /step 3 is yours/ }).first().click();
+  await page
+    .getByRole("link", { name: /step 3 is yours/ })
+    .first()
+    .click();
   const attachments = page.getByTestId("attachments");
   await expect(attachments.getByRole("link", { name: "new-client-certificate.pem" })).toBeVisible();
   const download = page.waitForEvent("download");
@@ -46,7 +72,13 @@ test("the first page a new browser opens already shows times in its own zone", a
   const ta = `ta-${tag}@customer.test`;
   const ra = `ra-${tag}@partner.test`;
   const page = await personPage(browser, ta);
-  const caseUrl = await createWorkspaceAndCase(page, tag, { title: `Zone ${tag}`, acceptsBoth: true, tenantAdmins: ta, receiverAdmins: ra, integrationDevelopers: ta });
+  const caseUrl = await createWorkspaceAndCase(page, tag, {
+    title: `Zone ${tag}`,
+    acceptsBoth: true,
+    tenantAdmins: ta,
+    receiverAdmins: ra,
+    integrationDevelopers: ta,
+  });
   await uploadNewCertificates(page, caseUrl);
   const link = await latestLinkInMailbox(page, ra, "step 3 is yours", /\/a\/[A-Za-z0-9_-]{43}$/);
   // A receiver administrator in New York opens the link from the mail: the very first page of this browser.
@@ -60,7 +92,13 @@ test("a form reports every problem at once, next to its field", async ({ browser
   const tag = uniqueTag();
   const ta = `ta-${tag}@customer.test`;
   const page = await personPage(browser, ta);
-  const caseUrl = await createWorkspaceAndCase(page, tag, { title: `Errors ${tag}`, acceptsBoth: true, tenantAdmins: ta, receiverAdmins: ta, integrationDevelopers: ta });
+  const caseUrl = await createWorkspaceAndCase(page, tag, {
+    title: `Errors ${tag}`,
+    acceptsBoth: true,
+    tenantAdmins: ta,
+    receiverAdmins: ta,
+    integrationDevelopers: ta,
+  });
   await uploadNewCertificates(page, caseUrl);
   await tickAllTasks(page, caseUrl, 3);
   await page.goto(caseUrl);
@@ -85,7 +123,13 @@ test("a used action link, still open in another tab, shows the refusal and no bu
   const ta = `ta-${tag}@customer.test`;
   const ra = `ra-${tag}@partner.test`;
   const page = await personPage(browser, ta);
-  const caseUrl = await createWorkspaceAndCase(page, tag, { title: `Used link ${tag}`, acceptsBoth: true, tenantAdmins: ta, receiverAdmins: ra, integrationDevelopers: ta });
+  const caseUrl = await createWorkspaceAndCase(page, tag, {
+    title: `Used link ${tag}`,
+    acceptsBoth: true,
+    tenantAdmins: ta,
+    receiverAdmins: ra,
+    integrationDevelopers: ta,
+  });
   await uploadNewCertificates(page, caseUrl);
   const link = await latestLinkInMailbox(page, ra, "step 3 is yours", /\/a\/[A-Za-z0-9_-]{43}$/);
   const context = await browser.newContext();

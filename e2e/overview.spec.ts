@@ -4,15 +4,27 @@ import { makeCert, makeCurrentChain } from "../tests/support/certificates";
 
 const DAY = 86_400_000;
 
-test("overview: an old certificate near expiry is highlighted, and a renewal starts from it pre-filled; the case list searches", async ({ browser }) => {
+test("overview: an old certificate near expiry is highlighted, and a renewal starts from it pre-filled; the case list searches", async ({
+  browser,
+}) => {
   const tag = uniqueTag();
   const owner = `owner-${tag}@customer.test`;
   const ra = `ra-${tag}@partner.test`;
   const old = await makeCurrentChain(`Old ${tag}`);
-  const expiring = await makeCert({ subject: `CN=expiring ${tag}`, issuer: old.intermediate, notBefore: new Date(Date.now() - 300 * DAY), notAfter: new Date(Date.now() + 20 * DAY) });
+  const expiring = await makeCert({
+    subject: `CN=expiring ${tag}`,
+    issuer: old.intermediate,
+    notBefore: new Date(Date.now() - 300 * DAY),
+    notAfter: new Date(Date.now() + 20 * DAY),
+  });
   const page = await personPage(browser, owner);
   const caseUrl = await createWorkspaceAndCase(page, tag, {
-    title: `Expiring ${tag}`, acceptsBoth: true, tenantAdmins: owner, receiverAdmins: ra, integrationDevelopers: owner, old: { leaf: expiring.pem, root: old.root.pem },
+    title: `Expiring ${tag}`,
+    acceptsBoth: true,
+    tenantAdmins: owner,
+    receiverAdmins: ra,
+    integrationDevelopers: owner,
+    old: { leaf: expiring.pem, root: old.root.pem },
   });
   await page.goto(`${caseUrl}/certificates`);
   await expect(page.getByText("Old certificates (being replaced)")).toBeVisible();

@@ -8,7 +8,11 @@ test("a participant cannot act on another role's step, even by submitting its fo
   const ra = `ra-${tag}@partner.test`;
   const taPage = await personPage(browser, ta);
   const caseUrl = await createWorkspaceAndCase(taPage, tag, {
-    title: `Refusal ${tag}`, acceptsBoth: true, tenantAdmins: ta, receiverAdmins: ra, integrationDevelopers: ta,
+    title: `Refusal ${tag}`,
+    acceptsBoth: true,
+    tenantAdmins: ta,
+    receiverAdmins: ra,
+    integrationDevelopers: ta,
   });
 
   // The receiver administrator sees the step, but no form for it.
@@ -27,7 +31,9 @@ test("a participant cannot act on another role's step, even by submitting its fo
   await step.getByLabel("or paste PEM text").first().fill(pems(chain.leaf, chain.intermediate));
   await step.getByLabel("or paste PEM text").nth(1).fill(chain.root.pem);
   await step.getByRole("button", { name: "Check and upload" }).click();
-  await expect(step.getByRole("alert")).toContainText("Step 1 belongs to the tenant administrator, and you do not hold that role on this case.");
+  await expect(step.getByRole("alert")).toContainText(
+    "Step 1 belongs to the tenant administrator, and you do not hold that role on this case.",
+  );
   await raPage.goto(caseUrl);
   await expect(raPage.getByTestId("step-1")).toHaveAttribute("data-status", "READY");
 
@@ -47,13 +53,17 @@ test("the case form explains every invalid field and creates nothing", async ({ 
   await page.getByLabel("Keystore alias").fill("has space");
   await page.getByLabel("Receiver administrator(s)").fill("not-an-address");
   // The old certificate's problem is reported in the same round as the other fields'.
-  await page.getByLabel("Old client certificate").setInputFiles({ name: "old.pem", mimeType: "application/x-pem-file", buffer: Buffer.from("not a certificate") });
+  await page
+    .getByLabel("Old client certificate")
+    .setInputFiles({ name: "old.pem", mimeType: "application/x-pem-file", buffer: Buffer.from("not a certificate") });
   await page.getByRole("button", { name: "Create case" }).click();
   await expect(page.locator("#oldLeaf-error")).toBeVisible();
   await expect(page.getByText("Some fields need attention. Nothing was saved.")).toBeVisible();
   await expect(page.getByText("The title needs at least 3 characters.")).toBeVisible();
   await expect(page.getByText("Say whether the receiver can accept both certificates at once.")).toBeVisible();
-  await expect(page.getByText("An alias may contain letters, digits, dot, underscore, @ and hyphen, and no spaces.")).toBeVisible();
+  await expect(
+    page.getByText("An alias may contain letters, digits, dot, underscore, @ and hyphen, and no spaces."),
+  ).toBeVisible();
   await expect(page.getByText('"not-an-address" is not a valid e-mail address.')).toBeVisible();
   await expect(page.getByText("Enter at least one runtime node.")).toBeVisible();
   // what was typed is still there to correct

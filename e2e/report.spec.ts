@@ -6,7 +6,13 @@ test("the audit trail filters and exports, and the report for auditors prints th
   const ta = `ta-${tag}@customer.test`;
   const ra = `ra-${tag}@partner.test`;
   const page = await personPage(browser, ta);
-  const caseUrl = await createWorkspaceAndCase(page, tag, { title: `Report ${tag}`, acceptsBoth: true, tenantAdmins: ta, receiverAdmins: ra, integrationDevelopers: ta });
+  const caseUrl = await createWorkspaceAndCase(page, tag, {
+    title: `Report ${tag}`,
+    acceptsBoth: true,
+    tenantAdmins: ta,
+    receiverAdmins: ra,
+    integrationDevelopers: ta,
+  });
   await uploadNewCertificates(page, caseUrl);
   const raPage = await personPage(browser, ra);
   await tickAllTasks(raPage, caseUrl, 3);
@@ -20,7 +26,9 @@ test("the audit trail filters and exports, and the report for auditors prints th
   const csv = await page.request.get(`${caseUrl}/audit?format=csv&kind=certificate`);
   expect(csv.status()).toBe(200);
   expect(await csv.text()).toContain('"certificate.uploaded"');
-  const json = (await (await page.request.get(`${caseUrl}/audit?format=json`)).json()) as { events: { kind: string }[] };
+  const json = (await (await page.request.get(`${caseUrl}/audit?format=json`)).json()) as {
+    events: { kind: string }[];
+  };
   expect(json.events.map((event) => event.kind)).toContain("step.completed");
 
   await page.goto(`${caseUrl}/report`);

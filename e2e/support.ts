@@ -18,23 +18,28 @@ export async function signIn(page: Page, email: string): Promise<void> {
 }
 
 /** Opens the newest message to `email` whose subject contains `subject` and returns its first link matching `pattern`. */
-export async function latestLinkInMailbox(page: Page, email: string, subject: string, pattern: RegExp): Promise<string> {
+export async function latestLinkInMailbox(
+  page: Page,
+  email: string,
+  subject: string,
+  pattern: RegExp,
+): Promise<string> {
   await expect(async () => {
     await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
     await expect(page.getByRole("link", { name: subject }).first()).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 20_000 });
   await page.getByRole("link", { name: subject }).first().click();
-  const href = await page
-    .getByRole("link")
-    .filter({ hasText: pattern })
-    .first()
-    .getAttribute("href");
+  const href = await page.getByRole("link").filter({ hasText: pattern }).first().getAttribute("href");
   if (!href) throw new Error(`no link matching ${pattern} in the message "${subject}" to ${email}`);
   return href;
 }
 
 /** A separate browser context per person, as three people on three machines. */
-export async function personPage(browser: Browser, email: string, options: { timezoneId?: string } = {}): Promise<Page> {
+export async function personPage(
+  browser: Browser,
+  email: string,
+  options: { timezoneId?: string } = {},
+): Promise<Page> {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   await signIn(page, email);
@@ -47,7 +52,9 @@ export async function uploadNewCertificates(page: Page, caseUrl: string): Promis
   await page.goto(caseUrl);
   const step = page.getByTestId("step-1");
   await step.getByLabel("or paste PEM text").first().fill(pems(chain.leaf, chain.intermediate));
-  await step.locator('input[name="newRootFile"]').setInputFiles({ name: "root.pem", mimeType: "application/x-pem-file", buffer: Buffer.from(chain.root.pem) });
+  await step
+    .locator('input[name="newRootFile"]')
+    .setInputFiles({ name: "root.pem", mimeType: "application/x-pem-file", buffer: Buffer.from(chain.root.pem) });
   await step.getByRole("button", { name: "Check and upload" }).click();
   await expect(page.getByTestId("step-1")).toHaveAttribute("data-status", "DONE");
 }
@@ -84,9 +91,15 @@ export async function confirmAllCells(page: Page, caseUrl: string, number: numbe
   await expect(step).toHaveAttribute("data-status", "DONE");
 }
 
-export async function recordOldRoot(page: Page, caseUrl: string, number: number, options: { oldClientCertificate?: boolean; expectDone?: boolean } = {}): Promise<void> {
+export async function recordOldRoot(
+  page: Page,
+  caseUrl: string,
+  number: number,
+  options: { oldClientCertificate?: boolean; expectDone?: boolean } = {},
+): Promise<void> {
   const step = await readyStep(page, caseUrl, number);
-  if (options.oldClientCertificate) await step.getByLabel("The old client certificate was removed from the receiver.").check();
+  if (options.oldClientCertificate)
+    await step.getByLabel("The old client certificate was removed from the receiver.").check();
   await step.getByLabel("removed", { exact: true }).check();
   await step.getByLabel("Why").fill("No other connection uses it");
   await step.getByRole("button", { name: "Record the decision" }).click();
@@ -122,8 +135,12 @@ export async function createWorkspaceAndCase(page: Page, tag: string, input: New
   await page.getByLabel("Integration flows").fill(input.flows ?? "Send Orders");
   if (input.landscape) await page.getByLabel("Receiver landscape").selectOption(input.landscape);
   if (input.old) {
-    await page.getByLabel("Old client certificate").setInputFiles({ name: "old.pem", mimeType: "application/x-pem-file", buffer: Buffer.from(input.old.leaf) });
-    await page.getByLabel("Old root CA certificate").setInputFiles({ name: "old-root.pem", mimeType: "application/x-pem-file", buffer: Buffer.from(input.old.root) });
+    await page
+      .getByLabel("Old client certificate")
+      .setInputFiles({ name: "old.pem", mimeType: "application/x-pem-file", buffer: Buffer.from(input.old.leaf) });
+    await page
+      .getByLabel("Old root CA certificate")
+      .setInputFiles({ name: "old-root.pem", mimeType: "application/x-pem-file", buffer: Buffer.from(input.old.root) });
   }
   await page.getByLabel("Tenant administrator(s)").fill(input.tenantAdmins);
   await page.getByLabel("Receiver administrator(s)").fill(input.receiverAdmins);

@@ -31,19 +31,28 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  for (const [group, { attacks, through }] of tally) console.log(`trust: ${group}: ${attacks} attack${attacks === 1 ? "" : "s"}, ${through.length} got through${through.length ? ` (${through.join("; ")})` : ""}`);
+  for (const [group, { attacks, through }] of tally)
+    console.log(
+      `trust: ${group}: ${attacks} attack${attacks === 1 ? "" : "s"}, ${through.length} got through${through.length ? ` (${through.join("; ")})` : ""}`,
+    );
   await server?.stop();
 });
 
 const tag = () => randomBytes(4).toString("hex");
 
 /** Asks Auth.js's own endpoint for a sign-in link, as a script would: CSRF token first, then the POST. */
-async function requestLinkFromAuthJs(email: string, options: { from: string; headers?: Record<string, string> }): Promise<RawAnswer> {
+async function requestLinkFromAuthJs(
+  email: string,
+  options: { from: string; headers?: Record<string, string> },
+): Promise<RawAnswer> {
   const csrf = await rawRequest(`${base}/api/auth/csrf`, { from: options.from });
   const token = (JSON.parse(csrf.body) as { csrfToken: string }).csrfToken;
   const body = new URLSearchParams({ csrfToken: token, email }).toString();
   return rawRequest(`${base}/api/auth/signin/nodemailer`, {
-    method: "POST", from: options.from, body, headers: { cookie: cookiesOf(csrf), "content-type": "application/x-www-form-urlencoded", ...options.headers },
+    method: "POST",
+    from: options.from,
+    body,
+    headers: { cookie: cookiesOf(csrf), "content-type": "application/x-www-form-urlencoded", ...options.headers },
   });
 }
 
@@ -54,16 +63,28 @@ async function signIn(email: string, from: string): Promise<string> {
   const [latest] = await waitForMessages(base, email, "sign-in link", before + 1);
   const link = (await linksIn(base, latest!.id)).find((href) => href.includes("/api/auth/callback/nodemailer"))!;
   const answer = await rawRequest(link, { from });
-  const cookie = cookiesOf(answer).split("; ").find((entry) => entry.startsWith("authjs.session-token="));
+  const cookie = cookiesOf(answer)
+    .split("; ")
+    .find((entry) => entry.startsWith("authjs.session-token="));
   if (!cookie) throw new Error(`signing in as ${email} failed (HTTP ${answer.status})`);
   return cookie;
 }
 
 /** Submits a server-rendered form (its server action) as a browser without JavaScript would. */
-async function submitForm(path: string, marker: string, fields: Record<string, string>, options: { cookie: string; from: string; headers?: Record<string, string> }) {
+async function submitForm(
+  path: string,
+  marker: string,
+  fields: Record<string, string>,
+  options: { cookie: string; from: string; headers?: Record<string, string> },
+) {
   const page = await rawRequest(`${base}${path}`, { from: options.from, headers: { cookie: options.cookie } });
   const { body, type } = await encodeForm(formData(hiddenFormFields(page.body, marker), fields));
-  return rawRequest(`${base}${path}`, { method: "POST", from: options.from, body, headers: { cookie: options.cookie, origin: base, "content-type": type, ...options.headers } });
+  return rawRequest(`${base}${path}`, {
+    method: "POST",
+    from: options.from,
+    body,
+    headers: { cookie: options.cookie, origin: base, "content-type": type, ...options.headers },
+  });
 }
 
 test("1. a sign-in link cannot be steered to another host", async () => {
@@ -73,14 +94,27 @@ test("1. a sign-in link cannot be steered to another host", async () => {
   const { body, type } = await encodeForm(formData(fields, { email: victim }));
 
   // The probe's attack: the sign-in form posted with Host and Origin of the attacker's site.
-  const forHost = await rawRequest(`${base}/signin`, { method: "POST", from: "127.0.0.2", body, headers: { host: "evil.example", origin: "http://evil.example", "content-type": type } });
+  const forHost = await rawRequest(`${base}/signin`, {
+    method: "POST",
+    from: "127.0.0.2",
+    body,
+    headers: { host: "evil.example", origin: "http://evil.example", "content-type": type },
+  });
   expect(forHost.status).toBe(421);
   attack("sign-in links", "form posted for Host: evil.example", forHost.status < 400);
 
   // With the real host, but a forwarded host of the attacker's (no proxy is trusted here).
-  const forwarded = await rawRequest(`${base}/signin`, { method: "POST", from: "127.0.0.2", body, headers: { "x-forwarded-host": "evil.example", origin: "http://evil.example", "content-type": type } });
+  const forwarded = await rawRequest(`${base}/signin`, {
+    method: "POST",
+    from: "127.0.0.2",
+    body,
+    headers: { "x-forwarded-host": "evil.example", origin: "http://evil.example", "content-type": type },
+  });
   attack("sign-in links", "form posted with X-Forwarded-Host: evil.example", forwarded.status < 400);
-  await requestLinkFromAuthJs(victim, { from: "127.0.0.2", headers: { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" } });
+  await requestLinkFromAuthJs(victim, {
+    from: "127.0.0.2",
+    headers: { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" },
+  });
 
   // Whatever was asked, every link that reached the victim points at the canonical origin.
   const mails = await waitForMessages(base, victim, "sign-in link");
@@ -127,10 +161,16 @@ test("2. sign-in mail limits hold on every path and lock nobody out", async () =
   // One client rotating X-Forwarded-For through 25 addresses gets at most its 20 mails an hour.
   const run = tag();
   for (let index = 0; index < 25; index += 1) {
-    await requestLinkFromAuthJs(`rotate${index}-${run}@demo.test`, { from: "127.0.0.5", headers: { "x-forwarded-for": `203.0.113.${index}` } });
+    await requestLinkFromAuthJs(`rotate${index}-${run}@demo.test`, {
+      from: "127.0.0.5",
+      headers: { "x-forwarded-for": `203.0.113.${index}` },
+    });
   }
   await new Promise((resolve) => setTimeout(resolve, 1500));
-  const rows = await server.sql.query<{ count: string }>(`SELECT count(*) FROM "MailboxMessage" WHERE "toAddress" LIKE $1`, [`rotate%-${run}@demo.test`]);
+  const rows = await server.sql.query<{ count: string }>(
+    `SELECT count(*) FROM "MailboxMessage" WHERE "toAddress" LIKE $1`,
+    [`rotate%-${run}@demo.test`],
+  );
   expect(Number(rows.rows[0]!.count)).toBe(20);
   attack("sign-in limits", "rotating X-Forwarded-For", Number(rows.rows[0]!.count) > 20);
 });
@@ -141,45 +181,118 @@ test("3. nobody can use the app as a mail relay", async () => {
   const created = await submitForm("/welcome", 'name="name"', { name: "Relay Inc" }, { cookie, from: "127.0.0.6" });
   expect([200, 303]).toContain(created.status);
   const run = tag();
-  const addresses = (from: number, count: number) => Array.from({ length: count }, (_, index) => `target${from + index}-${run}@victims.example`).join(", ");
+  const addresses = (from: number, count: number) =>
+    Array.from({ length: count }, (_, index) => `target${from + index}-${run}@victims.example`).join(", ");
   const caseFields = (from: number, title = "Action required: verify your account") => ({
-    title, receiverSystem: "Receiver", acceptsBoth: "yes", operatingModel: "CUSTOMER_MANAGED", receiverLandscape: "GENERIC_HTTPS", keystoreAlias: "client_cert",
-    runtimeNodes: "node-1", integrationFlows: "Flow 1", tenantAdmins: addresses(from, 10), receiverAdmins: addresses(from + 10, 10), integrationDevelopers: addresses(from + 20, 10),
+    title,
+    receiverSystem: "Receiver",
+    acceptsBoth: "yes",
+    operatingModel: "CUSTOMER_MANAGED",
+    receiverLandscape: "GENERIC_HTTPS",
+    keystoreAlias: "client_cert",
+    runtimeNodes: "node-1",
+    integrationFlows: "Flow 1",
+    tenantAdmins: addresses(from, 10),
+    receiverAdmins: addresses(from + 10, 10),
+    integrationDevelopers: addresses(from + 20, 10),
   });
 
   // The probe's attack: cases naming 30 addresses each, one after another; and a title with a link in it.
-  for (const from of [0, 30, 60, 90]) await submitForm("/cases/new", 'name="title"', caseFields(from), { cookie, from: "127.0.0.6" });
-  const withLink = await submitForm("/cases/new", 'name="title"', { ...caseFields(0), title: "Verify your account at http://evil.example/login", tenantAdmins: attacker, receiverAdmins: attacker, integrationDevelopers: attacker }, { cookie, from: "127.0.0.6" });
+  for (const from of [0, 30, 60, 90])
+    await submitForm("/cases/new", 'name="title"', caseFields(from), { cookie, from: "127.0.0.6" });
+  const withLink = await submitForm(
+    "/cases/new",
+    'name="title"',
+    {
+      ...caseFields(0),
+      title: "Verify your account at http://evil.example/login",
+      tenantAdmins: attacker,
+      receiverAdmins: attacker,
+      integrationDevelopers: attacker,
+    },
+    { cookie, from: "127.0.0.6" },
+  );
   expect(withLink.body).toContain("The title cannot contain a web address.");
-  const reached = await server.sql.query<{ count: string }>(`SELECT count(DISTINCT "toAddress") FROM "OutgoingMail" WHERE "toAddress" LIKE $1`, [`target%-${run}@victims.example`]);
-  const accounts = await server.sql.query<{ count: string }>(`SELECT count(*) FROM "User" WHERE email LIKE $1`, [`target%-${run}@victims.example`]);
+  const reached = await server.sql.query<{ count: string }>(
+    `SELECT count(DISTINCT "toAddress") FROM "OutgoingMail" WHERE "toAddress" LIKE $1`,
+    [`target%-${run}@victims.example`],
+  );
+  const accounts = await server.sql.query<{ count: string }>(`SELECT count(*) FROM "User" WHERE email LIKE $1`, [
+    `target%-${run}@victims.example`,
+  ]);
   expect(Number(reached.rows[0]!.count)).toBe(0);
   expect(Number(accounts.rows[0]!.count)).toBe(0);
   attack("mail relay", "cases naming 30 new addresses", Number(reached.rows[0]!.count) > 0);
   attack("mail relay", "title carrying a link", !withLink.body.includes("cannot contain a web address"));
 
   // Within the allowance (20 new people an hour), and no more.
-  await submitForm("/cases/new", 'name="title"', { ...caseFields(0), tenantAdmins: addresses(0, 10), receiverAdmins: addresses(10, 5), integrationDevelopers: addresses(15, 5) }, { cookie, from: "127.0.0.6" });
-  const over = await submitForm("/cases/new", 'name="title"', { ...caseFields(0), tenantAdmins: addresses(100, 1), receiverAdmins: addresses(101, 1), integrationDevelopers: addresses(102, 1) }, { cookie, from: "127.0.0.6" });
+  await submitForm(
+    "/cases/new",
+    'name="title"',
+    {
+      ...caseFields(0),
+      tenantAdmins: addresses(0, 10),
+      receiverAdmins: addresses(10, 5),
+      integrationDevelopers: addresses(15, 5),
+    },
+    { cookie, from: "127.0.0.6" },
+  );
+  const over = await submitForm(
+    "/cases/new",
+    'name="title"',
+    {
+      ...caseFields(0),
+      tenantAdmins: addresses(100, 1),
+      receiverAdmins: addresses(101, 1),
+      integrationDevelopers: addresses(102, 1),
+    },
+    { cookie, from: "127.0.0.6" },
+  );
   expect(over.body).toContain("you may name 20 new people an hour and have named 20 in the last hour");
-  const total = await server.sql.query<{ count: string }>(`SELECT count(DISTINCT "toAddress") FROM "OutgoingMail" WHERE "toAddress" LIKE $1`, [`target%-${run}@victims.example`]);
+  const total = await server.sql.query<{ count: string }>(
+    `SELECT count(DISTINCT "toAddress") FROM "OutgoingMail" WHERE "toAddress" LIKE $1`,
+    [`target%-${run}@victims.example`],
+  );
   expect(Number(total.rows[0]!.count)).toBe(20);
   attack("mail relay", "more than 20 new recipients an hour", Number(total.rows[0]!.count) > 20);
 
   // What such a recipient receives: the app's words first, who named them, and a one-click way out.
   const [first] = await waitForMessages(base, `target0-${run}@victims.example`, "you have been added");
-  expect(first!.subject).toBe("Renewal Desk: you have been added to a certificate renewal (case “Action required: verify your account”)");
+  expect(first!.subject).toBe(
+    "Renewal Desk: you have been added to a certificate renewal (case “Action required: verify your account”)",
+  );
   const text = (await rawRequest(`${base}/dev/mailbox/${first!.id}`)).body;
   expect(text).toContain(attacker);
   expect(text).toContain("Relay Inc");
   const optOut = (await linksIn(base, first!.id)).find((href) => href.includes("/mail/opt-out/"))!;
-  const refusal = await rawRequest(optOut.replace("/mail/opt-out/", "/api/mail/opt-out/"), { method: "POST", body: "List-Unsubscribe=One-Click", headers: { "content-type": "application/x-www-form-urlencoded" } });
+  const refusal = await rawRequest(optOut.replace("/mail/opt-out/", "/api/mail/opt-out/"), {
+    method: "POST",
+    body: "List-Unsubscribe=One-Click",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+  });
   expect(refusal.status).toBe(200);
-  const headers = await server.sql.query<{ headers: Record<string, string> }>(`SELECT headers FROM "MailboxMessage" WHERE id = $1`, [first!.id]);
+  const headers = await server.sql.query<{ headers: Record<string, string> }>(
+    `SELECT headers FROM "MailboxMessage" WHERE id = $1`,
+    [first!.id],
+  );
   expect(headers.rows[0]!.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
-  const naming = await submitForm("/cases/new", 'name="title"', { ...caseFields(0), tenantAdmins: `target0-${run}@victims.example`, receiverAdmins: attacker, integrationDevelopers: attacker }, { cookie, from: "127.0.0.6" });
+  const naming = await submitForm(
+    "/cases/new",
+    'name="title"',
+    {
+      ...caseFields(0),
+      tenantAdmins: `target0-${run}@victims.example`,
+      receiverAdmins: attacker,
+      integrationDevelopers: attacker,
+    },
+    { cookie, from: "127.0.0.6" },
+  );
   expect(naming.body).toContain("has refused mail from this workspace and cannot be named on its cases.");
-  attack("mail relay", "naming someone who refused the workspace's mail", !naming.body.includes("has refused mail from this workspace"));
+  attack(
+    "mail relay",
+    "naming someone who refused the workspace's mail",
+    !naming.body.includes("has refused mail from this workspace"),
+  );
 });
 
 test("4. a client's address cannot be forged, for limits or for the audit trail", async () => {
@@ -187,10 +300,19 @@ test("4. a client's address cannot be forged, for limits or for the audit trail"
   const answers = [];
   for (let index = 0; index < 12; index += 1) {
     const token = randomBytes(32).toString("base64url");
-    answers.push(await rawRequest(`${base}/a/${token}`, { from: "127.0.0.8", headers: { "x-forwarded-for": `198.51.100.${index}` } }));
+    answers.push(
+      await rawRequest(`${base}/a/${token}`, {
+        from: "127.0.0.8",
+        headers: { "x-forwarded-for": `198.51.100.${index}` },
+      }),
+    );
   }
   expect(answers.at(-1)!.body).toContain("Too many invalid links were tried from your address");
-  attack("client address", "rotating X-Forwarded-For past the bad-link limit", !answers.at(-1)!.body.includes("Too many invalid links"));
+  attack(
+    "client address",
+    "rotating X-Forwarded-For past the bad-link limit",
+    !answers.at(-1)!.body.includes("Too many invalid links"),
+  );
 
   // A confirmation through an action link records the socket's address, not what the request claims.
   const owner = `owner-${tag()}@demo.test`;
@@ -200,22 +322,64 @@ test("4. a client's address cannot be forged, for limits or for the audit trail"
   const created = await submitForm(
     "/cases/new",
     'name="title"',
-    { title: "Forgery check", receiverSystem: "Receiver", acceptsBoth: "yes", operatingModel: "CUSTOMER_MANAGED", receiverLandscape: "GENERIC_HTTPS", keystoreAlias: "client_cert", runtimeNodes: "node-1", integrationFlows: "Flow 1", tenantAdmins: owner, receiverAdmins: receiver, integrationDevelopers: owner },
+    {
+      title: "Forgery check",
+      receiverSystem: "Receiver",
+      acceptsBoth: "yes",
+      operatingModel: "CUSTOMER_MANAGED",
+      receiverLandscape: "GENERIC_HTTPS",
+      keystoreAlias: "client_cert",
+      runtimeNodes: "node-1",
+      integrationFlows: "Flow 1",
+      tenantAdmins: owner,
+      receiverAdmins: receiver,
+      integrationDevelopers: owner,
+    },
     { cookie, from: "127.0.0.9" },
   );
-  const caseId = /\/cases\/([a-z0-9]+)/.exec(created.headers["x-action-redirect"]?.toString() ?? created.headers.location ?? "")?.[1]
-    ?? (await server.sql.query<{ id: string }>(`SELECT id FROM "Case" WHERE title = 'Forgery check' ORDER BY "createdAt" DESC LIMIT 1`)).rows[0]!.id;
+  const caseId =
+    /\/cases\/([a-z0-9]+)/.exec(
+      created.headers["x-action-redirect"]?.toString() ?? created.headers.location ?? "",
+    )?.[1] ??
+    (
+      await server.sql.query<{ id: string }>(
+        `SELECT id FROM "Case" WHERE title = 'Forgery check' ORDER BY "createdAt" DESC LIMIT 1`,
+      )
+    ).rows[0]!.id;
   const chain = await makeCurrentChain(`Forgery ${tag()}`);
-  await submitForm(`/cases/${caseId}`, 'name="newLeafText"', { newLeafText: pems(chain.leaf, chain.intermediate), newRootText: chain.root.pem, acknowledge: "yes" }, { cookie, from: "127.0.0.9" });
+  await submitForm(
+    `/cases/${caseId}`,
+    'name="newLeafText"',
+    { newLeafText: pems(chain.leaf, chain.intermediate), newRootText: chain.root.pem, acknowledge: "yes" },
+    { cookie, from: "127.0.0.9" },
+  );
   const [turn] = await waitForMessages(base, receiver, "step 3 is yours");
   const link = (await linksIn(base, turn!.id)).find((href) => /\/a\/[\w-]{43}$/.test(href))!;
   const path = new URL(link).pathname;
   const page = await rawRequest(link, { from: "127.0.0.10" });
   const { body, type } = await encodeForm(formData(hiddenFormFields(page.body, 'name="token"')));
-  await rawRequest(`${base}${path}`, { method: "POST", from: "127.0.0.10", body, headers: { origin: base, "content-type": type, "x-forwarded-for": "6.6.6.6", "x-real-ip": "6.6.6.6", "user-agent": "forged-UA" } });
-  const recorded = await server.sql.query<{ data: { ip?: string } }>(`SELECT data FROM "AuditEvent" WHERE "caseId" = $1 AND kind = 'step.completed' AND "stepNumber" = 3`, [caseId]);
+  await rawRequest(`${base}${path}`, {
+    method: "POST",
+    from: "127.0.0.10",
+    body,
+    headers: {
+      origin: base,
+      "content-type": type,
+      "x-forwarded-for": "6.6.6.6",
+      "x-real-ip": "6.6.6.6",
+      "user-agent": "forged-UA",
+    },
+  });
+  const recorded = await server.sql.query<{ data: { ip?: string } }>(
+    `SELECT data FROM "AuditEvent" WHERE "caseId" = $1 AND kind = 'step.completed' AND "stepNumber" = 3`,
+    [caseId],
+  );
   expect(recorded.rows[0]!.data.ip).toBe("127.0.0.10");
-  attack("client address", "forged address in the audit record of a link confirmation", recorded.rows[0]!.data.ip !== "127.0.0.10");
+  attack(
+    "client address",
+    "forged address in the audit record of a link confirmation",
+    recorded.rows[0]!.data.ip !== "127.0.0.10",
+  );
 });
 
 test("5. the session endpoint gives pages what they need and never the session token", async () => {
@@ -227,7 +391,11 @@ test("5. the session endpoint gives pages what they need and never the session t
   expect(Object.keys(session.user as object).sort()).toEqual(["email", "id", "name"]);
   const token = cookie.split("=")[1]!;
   expect(answer.body).not.toContain(token);
-  attack("session endpoint", "session token in /api/auth/session", answer.body.includes(token) || "sessionToken" in session);
+  attack(
+    "session endpoint",
+    "session token in /api/auth/session",
+    answer.body.includes(token) || "sessionToken" in session,
+  );
 });
 
 test("6. a private key sent in a form is never echoed back", async () => {
@@ -239,7 +407,19 @@ test("6. a private key sent in a form is never echoed back", async () => {
   const answer = await submitForm(
     "/cases/new",
     'name="title"',
-    { title: "Echo check", receiverSystem: "Receiver", acceptsBoth: "yes", operatingModel: "CUSTOMER_MANAGED", keystoreAlias: "client_cert", runtimeNodes: "node-1", integrationFlows: "Flow 1", tenantAdmins: email, receiverAdmins: email, integrationDevelopers: email, oldLeafText: key },
+    {
+      title: "Echo check",
+      receiverSystem: "Receiver",
+      acceptsBoth: "yes",
+      operatingModel: "CUSTOMER_MANAGED",
+      keystoreAlias: "client_cert",
+      runtimeNodes: "node-1",
+      integrationFlows: "Flow 1",
+      tenantAdmins: email,
+      receiverAdmins: email,
+      integrationDevelopers: email,
+      oldLeafText: key,
+    },
     { cookie, from: "127.0.0.12" },
   );
   expect(answer.body).toContain("Echo check"); // the form is refilled with what may be shown again

@@ -1,5 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { confirmAlias, confirmAllCells, createWorkspaceAndCase, personPage, recordOldRoot, tickAllTasks, uniqueTag, uploadNewCertificates } from "./support";
+import {
+  confirmAlias,
+  confirmAllCells,
+  createWorkspaceAndCase,
+  personPage,
+  recordOldRoot,
+  tickAllTasks,
+  uniqueTag,
+  uploadNewCertificates,
+} from "./support";
 
 test("variant A from creation to completion, by three people who sign in through e-mail links", async ({ browser }) => {
   const tag = uniqueTag();
@@ -9,7 +18,13 @@ test("variant A from creation to completion, by three people who sign in through
   const title = `Orders outbound ${tag}`;
 
   const taPage = await personPage(browser, ta);
-  const caseUrl = await createWorkspaceAndCase(taPage, tag, { title, acceptsBoth: true, tenantAdmins: ta, receiverAdmins: ra, integrationDevelopers: dev });
+  const caseUrl = await createWorkspaceAndCase(taPage, tag, {
+    title,
+    acceptsBoth: true,
+    tenantAdmins: ta,
+    receiverAdmins: ra,
+    integrationDevelopers: dev,
+  });
   await expect(taPage.getByTestId("procedure")).toContainText("Both certificates accepted (no downtime)");
   await expect(taPage.locator("li[data-testid^=step-][data-status]")).toHaveCount(9);
 
@@ -31,7 +46,10 @@ test("variant A from creation to completion, by three people who sign in through
 
   // A different alias is refused with the reason; the case's alias completes the step.
   await taPage.goto(caseUrl);
-  await taPage.getByTestId("step-5").getByLabel("Alias under which the new key pair was imported").fill("s4_client_new");
+  await taPage
+    .getByTestId("step-5")
+    .getByLabel("Alias under which the new key pair was imported")
+    .fill("s4_client_new");
   await taPage.getByTestId("step-5").getByRole("button", { name: "Confirm the import under this alias" }).click();
   await expect(taPage.getByTestId("step-5").getByText('existing alias "s4_client", not "s4_client_new"')).toBeVisible();
   await confirmAlias(taPage, caseUrl, 5, "s4_client");
@@ -45,8 +63,10 @@ test("variant A from creation to completion, by three people who sign in through
 
   await recordOldRoot(raPage, caseUrl, 9, { oldClientCertificate: true });
   await expect(raPage.getByText("This renewal was completed on")).toBeVisible();
-  for (const number of [1, 3, 5, 7, 9]) await expect(raPage.getByTestId(`step-${number}-done`)).toContainText("via web");
-  for (const number of [2, 4, 6, 8]) await expect(raPage.getByTestId(`step-${number}-done`)).toContainText("via system");
+  for (const number of [1, 3, 5, 7, 9])
+    await expect(raPage.getByTestId(`step-${number}-done`)).toContainText("via web");
+  for (const number of [2, 4, 6, 8])
+    await expect(raPage.getByTestId(`step-${number}-done`)).toContainText("via system");
   await raPage.getByRole("navigation", { name: "Case sections" }).getByRole("link", { name: "Audit trail" }).click();
   await expect(raPage.getByRole("list", { name: "Audit trail" })).toContainText("Case completed");
 

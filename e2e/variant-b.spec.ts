@@ -1,8 +1,19 @@
 import { expect, test } from "@playwright/test";
 import { formatWallTimeText } from "../lib/time/zones";
-import { confirmAlias, confirmAllCells, createWorkspaceAndCase, personPage, recordOldRoot, tickAllTasks, uniqueTag, uploadNewCertificates } from "./support";
+import {
+  confirmAlias,
+  confirmAllCells,
+  createWorkspaceAndCase,
+  personPage,
+  recordOldRoot,
+  tickAllTasks,
+  uniqueTag,
+  uploadNewCertificates,
+} from "./support";
 
-test("variant B with a downtime window that starts during the test, two nodes × two flows and the SAP checklist", async ({ browser }) => {
+test("variant B with a downtime window that starts during the test, two nodes × two flows and the SAP checklist", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const tag = uniqueTag();
   const ta = `ta-${tag}@customer.test`;
@@ -12,7 +23,13 @@ test("variant B with a downtime window that starts during the test, two nodes ×
 
   const taPage = await personPage(browser, ta, { timezoneId: "Europe/Berlin" });
   const caseUrl = await createWorkspaceAndCase(taPage, tag, {
-    title, acceptsBoth: false, tenantAdmins: ta, receiverAdmins: ra, integrationDevelopers: dev, flows: "Send Orders\nSend Invoices", landscape: "SAP_WEB_DISPATCHER_ABAP",
+    title,
+    acceptsBoth: false,
+    tenantAdmins: ta,
+    receiverAdmins: ra,
+    integrationDevelopers: dev,
+    flows: "Send Orders\nSend Invoices",
+    landscape: "SAP_WEB_DISPATCHER_ABAP",
   });
   await expect(taPage.getByTestId("procedure")).toContainText("One certificate at a time (downtime window)");
   await expect(taPage.locator("li[data-testid^=step-][data-status]")).toHaveCount(11);
@@ -20,9 +37,14 @@ test("variant B with a downtime window that starts during the test, two nodes ×
 
   // Step 2 is joint: it is the turn of both sides, in the banner, the inbox, the mail and the form.
   const raPage = await personPage(browser, ra, { timezoneId: "America/New_York" });
-  for (const [page, other] of [[taPage, "receiver administrator"], [raPage, "tenant administrator"]] as const) {
+  for (const [page, other] of [
+    [taPage, "receiver administrator"],
+    [raPage, "tenant administrator"],
+  ] as const) {
     await page.goto(caseUrl);
-    await expect(page.getByTestId("current-step-banner")).toContainText(`Your turn: step 2 — Agree on a downtime window with the receiver administrator (together with the ${other})`);
+    await expect(page.getByTestId("current-step-banner")).toContainText(
+      `Your turn: step 2 — Agree on a downtime window with the receiver administrator (together with the ${other})`,
+    );
     await expect(page.getByTestId("step-2").getByRole("button", { name: "Propose" })).toBeVisible();
     await page.goto("/inbox");
     await expect(page.getByTestId("your-tasks")).toContainText(title);
@@ -34,7 +56,9 @@ test("variant B with a downtime window that starts during the test, two nodes ×
   }
   const devInbox = await personPage(browser, dev);
   await devInbox.goto("/inbox");
-  await expect(devInbox.getByTestId("waiting-on-others")).toContainText("Tenant administrator or Receiver administrator");
+  await expect(devInbox.getByTestId("waiting-on-others")).toContainText(
+    "Tenant administrator or Receiver administrator",
+  );
   await devInbox.context().close();
 
   // The tenant administrator (in Berlin) proposes a window starting within two minutes (times are to the minute).
@@ -80,7 +104,9 @@ test("variant B with a downtime window that starts during the test, two nodes ×
 
   // The SAP landscape checklist: the farm change is recorded as done by SAP IT.
   await raPage.goto(caseUrl);
-  await expect(raPage.getByTestId("checklist")).toContainText("Add the new CA to the Web Dispatcher farm (usually SAP IT)");
+  await expect(raPage.getByTestId("checklist")).toContainText(
+    "Add the new CA to the Web Dispatcher farm (usually SAP IT)",
+  );
   await tickAllTasks(raPage, caseUrl, 8);
   await expect(raPage.getByTestId("checklist")).toContainText("SAP IT, recorded by");
   await recordOldRoot(raPage, caseUrl, 8);

@@ -10,7 +10,10 @@ export function displayName(person: Person | null | undefined, fallback = "unkno
 }
 
 /** Who completed a step, as every view says it: the system is Renewal Desk. */
-export function completedByName(step: { channel: string | null; completedBy: Person | null }, fallback = "unknown"): string {
+export function completedByName(
+  step: { channel: string | null; completedBy: Person | null },
+  fallback = "unknown",
+): string {
   return step.channel === "SYSTEM" ? "Renewal Desk" : displayName(step.completedBy, fallback);
 }
 

@@ -24,17 +24,26 @@ async function start(): Promise<void> {
     }
     throw error;
   }
-  console.info(`[db] using ${usesEmbeddedDatabase() ? "the embedded PostgreSQL (PGlite)" : "the PostgreSQL server in DATABASE_URL"}`);
+  console.info(
+    `[db] using ${usesEmbeddedDatabase() ? "the embedded PostgreSQL (PGlite)" : "the PostgreSQL server in DATABASE_URL"}`,
+  );
   if (mailboxEnabled() && mailMode() === "mailbox") {
-    console.warn("[mail] No SMTP_URL: e-mails go to the development mailbox at /dev/mailbox. Anyone who can open it can sign in as anyone.");
+    console.warn(
+      "[mail] No SMTP_URL: e-mails go to the development mailbox at /dev/mailbox. Anyone who can open it can sign in as anyone.",
+    );
   } else if (mailMode() === "none") {
     console.warn("[mail] No SMTP_URL and no development mailbox: e-mails cannot be delivered and nobody can sign in.");
   }
   const creators = workspaceCreators();
-  console.info(`[workspaces] who may start a workspace: ${creators.kind === "domains" ? `people at ${creators.domains.join(", ")}` : creators.kind === "anyone" ? "anyone who signs in" : "nobody in the app; the operator runs npm run workspace:create"}`);
+  console.info(
+    `[workspaces] who may start a workspace: ${creators.kind === "domains" ? `people at ${creators.domains.join(", ")}` : creators.kind === "anyone" ? "anyone who signs in" : "nobody in the app; the operator runs npm run workspace:create"}`,
+  );
   if (!process.env.RD_GATE_SECRET) {
-    console.warn("[server] not started through scripts/server.mjs (npm start): client addresses are unknown, so every client shares one set of limits");
+    console.warn(
+      "[server] not started through scripts/server.mjs (npm start): client addresses are unknown, so every client shares one set of limits",
+    );
   }
-  if (process.env.MAIL_WORKER === "external") console.info("[jobs] mail and reminders run in a separate `npm run worker` process");
+  if (process.env.MAIL_WORKER === "external")
+    console.info("[jobs] mail and reminders run in a separate `npm run worker` process");
   else startBackgroundJobs();
 }

@@ -7,14 +7,25 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { type RenewalInput, type RenewalResult, type UploadPart, validateRenewal } from "@/lib/certificates";
 
-const USAGE = "usage: cert:check --leaf FILE [--root FILE]... [--old-leaf FILE] [--old-root FILE] [--at ISO-8601] [--json]";
-const FILE_FLAGS = { "--leaf": "newLeaf", "--root": "newRoot", "--old-leaf": "oldLeaf", "--old-root": "oldRoot" } as const;
+const USAGE =
+  "usage: cert:check --leaf FILE [--root FILE]... [--old-leaf FILE] [--old-root FILE] [--at ISO-8601] [--json]";
+const FILE_FLAGS = {
+  "--leaf": "newLeaf",
+  "--root": "newRoot",
+  "--old-leaf": "oldLeaf",
+  "--old-root": "oldRoot",
+} as const;
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): { input: RenewalInput; json: boolean } {
-  const files: Record<(typeof FILE_FLAGS)[keyof typeof FILE_FLAGS], UploadPart[]> = { newLeaf: [], newRoot: [], oldLeaf: [], oldRoot: [] };
+  const files: Record<(typeof FILE_FLAGS)[keyof typeof FILE_FLAGS], UploadPart[]> = {
+    newLeaf: [],
+    newRoot: [],
+    oldLeaf: [],
+    oldRoot: [],
+  };
   let at: Date | undefined;
   let json = false;
   for (let i = 0; i < argv.length; i++) {
@@ -25,7 +36,8 @@ function parseArgs(argv: string[]): { input: RenewalInput; json: boolean } {
     }
     const value = argv[i + 1];
     if (flag === "--at") {
-      if (!value || !ISO_8601.test(value) || Number.isNaN(Date.parse(value))) throw new UsageError(`--at needs an ISO-8601 date or date-time, got ${value ?? "nothing"}`);
+      if (!value || !ISO_8601.test(value) || Number.isNaN(Date.parse(value)))
+        throw new UsageError(`--at needs an ISO-8601 date or date-time, got ${value ?? "nothing"}`);
       at = new Date(value);
       i++;
       continue;
@@ -36,7 +48,10 @@ function parseArgs(argv: string[]): { input: RenewalInput; json: boolean } {
     i++;
   }
   if (files.newLeaf.length === 0) throw new UsageError("--leaf is required");
-  return { input: { newLeaf: files.newLeaf, newRoot: files.newRoot, oldLeaf: files.oldLeaf, oldRoot: files.oldRoot, at }, json };
+  return {
+    input: { newLeaf: files.newLeaf, newRoot: files.newRoot, oldLeaf: files.oldLeaf, oldRoot: files.oldRoot, at },
+    json,
+  };
 }
 
 function readPart(path: string): UploadPart {
@@ -49,13 +64,17 @@ function readPart(path: string): UploadPart {
 
 function printReport(result: RenewalResult): void {
   const { errors, warnings } = result;
-  console.log(`Certificate check: ${result.accepted ? "ACCEPTED" : "REJECTED"} (${errors.length} error${errors.length === 1 ? "" : "s"}, ${warnings.length} warning${warnings.length === 1 ? "" : "s"})`);
+  console.log(
+    `Certificate check: ${result.accepted ? "ACCEPTED" : "REJECTED"} (${errors.length} error${errors.length === 1 ? "" : "s"}, ${warnings.length} warning${warnings.length === 1 ? "" : "s"})`,
+  );
   if (result.certificates.length) console.log("\nCertificates:");
   result.certificates.forEach((c, i) => {
     const key = [c.keyType, c.curve ?? (c.keySize ? `${c.keySize} bits` : "")].filter(Boolean).join(" ");
     console.log(`  [${i}] ${c.role}${c.inChain ? "" : " (not in chain)"}: ${c.subject}`);
     console.log(`      issuer ${c.issuer}; serial ${c.serialNumber}`);
-    console.log(`      valid ${c.notBefore} to ${c.notAfter} (${c.daysLeft} days left); ${key}; ${c.signatureAlgorithm}`);
+    console.log(
+      `      valid ${c.notBefore} to ${c.notAfter} (${c.daysLeft} days left); ${key}; ${c.signatureAlgorithm}`,
+    );
     console.log(`      SHA-256 ${c.fingerprints.sha256}`);
   });
   if (result.chain.length) {
@@ -80,7 +99,14 @@ function main(argv: string[]): number {
   const result = validateRenewal(args.input);
   if (args.json) {
     const brief = (f: { code: string; message: string }) => ({ code: f.code, message: f.message });
-    console.log(JSON.stringify({ accepted: result.accepted, errors: result.errors.map(brief), warnings: result.warnings.map(brief), certificates: result.certificates }));
+    console.log(
+      JSON.stringify({
+        accepted: result.accepted,
+        errors: result.errors.map(brief),
+        warnings: result.warnings.map(brief),
+        certificates: result.certificates,
+      }),
+    );
   } else {
     printReport(result);
   }

@@ -76,7 +76,9 @@ function conformanceCase(testcase: ConformanceCase): { valid: boolean; reason: s
     {
       time: testcase.validation_time ? new Date(testcase.validation_time) : new Date(),
       requiredEku: ekus[0],
-      requiredLeafKeyUsage: testcase.key_usage.filter((u): u is KeyUsageName => (KEY_USAGE_NAMES as readonly string[]).includes(u)),
+      requiredLeafKeyUsage: testcase.key_usage.filter((u): u is KeyUsageName =>
+        (KEY_USAGE_NAMES as readonly string[]).includes(u),
+      ),
       maxIntermediates: testcase.max_chain_depth ?? undefined,
     },
   );
@@ -92,7 +94,12 @@ function main(argv: string[]): number {
   const minIndex = argv.indexOf("--min-agree");
   const minAgree = minIndex >= 0 ? Number(argv[minIndex + 1]) : 0;
   const unknown = argv.filter((a) => a.startsWith("--") && !valued.has(a));
-  if (files.length !== 1 || unknown.length || (subsetIndex >= 0 && subset !== "client-chain") || !Number.isInteger(minAgree)) {
+  if (
+    files.length !== 1 ||
+    unknown.length ||
+    (subsetIndex >= 0 && subset !== "client-chain") ||
+    !Number.isInteger(minAgree)
+  ) {
     console.error("usage: npm run conformance -- FILE [--subset client-chain] [--min-agree N]");
     return 2;
   }
@@ -113,13 +120,20 @@ function main(argv: string[]): number {
     else falseReject++;
     console.log(`${testcase.id} expected=${testcase.expected_result} got=${got} reason=${outcome.reason}`);
   }
-  console.log(`conformance: agree=${agree} total=${cases.length} false_accept=${falseAccept} false_reject=${falseReject}`);
+  console.log(
+    `conformance: agree=${agree} total=${cases.length} false_accept=${falseAccept} false_reject=${falseReject}`,
+  );
   return agree >= minAgree ? 0 : 1;
 }
 
 /** Hostname checks and CRLs are outside a client-certificate chain check. */
 function inClientChainSubset(id: string): boolean {
-  return !(id.startsWith("webpki::san::") || id.startsWith("webpki::cn::") || id === "rfc5280::ca-as-leaf-wrong-san" || id.startsWith("crl::"));
+  return !(
+    id.startsWith("webpki::san::") ||
+    id.startsWith("webpki::cn::") ||
+    id === "rfc5280::ca-as-leaf-wrong-san" ||
+    id.startsWith("crl::")
+  );
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -6,6 +6,7 @@
 // RD_SERVER_HEAP_MB changes the cap; 0 leaves V8's default.
 export function serverNodeArgs(env = process.env) {
   const megabytes = Number(env.RD_SERVER_HEAP_MB ?? 192);
-  if (!Number.isInteger(megabytes) || megabytes < 0) throw new Error(`RD_SERVER_HEAP_MB must be a whole number of megabytes, got "${env.RD_SERVER_HEAP_MB}"`);
+  if (!Number.isInteger(megabytes) || megabytes < 0)
+    throw new Error(`RD_SERVER_HEAP_MB must be a whole number of megabytes, got "${env.RD_SERVER_HEAP_MB}"`);
   return megabytes === 0 ? [] : [`--max-old-space-size=${megabytes}`];
 }

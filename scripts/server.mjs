@@ -63,7 +63,12 @@ if (dev) server.on("upgrade", app.getUpgradeHandler());
 
 server.listen(port, () => {
   const mode = dev ? "development" : "production";
-  const trust = proxies.kind === "none" ? "no proxy trusted" : proxies.kind === "hops" ? `${proxies.hops} proxy hop(s) trusted` : "trusted proxies listed";
+  const trust =
+    proxies.kind === "none"
+      ? "no proxy trusted"
+      : proxies.kind === "hops"
+        ? `${proxies.hops} proxy hop(s) trusted`
+        : "trusted proxies listed";
   console.info(`[server] ${mode} server on port ${port}; links point at ${origin}; ${trust}`);
 });
 

@@ -35,8 +35,12 @@ function parseArgs(argv: string[]): Args {
   if (!values.serviceKeyFile) throw new UsageError("--service-key is required");
   if (!values.alias) throw new UsageError("--alias is required");
   // Colons, spaces and case as certificate viewers and `openssl x509 -fingerprint` write them.
-  const fingerprint = values.fingerprint?.replace(/^.*=/, "").replace(/[\s:-]/g, "").toLowerCase();
-  if (fingerprint !== undefined && !/^[0-9a-f]{64}$/.test(fingerprint)) throw new UsageError("--fingerprint needs a SHA-256 fingerprint: 64 hex digits, with or without colons");
+  const fingerprint = values.fingerprint
+    ?.replace(/^.*=/, "")
+    .replace(/[\s:-]/g, "")
+    .toLowerCase();
+  if (fingerprint !== undefined && !/^[0-9a-f]{64}$/.test(fingerprint))
+    throw new UsageError("--fingerprint needs a SHA-256 fingerprint: 64 hex digits, with or without colons");
   return { serviceKeyFile: values.serviceKeyFile, alias: values.alias, fingerprint };
 }
 
@@ -61,17 +65,21 @@ async function main(argv: string[]): Promise<number> {
   }
   const parsedKey = parseServiceKey(serviceKeyText);
   if (!parsedKey.ok) {
-    console.error(`tenant:check: the service key in ${args.serviceKeyFile} cannot be used:\n${parsedKey.errors.map((e) => `  ${e}`).join("\n")}`);
+    console.error(
+      `tenant:check: the service key in ${args.serviceKeyFile} cannot be used:\n${parsedKey.errors.map((e) => `  ${e}`).join("\n")}`,
+    );
     return 2;
   }
 
   const client = createCpiClient(parsedKey.key, { timeoutMs: TIMEOUT_MS });
-  const held = await Promise.all([client.getKeystoreEntry(args.alias), client.downloadCertificate(args.alias), client.downloadCertificateChain(args.alias)]).catch(
-    (error: unknown) => {
-      if (error instanceof TenantError) return error;
-      throw error;
-    },
-  );
+  const held = await Promise.all([
+    client.getKeystoreEntry(args.alias),
+    client.downloadCertificate(args.alias),
+    client.downloadCertificateChain(args.alias),
+  ]).catch((error: unknown) => {
+    if (error instanceof TenantError) return error;
+    throw error;
+  });
   if (held instanceof TenantError) {
     console.error(`tenant:check: ${held.code}: ${held.message}`);
     return 2;
@@ -80,7 +88,9 @@ async function main(argv: string[]): Promise<number> {
   const der = toDer(certificatePem);
   const parsed = parseCertificate(der);
   if (!parsed.ok) {
-    console.error(`tenant:check: the certificate the tenant holds under "${entry.alias}" cannot be read: ${parsed.message}`);
+    console.error(
+      `tenant:check: the certificate the tenant holds under "${entry.alias}" cannot be read: ${parsed.message}`,
+    );
     return 2;
   }
   const sha256 = createHash("sha256").update(der).digest("hex");

@@ -52,5 +52,8 @@ declare module "autocannon" {
     stop(): void;
   }
 
-  export default function autocannon(options: AutocannonOptions, callback?: (error: Error | null, result: AutocannonResult) => void): AutocannonInstance;
+  export default function autocannon(
+    options: AutocannonOptions,
+    callback?: (error: Error | null, result: AutocannonResult) => void,
+  ): AutocannonInstance;
 }

@@ -26,7 +26,13 @@ function git(args: string[]): string {
   return execFileSync("git", args, { cwd: REPO_ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
 }
 
-function run(command: string, args: string[], cwd: string, logFile: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  logFile: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const out = fs.openSync(logFile, "a");
     const child = spawn(command, args, { cwd, env, stdio: ["ignore", out, out] });
@@ -43,7 +49,12 @@ export function defaultBuildDir(source: BuildSource): string {
   return path.join(os.tmpdir(), "renewal-desk-bench", source);
 }
 
-export async function prepareBuild(options: { source: BuildSource; dir?: string; reuse: boolean; log: (message: string) => void }): Promise<BuildInfo> {
+export async function prepareBuild(options: {
+  source: BuildSource;
+  dir?: string;
+  reuse: boolean;
+  log: (message: string) => void;
+}): Promise<BuildInfo> {
   const dir = options.dir ?? defaultBuildDir(options.source);
   const commit = git(["rev-parse", "HEAD"]).trim();
   const dirty = git(["status", "--porcelain", "--untracked-files=no"]).trim().length > 0;
@@ -74,10 +85,22 @@ export async function prepareBuild(options: { source: BuildSource; dir?: string;
   options.log("generating the Prisma client");
   await run(process.execPath, ["scripts/prisma-generate.mjs"], dir, logFile);
   options.log(`next build (log: ${logFile})`);
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1", NODE_ENV: "production" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    CHECKPOINT_DISABLE: "1",
+    NODE_ENV: "production",
+  };
   delete env.DATABASE_URL;
   await run(process.execPath, [path.join(dir, "node_modules/next/dist/bin/next"), "build"], dir, logFile, env);
-  const info: BuildInfo = { dir, source: options.source, commit, dirty: options.source === "worktree" && dirty, seconds: Math.round((Date.now() - started) / 1000), reused: false };
+  const info: BuildInfo = {
+    dir,
+    source: options.source,
+    commit,
+    dirty: options.source === "worktree" && dirty,
+    seconds: Math.round((Date.now() - started) / 1000),
+    reused: false,
+  };
   fs.writeFileSync(path.join(dir, "bench-build.json"), JSON.stringify(info, null, 2));
   options.log(`built in ${info.seconds} s`);
   return info;

@@ -27,7 +27,14 @@ export interface CertificateTemplate {
   oldSet: TemplateCertificate[];
 }
 
-function issue(subject: string, kind: KeyKind, issuer: IssuedCertificate | undefined, ca: boolean, notBefore: Date, notAfter: Date): Promise<IssuedCertificate> {
+function issue(
+  subject: string,
+  kind: KeyKind,
+  issuer: IssuedCertificate | undefined,
+  ca: boolean,
+  notBefore: Date,
+  notAfter: Date,
+): Promise<IssuedCertificate> {
   return issueCertificate({ subject, keyKind: KEY_KIND[kind], issuer, ca, notBefore, notAfter });
 }
 
@@ -39,10 +46,38 @@ function derOf(summary: CertificateSummary): Buffer {
 
 async function template(index: number, kind: KeyKind, now: Date): Promise<CertificateTemplate> {
   const from = new Date(now.getTime() - 400 * DAY);
-  const oldRoot = await issue(`CN=Old Corporate Root CA ${index}, O=Example Corp, C=DE`, kind, undefined, true, from, new Date(now.getTime() + 3650 * DAY));
-  const oldLeaf = await issue(`CN=tenant-client-${index}, OU=Integration, O=Example Corp, C=DE`, kind, oldRoot, false, from, new Date(now.getTime() + 20 * DAY));
-  const newRoot = await issue(`CN=New Trust Services Root ${index}, O=New CA Ltd, C=NL`, kind, undefined, true, from, new Date(now.getTime() + 3650 * DAY));
-  const intermediate = await issue(`CN=New Trust Services Issuing CA ${index}, O=New CA Ltd, C=NL`, kind, newRoot, true, from, new Date(now.getTime() + 1825 * DAY));
+  const oldRoot = await issue(
+    `CN=Old Corporate Root CA ${index}, O=Example Corp, C=DE`,
+    kind,
+    undefined,
+    true,
+    from,
+    new Date(now.getTime() + 3650 * DAY),
+  );
+  const oldLeaf = await issue(
+    `CN=tenant-client-${index}, OU=Integration, O=Example Corp, C=DE`,
+    kind,
+    oldRoot,
+    false,
+    from,
+    new Date(now.getTime() + 20 * DAY),
+  );
+  const newRoot = await issue(
+    `CN=New Trust Services Root ${index}, O=New CA Ltd, C=NL`,
+    kind,
+    undefined,
+    true,
+    from,
+    new Date(now.getTime() + 3650 * DAY),
+  );
+  const intermediate = await issue(
+    `CN=New Trust Services Issuing CA ${index}, O=New CA Ltd, C=NL`,
+    kind,
+    newRoot,
+    true,
+    from,
+    new Date(now.getTime() + 1825 * DAY),
+  );
   const leaf = await issue(
     `CN=tenant-client-${index}, OU=Integration, O=Example Corp, C=DE`,
     kind,
@@ -58,7 +93,8 @@ async function template(index: number, kind: KeyKind, now: Date): Promise<Certif
     oldRoot: [part("old-root.pem", oldRoot.pem)],
     at: now,
   });
-  if (!result.accepted) throw new Error(`certificate template ${index} was not accepted: ${JSON.stringify(result.errors)}`);
+  if (!result.accepted)
+    throw new Error(`certificate template ${index} was not accepted: ${JSON.stringify(result.errors)}`);
   const withDer = (summary: CertificateSummary): TemplateCertificate => ({ summary, der: derOf(summary) });
   const newSet = result.certificates.filter((c) => !c.role.startsWith("old-")).map(withDer);
   const oldSet = result.certificates.filter((c) => c.role.startsWith("old-")).map(withDer);

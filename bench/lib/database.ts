@@ -33,7 +33,10 @@ export async function withClient<T>(url: string, fn: (client: pg.Client) => Prom
 }
 
 export async function databaseExists(serverUrl: string, name: string): Promise<boolean> {
-  return withClient(maintenanceUrl(serverUrl), async (client) => (await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1);
+  return withClient(
+    maintenanceUrl(serverUrl),
+    async (client) => (await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1,
+  );
 }
 
 export async function createFreshDatabase(serverUrl: string, name: string): Promise<void> {
@@ -69,7 +72,15 @@ export async function writeSeedInfo(client: pg.ClientBase, name: string, info: R
  * NOT NULL column without a default that the seed does not know (additive columns with defaults are fine).
  */
 export async function columnTypes(client: pg.ClientBase): Promise<Map<TableName, Map<string, string>>> {
-  const { rows } = await client.query<{ table: string; column: string; type: string; notnull: boolean; hasdefault: boolean; identity: string; generated: string }>(
+  const { rows } = await client.query<{
+    table: string;
+    column: string;
+    type: string;
+    notnull: boolean;
+    hasdefault: boolean;
+    identity: string;
+    generated: string;
+  }>(
     `SELECT c.relname AS table, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type,
             a.attnotnull AS notnull, a.atthasdef AS hasdefault, a.attidentity AS identity, a.attgenerated AS generated
        FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -89,10 +100,12 @@ export async function columnTypes(client: pg.ClientBase): Promise<Map<TableName,
       problems.push(`table "${table}" does not exist`);
       continue;
     }
-    for (const column of TABLE_COLUMNS[table]) if (!known.has(column)) problems.push(`column "${table}"."${column}" does not exist`);
+    for (const column of TABLE_COLUMNS[table])
+      if (!known.has(column)) problems.push(`column "${table}"."${column}" does not exist`);
     for (const row of rows) {
       if (row.table !== table || (TABLE_COLUMNS[table] as readonly string[]).includes(row.column)) continue;
-      if (row.notnull && !row.hasdefault && !row.identity && !row.generated) problems.push(`"${table}"."${row.column}" is NOT NULL without a default: teach bench/lib/model.ts about it`);
+      if (row.notnull && !row.hasdefault && !row.identity && !row.generated)
+        problems.push(`"${table}"."${row.column}" is NOT NULL without a default: teach bench/lib/model.ts about it`);
     }
   }
   if (problems.length > 0) throw new Error(`The schema no longer matches the bench seed:\n- ${problems.join("\n- ")}`);
@@ -103,7 +116,11 @@ const MAX_STATEMENT_BYTES = 12 * 1024 * 1024;
 const MAX_STATEMENT_ROWS = 20_000;
 
 /** INSERT … SELECT … FROM unnest(text arrays), split into statements of at most ~12 MB. */
-export async function insertRows(client: pg.ClientBase, types: Map<TableName, Map<string, string>>, rows: TableRows): Promise<void> {
+export async function insertRows(
+  client: pg.ClientBase,
+  types: Map<TableName, Map<string, string>>,
+  rows: TableRows,
+): Promise<void> {
   const total = rows.length;
   if (total === 0) return;
   const columnTypesOfTable = types.get(rows.table)!;
@@ -135,7 +152,9 @@ interface SavedForeignKey {
  * returns what is needed to put them back exactly as the migrations made them (loading first and indexing after
  * is several times faster).
  */
-export async function dropIndexesAndForeignKeys(client: pg.ClientBase): Promise<{ indexes: SavedIndex[]; foreignKeys: SavedForeignKey[] }> {
+export async function dropIndexesAndForeignKeys(
+  client: pg.ClientBase,
+): Promise<{ indexes: SavedIndex[]; foreignKeys: SavedForeignKey[] }> {
   const indexes = (
     await client.query<SavedIndex>(
       `SELECT ic.relname AS name, pg_get_indexdef(i.indexrelid) AS definition

@@ -43,8 +43,14 @@ function sum(distDir: string, files: Iterable<string>): { files: number; rawByte
 }
 
 export function firstLoadJs(distDir: string): FirstLoadJs {
-  const buildManifest = JSON.parse(fs.readFileSync(path.join(distDir, "build-manifest.json"), "utf8")) as { rootMainFiles: string[]; polyfillFiles: string[] };
-  const appPaths = JSON.parse(fs.readFileSync(path.join(distDir, "app-path-routes-manifest.json"), "utf8")) as Record<string, string>;
+  const buildManifest = JSON.parse(fs.readFileSync(path.join(distDir, "build-manifest.json"), "utf8")) as {
+    rootMainFiles: string[];
+    polyfillFiles: string[];
+  };
+  const appPaths = JSON.parse(fs.readFileSync(path.join(distDir, "app-path-routes-manifest.json"), "utf8")) as Record<
+    string,
+    string
+  >;
   const routes: RouteJs[] = [];
   for (const [key, route] of Object.entries(appPaths)) {
     if (!key.endsWith("/page")) continue;
@@ -53,7 +59,9 @@ export function firstLoadJs(distDir: string): FirstLoadJs {
     const sandbox = { globalThis: {} as Record<string, unknown> };
     sandbox.globalThis = sandbox as unknown as Record<string, unknown>;
     vm.runInNewContext(fs.readFileSync(manifestFile, "utf8"), sandbox);
-    const manifest = (sandbox as unknown as { __RSC_MANIFEST: Record<string, { entryJSFiles?: Record<string, string[]> }> }).__RSC_MANIFEST[key];
+    const manifest = (
+      sandbox as unknown as { __RSC_MANIFEST: Record<string, { entryJSFiles?: Record<string, string[]> }> }
+    ).__RSC_MANIFEST[key];
     const files = new Set(buildManifest.rootMainFiles);
     for (const list of Object.values(manifest?.entryJSFiles ?? {})) for (const file of list) files.add(file);
     routes.push({ route, ...sum(distDir, files) });

@@ -30,7 +30,11 @@ export function percentile(sorted: readonly number[], p: number): number {
 
 const round = (value: number) => Math.round(value * 100) / 100;
 
-export async function runLoad(baseUrl: string, targets: readonly Target[], options: { connections: number; seconds: number }): Promise<LoadResult> {
+export async function runLoad(
+  baseUrl: string,
+  targets: readonly Target[],
+  options: { connections: number; seconds: number },
+): Promise<LoadResult> {
   let next = 0;
   const latencies: number[] = [];
   const byKind = { heavy: [] as number[], typical: [] as number[] };
@@ -57,11 +61,19 @@ export async function runLoad(baseUrl: string, targets: readonly Target[], optio
     );
     // With one request in flight per connection, the connection's context still names the target answered here
     // (autocannon builds the next request after emitting "response").
-    instance.on("response", (client: { requestIterator?: { context?: { target?: Target } } }, _status: number, _bytes: number, responseTime: number) => {
-      latencies.push(responseTime);
-      const target = client.requestIterator?.context?.target;
-      if (target) byKind[target.kind].push(responseTime);
-    });
+    instance.on(
+      "response",
+      (
+        client: { requestIterator?: { context?: { target?: Target } } },
+        _status: number,
+        _bytes: number,
+        responseTime: number,
+      ) => {
+        latencies.push(responseTime);
+        const target = client.requestIterator?.context?.target;
+        if (target) byKind[target.kind].push(responseTime);
+      },
+    );
   });
   latencies.sort((a, b) => a - b);
   const kindStats = (values: number[]) => {
@@ -75,7 +87,12 @@ export async function runLoad(baseUrl: string, targets: readonly Target[], optio
     p95: round(percentile(latencies, 95)),
     p99: round(percentile(latencies, 99)),
     max: round(latencies[latencies.length - 1] ?? NaN),
-    autocannon: { p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, average: result.latency.average },
+    autocannon: {
+      p50: result.latency.p50,
+      p97_5: result.latency.p97_5,
+      p99: result.latency.p99,
+      average: result.latency.average,
+    },
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,

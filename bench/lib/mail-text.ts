@@ -29,7 +29,10 @@ function facts(c: MailCase): [string, string][] {
     ["Case", c.title],
     ["Receiver system", c.receiverSystem],
     ["Procedure", workflowFor(c.variant).name],
-    ["Operating model", `${OPERATING_MODEL_LABEL[c.operatingModel]} (tenant-side steps done by ${OPERATING_MODEL_PARTY[c.operatingModel]})`],
+    [
+      "Operating model",
+      `${OPERATING_MODEL_LABEL[c.operatingModel]} (tenant-side steps done by ${OPERATING_MODEL_PARTY[c.operatingModel]})`,
+    ],
     ["Keystore alias", c.keystoreAlias],
   ];
 }
@@ -63,10 +66,14 @@ export function readyMail(
   const procedure = workflowFor(c.variant);
   const confirm = actionToken
     ? {
-        paragraph: "When it is done, confirm it with the button below: no sign-in needed. The link is yours alone, works once and expires after 7 days.",
+        paragraph:
+          "When it is done, confirm it with the button below: no sign-in needed. The link is yours alone, works once and expires after 7 days.",
         action: { label: "Confirm this step", url: `${BASE_URL}/a/${actionToken}` },
       }
-    : { paragraph: "This step needs information from you, so it is confirmed on the case page after signing in.", action: { label: "Open the case", url: caseUrl(c) } };
+    : {
+        paragraph: "This step needs information from you, so it is confirmed on the case page after signing in.",
+        action: { label: "Open the case", url: caseUrl(c) },
+      };
   const reminder = options.reminder;
   return composeMail({
     subject: reminder
@@ -74,7 +81,11 @@ export function readyMail(
       : `${c.title}: step ${step.number} is yours — ${step.title}`,
     heading: `Step ${step.number} of ${procedure.steps.length}: ${step.title}`,
     paragraphs: [
-      ...(reminder ? [`This step has been waiting for you since ${reminder.waitingSince.toISOString().replace("T", " ").slice(0, 16)} UTC.`] : []),
+      ...(reminder
+        ? [
+            `This step has been waiting for you since ${reminder.waitingSince.toISOString().replace("T", " ").slice(0, 16)} UTC.`,
+          ]
+        : []),
       `It is your turn as ${ROLE_LABEL[step.role].toLowerCase()}. ${step.help}`,
       `Why this matters: the tenant's client certificate is being replaced by one from a different CA, and each side has to act in a fixed order so that no message fails. ${procedure.summary}`,
       ...(options.handover ?? []),
@@ -100,14 +111,21 @@ export function escalationMail(c: MailCase, step: StepDefinition, waitingOn: str
   });
 }
 
-export function closedMail(c: MailCase, roles: readonly Role[], outcome: { kind: "completed" } | { kind: "cancelled"; reason: string; by: string }): MailBody {
+export function closedMail(
+  c: MailCase,
+  roles: readonly Role[],
+  outcome: { kind: "completed" } | { kind: "cancelled"; reason: string; by: string },
+): MailBody {
   return composeMail({
     subject: outcome.kind === "completed" ? `${c.title}: renewal completed` : `${c.title}: renewal cancelled`,
     heading: outcome.kind === "completed" ? "The renewal is complete" : "The renewal was cancelled",
     paragraphs:
       outcome.kind === "completed"
         ? ["Every step of the procedure is done. The case stays available with its full history."]
-        : [`${outcome.by} cancelled the case. Reason given: ${outcome.reason}`, "No further steps are expected from you."],
+        : [
+            `${outcome.by} cancelled the case. Reason given: ${outcome.reason}`,
+            "No further steps are expected from you.",
+          ],
     facts: facts(c),
     action: { label: "Open the case", url: caseUrl(c) },
     reason: why(c, roles),
@@ -133,9 +151,21 @@ export function windowProposedMail(c: MailCase, proposer: string, windows: { sta
 export function windowAgreedMail(c: MailCase, window: { start: Date; end: Date }): MailBody & { ics: string } {
   const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, "").slice(0, 15) + "Z";
   const ics = [
-    "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Renewal Desk//EN", "METHOD:REQUEST", "BEGIN:VEVENT",
-    `UID:downtime-${c.id}@renewal-desk`, "SEQUENCE:0", `DTSTAMP:${stamp(window.start)}`, `DTSTART:${stamp(window.start)}`, `DTEND:${stamp(window.end)}`,
-    `SUMMARY:Downtime: ${c.title}`, `DESCRIPTION:Certificate exchange for ${c.receiverSystem}.`, `URL:${caseUrl(c)}`, "END:VEVENT", "END:VCALENDAR",
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Renewal Desk//EN",
+    "METHOD:REQUEST",
+    "BEGIN:VEVENT",
+    `UID:downtime-${c.id}@renewal-desk`,
+    "SEQUENCE:0",
+    `DTSTAMP:${stamp(window.start)}`,
+    `DTSTART:${stamp(window.start)}`,
+    `DTEND:${stamp(window.end)}`,
+    `SUMMARY:Downtime: ${c.title}`,
+    `DESCRIPTION:Certificate exchange for ${c.receiverSystem}.`,
+    `URL:${caseUrl(c)}`,
+    "END:VEVENT",
+    "END:VCALENDAR",
   ].join("\r\n");
   return {
     ...composeMail({

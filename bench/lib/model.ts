@@ -22,7 +22,16 @@ import { IdGenerator } from "./ids";
 import { Random, Zipf } from "./random";
 import { newBatch, type Batch } from "./rows";
 import type { CertificateTemplate, TemplateCertificate } from "./certificate-templates";
-import { addedMail, closedMail, escalationMail, readyMail, windowAgreedMail, windowProposedMail, type MailBody, type MailCase } from "./mail-text";
+import {
+  addedMail,
+  closedMail,
+  escalationMail,
+  readyMail,
+  windowAgreedMail,
+  windowProposedMail,
+  type MailBody,
+  type MailCase,
+} from "./mail-text";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -59,9 +68,102 @@ export interface GeneratorOptions {
   templates: CertificateTemplate[];
 }
 
-const FIRST = ["Anna", "Ben", "Clara", "David", "Eva", "Felix", "Greta", "Hannes", "Ida", "Jonas", "Katrin", "Lukas", "Mia", "Noah", "Olga", "Paul", "Queenie", "Rafael", "Sofia", "Tim", "Ute", "Viktor", "Wiebke", "Xaver", "Yara", "Zoe", "Amir", "Bea", "Chen", "Dana", "Emre", "Fatima", "Goran", "Hana", "Ines", "Jan", "Kemal", "Lena", "Marek", "Nina"];
-const LAST = ["Schmidt", "Meyer", "Weber", "Fischer", "Wagner", "Becker", "Hoffmann", "Koch", "Richter", "Klein", "Wolf", "Neumann", "Schwarz", "Braun", "Zimmermann", "Krüger", "Hartmann", "Lange", "Werner", "Lehmann", "Kowalski", "Novak", "Jansen", "Dubois", "Rossi", "García", "Silva", "Nowak", "Popescu", "Horvat"];
-const COMPANIES = ["Acme Retail", "Nordwind Logistics", "Helix Pharma", "Bavaria Motors", "Rhine Chemicals", "Alpine Insurance", "Baltic Foods", "Crescent Energy", "Delta Telecom", "Emerald Banking", "Fjord Shipping", "Granite Construction", "Harbor Utilities", "Iris Fashion", "Juniper Health", "Kestrel Aviation", "Lumen Media", "Meridian Steel", "Nimbus Software", "Orchid Hotels"];
+const FIRST = [
+  "Anna",
+  "Ben",
+  "Clara",
+  "David",
+  "Eva",
+  "Felix",
+  "Greta",
+  "Hannes",
+  "Ida",
+  "Jonas",
+  "Katrin",
+  "Lukas",
+  "Mia",
+  "Noah",
+  "Olga",
+  "Paul",
+  "Queenie",
+  "Rafael",
+  "Sofia",
+  "Tim",
+  "Ute",
+  "Viktor",
+  "Wiebke",
+  "Xaver",
+  "Yara",
+  "Zoe",
+  "Amir",
+  "Bea",
+  "Chen",
+  "Dana",
+  "Emre",
+  "Fatima",
+  "Goran",
+  "Hana",
+  "Ines",
+  "Jan",
+  "Kemal",
+  "Lena",
+  "Marek",
+  "Nina",
+];
+const LAST = [
+  "Schmidt",
+  "Meyer",
+  "Weber",
+  "Fischer",
+  "Wagner",
+  "Becker",
+  "Hoffmann",
+  "Koch",
+  "Richter",
+  "Klein",
+  "Wolf",
+  "Neumann",
+  "Schwarz",
+  "Braun",
+  "Zimmermann",
+  "Krüger",
+  "Hartmann",
+  "Lange",
+  "Werner",
+  "Lehmann",
+  "Kowalski",
+  "Novak",
+  "Jansen",
+  "Dubois",
+  "Rossi",
+  "García",
+  "Silva",
+  "Nowak",
+  "Popescu",
+  "Horvat",
+];
+const COMPANIES = [
+  "Acme Retail",
+  "Nordwind Logistics",
+  "Helix Pharma",
+  "Bavaria Motors",
+  "Rhine Chemicals",
+  "Alpine Insurance",
+  "Baltic Foods",
+  "Crescent Energy",
+  "Delta Telecom",
+  "Emerald Banking",
+  "Fjord Shipping",
+  "Granite Construction",
+  "Harbor Utilities",
+  "Iris Fashion",
+  "Juniper Health",
+  "Kestrel Aviation",
+  "Lumen Media",
+  "Meridian Steel",
+  "Nimbus Software",
+  "Orchid Hotels",
+];
 const RECEIVERS = [
   { name: "S/4HANA PRD (via SAP Web Dispatcher)", short: "S/4HANA", alias: "s4" },
   { name: "Bank payment gateway", short: "bank gateway", alias: "bank_gw" },
@@ -74,7 +176,20 @@ const RECEIVERS = [
   { name: "Supplier portal (Ariba)", short: "Ariba", alias: "ariba" },
   { name: "Insurance claims hub", short: "claims hub", alias: "claims" },
 ];
-const FLOWS = ["Replicate Sales Orders", "Send Delivery Notes", "Send Payment Files", "Post Invoices", "Sync Business Partners", "Send Customs Declarations", "Receive Order Confirmations", "Send Payroll Results", "Replicate Material Master", "Send Shipping Notices", "Post Goods Receipts", "Send Tax Reports"];
+const FLOWS = [
+  "Replicate Sales Orders",
+  "Send Delivery Notes",
+  "Send Payment Files",
+  "Post Invoices",
+  "Sync Business Partners",
+  "Send Customs Declarations",
+  "Receive Order Confirmations",
+  "Send Payroll Results",
+  "Replicate Material Master",
+  "Send Shipping Notices",
+  "Post Goods Receipts",
+  "Send Tax Reports",
+];
 const COMMENTS = [
   "Certificate issued by the new corporate CA.",
   "Done on both nodes, checked the logs.",
@@ -134,13 +249,21 @@ export class BenchDataGenerator {
     this.now = options.now;
     const workspaceCount = Math.max(4, Math.round(options.cases / 400));
     this.wsZipf = new Zipf(workspaceCount, 0.8);
-    this.counts = { workspaces: workspaceCount, users: 0, cases: { OPEN: 0, COMPLETED: 0, CANCELLED: 0 }, variants: { A: 0, B: 0 } };
+    this.counts = {
+      workspaces: workspaceCount,
+      users: 0,
+      cases: { OPEN: 0, COMPLETED: 0, CANCELLED: 0 },
+      variants: { A: 0, B: 0 },
+    };
   }
 
   private person(domain: string, named: boolean, createdAt: Date): Person {
     const first = this.random.pick(FIRST);
     const last = this.random.pick(LAST);
-    const local = `${first}.${last}`.toLowerCase().normalize("NFD").replace(/[^a-z.]/g, "");
+    const local = `${first}.${last}`
+      .toLowerCase()
+      .normalize("NFD")
+      .replace(/[^a-z.]/g, "");
     let email = `${local}@${domain}`;
     for (let n = 2; this.usedEmails.has(email); n++) email = `${local}${n}@${domain}`;
     this.usedEmails.add(email);
@@ -158,7 +281,9 @@ export class BenchDataGenerator {
     const start = new Date(this.now.getTime() - HISTORY - 30 * DAY);
 
     const partnerCount = Math.max(2, Math.round(n / 25));
-    const partners = Array.from({ length: partnerCount }, (_, i) => this.person(`partner${i + 1}.example`, true, start));
+    const partners = Array.from({ length: partnerCount }, (_, i) =>
+      this.person(`partner${i + 1}.example`, true, start),
+    );
     const partnerOf: Person[][] = Array.from({ length: n }, () => []);
     partners.forEach((partner, i) => {
       let member = false;
@@ -174,16 +299,19 @@ export class BenchDataGenerator {
     for (let w = 0; w < n; w++) {
       const company = COMPANIES[w % COMPANIES.length]!;
       const domain = `${company.toLowerCase().replace(/[^a-z]/g, "")}${w >= COMPANIES.length ? w : ""}.example`;
-      const people = maxShare === minShare ? 50 : 5 + Math.round(45 * Math.sqrt((shares[w]! - minShare) / (maxShare - minShare)));
+      const people =
+        maxShare === minShare ? 50 : 5 + Math.round(45 * Math.sqrt((shares[w]! - minShare) / (maxShare - minShare)));
       const ownerCount = people >= 20 ? 2 : 1;
       const taCount = Math.max(1, Math.round(0.2 * people));
       const devCount = Math.max(1, Math.round(0.25 * people));
       const guests = partnerOf[w]!.slice(0, Math.max(1, people - ownerCount - taCount - devCount));
       const localRa = Math.max(guests.length > 0 ? 0 : 1, people - ownerCount - taCount - devCount - guests.length);
       const createdAt = new Date(start.getTime() + this.random.next() * 20 * DAY);
-      const mk = (count: number, named: boolean, dom: string) => Array.from({ length: count }, () => this.person(dom, named, createdAt));
+      const mk = (count: number, named: boolean, dom: string) =>
+        Array.from({ length: count }, () => this.person(dom, named, createdAt));
       const receiverAdmins = mk(localRa, false, `it-partner${w + 1}.example`);
-      for (const guest of guests) receiverAdmins.splice(Math.min(receiverAdmins.length, this.random.int(0, 2)), 0, guest);
+      for (const guest of guests)
+        receiverAdmins.splice(Math.min(receiverAdmins.length, this.random.int(0, 2)), 0, guest);
       const plan: WorkspacePlan = {
         id: this.ids.next(),
         name: `${company} integration team${w >= COMPANIES.length ? ` ${Math.floor(w / COMPANIES.length) + 1}` : ""}`,
@@ -207,7 +335,13 @@ export class BenchDataGenerator {
       for (const p of [...plan.owners, ...plan.tenantAdmins, ...plan.developers]) {
         if (!this.random.chance(0.6)) continue;
         const created = new Date(this.now.getTime() - this.random.next() * 20 * DAY);
-        batch.Session.add({ sessionToken: randomUUID(), userId: p.id, expires: new Date(created.getTime() + 30 * DAY), createdAt: created, updatedAt: created });
+        batch.Session.add({
+          sessionToken: randomUUID(),
+          userId: p.id,
+          expires: new Date(created.getTime() + 30 * DAY),
+          createdAt: created,
+          updatedAt: created,
+        });
       }
     }
     for (const user of this.users) {
@@ -273,9 +407,9 @@ export class BenchDataGenerator {
       RECEIVER_ADMIN: this.pickDistinct(ws.receiverAdmins, ws.raZipf, 0.1),
       INTEGRATION_DEVELOPER: this.pickDistinct(ws.developers, ws.devZipf, 0.2),
     };
-    const participants: { person: Person; role: Role }[] = (["TENANT_ADMIN", "RECEIVER_ADMIN", "INTEGRATION_DEVELOPER"] as const).flatMap((role) =>
-      holders[role].map((person) => ({ person, role })),
-    );
+    const participants: { person: Person; role: Role }[] = (
+      ["TENANT_ADMIN", "RECEIVER_ADMIN", "INTEGRATION_DEVELOPER"] as const
+    ).flatMap((role) => holders[role].map((person) => ({ person, role })));
     const recipients = new Map<string, { person: Person; roles: Role[] }>();
     for (const { person, role } of participants) {
       const entry = recipients.get(person.id) ?? { person, roles: [] };
@@ -307,7 +441,10 @@ export class BenchDataGenerator {
       end = createdAtMs + Math.min((now - createdAtMs) * (0.3 + 0.67 * r.next()), activeFor(done / nS));
     } else {
       done = r.int(0, nS - 1);
-      closedAt = Math.max(createdAtMs + MINUTE, Math.min(createdAtMs + DAY + r.exponential(20 * DAY), now - 2 * MINUTE));
+      closedAt = Math.max(
+        createdAtMs + MINUTE,
+        Math.min(createdAtMs + DAY + r.exponential(20 * DAY), now - 2 * MINUTE),
+      );
       end = createdAtMs + Math.min((closedAt - createdAtMs) * (0.3 + 0.6 * r.next()), activeFor(done / nS));
     }
     // When each passed stop was passed, increasing; the last one is `end`.
@@ -326,7 +463,8 @@ export class BenchDataGenerator {
     if (waiting) {
       const w = stopIndex(waiting.number);
       if (w < done) window = { start: times[w]!, end: 0 };
-      else if (w === done) window = { start: (status === "CANCELLED" ? closedAt! : now) + (0.3 + r.next() * 7) * DAY, end: 0 };
+      else if (w === done)
+        window = { start: (status === "CANCELLED" ? closedAt! : now) + (0.3 + r.next() * 7) * DAY, end: 0 };
       if (window) window.end = window.start + r.int(2, 6) * HOUR;
     }
 
@@ -356,7 +494,13 @@ export class BenchDataGenerator {
       windowOverdueAt: null,
     });
     participants.forEach(({ person, role }, i) =>
-      batch.Participant.add({ id: this.ids.next(), caseId: caseRow.id, userId: person.id, role, createdAt: new Date(createdAtMs + i) }),
+      batch.Participant.add({
+        id: this.ids.next(),
+        caseId: caseRow.id,
+        userId: person.id,
+        role,
+        createdAt: new Date(createdAtMs + i),
+      }),
     );
 
     // Certificates: one set per workspace (its old corporate CA; the new CA is a public one shared by everybody).
@@ -368,7 +512,9 @@ export class BenchDataGenerator {
       return t;
     };
     const linkTokens = (step: StepDefinition) =>
-      confirmableByLink(step) ? new Map(holders[step.role].map((p) => [p.id, randomBytes(32).toString("base64url")] as const)) : null;
+      confirmableByLink(step)
+        ? new Map(holders[step.role].map((p) => [p.id, randomBytes(32).toString("base64url")] as const))
+        : null;
     const readyMails = (t: Tx, step: StepDefinition, reminder?: { number: number; waitingSince: Date }) => {
       if (step.kind !== "action") return; // a waiting hand-over tells nobody until it is performed
       const tokens = linkTokens(step);
@@ -382,8 +528,16 @@ export class BenchDataGenerator {
                 `new root CA (${template.newSet[2]!.summary.subject}): ${template.newSet[2]!.summary.fingerprints.sha256}`,
               ],
               attachments: [
-                { filename: "new-client-certificate.pem", contentType: "application/x-pem-file", content: template.newSet[0]!.summary.pem },
-                { filename: "new-root-ca.pem", contentType: "application/x-pem-file", content: template.newSet[2]!.summary.pem },
+                {
+                  filename: "new-client-certificate.pem",
+                  contentType: "application/x-pem-file",
+                  content: template.newSet[0]!.summary.pem,
+                },
+                {
+                  filename: "new-root-ca.pem",
+                  contentType: "application/x-pem-file",
+                  content: template.newSet[2]!.summary.pem,
+                },
               ],
             }
           : undefined;
@@ -398,7 +552,13 @@ export class BenchDataGenerator {
         });
       }
     };
-    const base = (kind: string, channel: AuditRow["channel"], actorId: string | null, data: Record<string, unknown> = {}, stepNumber?: number): AuditRow => ({
+    const base = (
+      kind: string,
+      channel: AuditRow["channel"],
+      actorId: string | null,
+      data: Record<string, unknown> = {},
+      stepNumber?: number,
+    ): AuditRow => ({
       kind,
       channel,
       actorId,
@@ -419,7 +579,9 @@ export class BenchDataGenerator {
         integrationFlows: flows,
         receiverLandscape: landscape,
       }),
-      ...participants.map(({ person, role }) => base("participant.added", "WEB", creator.id, { email: person.email, role })),
+      ...participants.map(({ person, role }) =>
+        base("participant.added", "WEB", creator.id, { email: person.email, role }),
+      ),
     );
     const oldFingerprints = this.oldRootFingerprints(ws.id);
     if (r.chance(0.5)) {
@@ -445,7 +607,11 @@ export class BenchDataGenerator {
     if (landscape === "CUSTOM") {
       const j = stopIndex(receiverStep.number);
       if (j <= done && !(status === "COMPLETED" && j === done)) {
-        for (const label of ["Import the new root CA into the gateway's trust store", "Map the new client certificate to the technical user", "Restart the gateway"].slice(0, r.int(2, 3))) {
+        for (const label of [
+          "Import the new root CA into the gateway's trust store",
+          "Map the new client certificate to the technical user",
+          "Restart the gateway",
+        ].slice(0, r.int(2, 3))) {
           checklist.push({ label, custom: true });
         }
       }
@@ -454,7 +620,10 @@ export class BenchDataGenerator {
     // Steps, action links, reminders, inputs and completions.
     const stepIds = new Map<number, string>();
     for (const step of definition.steps) stepIds.set(step.number, this.ids.next());
-    const completedBy = new Map<number, { person: Person | null; channel: "WEB" | "EMAIL_LINK" | "SYSTEM"; comment?: string }>();
+    const completedBy = new Map<
+      number,
+      { person: Person | null; channel: "WEB" | "EMAIL_LINK" | "SYSTEM"; comment?: string }
+    >();
     const details = new Map<number, Record<string, unknown>>();
     stops.forEach((step, j) => {
       if (j >= done) return;
@@ -480,8 +649,13 @@ export class BenchDataGenerator {
       if (step.kind === "action") {
         const waited = readyUntil(j) - readyAt;
         const reminders = Math.min(REMINDER_MAX, Math.floor(waited / REMINDER_AFTER));
-        const escalated = waited >= (REMINDER_MAX + 1) * REMINDER_AFTER ? readyAt + (REMINDER_MAX + 1) * REMINDER_AFTER : null;
-        reminderState.set(step.number, { sent: reminders, last: reminders > 0 ? readyAt + reminders * REMINDER_AFTER : null, escalated });
+        const escalated =
+          waited >= (REMINDER_MAX + 1) * REMINDER_AFTER ? readyAt + (REMINDER_MAX + 1) * REMINDER_AFTER : null;
+        reminderState.set(step.number, {
+          sent: reminders,
+          last: reminders > 0 ? readyAt + reminders * REMINDER_AFTER : null,
+          escalated,
+        });
         // Action links: one per holder when the step became ready and again with every reminder.
         const linkRounds = confirmableByLink(step) ? 1 + reminders : 0;
         for (let round = 0; round < linkRounds; round++) {
@@ -497,7 +671,11 @@ export class BenchDataGenerator {
               role: step.role,
               expiresAt: new Date(issued + ACTION_LINK_LIFETIME),
               usedAt: used ? new Date(finished!) : null,
-              voidedAt: !last ? new Date(issued + REMINDER_AFTER) : finished !== null && !used ? new Date(finished) : null,
+              voidedAt: !last
+                ? new Date(issued + REMINDER_AFTER)
+                : finished !== null && !used
+                  ? new Date(finished)
+                  : null,
               createdAt: new Date(issued),
             });
           }
@@ -511,7 +689,15 @@ export class BenchDataGenerator {
           const t = tx(escalated);
           t.entries.push(base("step.escalated", "SYSTEM", null, { to: ws.owners.map((o) => o.email) }, step.number));
           for (const owner of ws.owners) {
-            t.mails.push({ to: owner, body: escalationMail(caseRow, step, holders[step.role].map((p) => p.email), new Date(readyAt)) });
+            t.mails.push({
+              to: owner,
+              body: escalationMail(
+                caseRow,
+                step,
+                holders[step.role].map((p) => p.email),
+                new Date(readyAt),
+              ),
+            });
           }
         }
         this.addInputs(batch, tx, base, {
@@ -535,27 +721,64 @@ export class BenchDataGenerator {
       if (j < done) {
         const t = tx(times[j]!);
         if (step.kind === "action") {
-          const context = by!.channel === "EMAIL_LINK" ? { ip: `10.${r.int(0, 255)}.${r.int(0, 255)}.${r.int(1, 254)}`, userAgent: r.pick(USER_AGENTS) } : {};
+          const context =
+            by!.channel === "EMAIL_LINK"
+              ? { ip: `10.${r.int(0, 255)}.${r.int(0, 255)}.${r.int(1, 254)}`, userAgent: r.pick(USER_AGENTS) }
+              : {};
           t.entries.push(
-            base("step.completed", by!.channel, by!.person!.id, { key: step.key, role: step.role, ...(by!.comment ? { comment: by!.comment } : {}), ...context }, step.number),
+            base(
+              "step.completed",
+              by!.channel,
+              by!.person!.id,
+              { key: step.key, role: step.role, ...(by!.comment ? { comment: by!.comment } : {}), ...context },
+              step.number,
+            ),
           );
         } else {
-          t.entries.push(base("step.handed_over", "SYSTEM", null, { key: step.key, windowStart: window ? new Date(window.start).toISOString() : null }, step.number));
+          t.entries.push(
+            base(
+              "step.handed_over",
+              "SYSTEM",
+              null,
+              { key: step.key, windowStart: window ? new Date(window.start).toISOString() : null },
+              step.number,
+            ),
+          );
         }
         const next = stops[j + 1];
         for (const handover of definition.steps.slice(step.number, next ? next.number - 1 : undefined)) {
-          t.entries.push(base("step.handed_over", "SYSTEM", null, { key: handover.key, from: handover.role, to: handover.to ?? null }, handover.number));
+          t.entries.push(
+            base(
+              "step.handed_over",
+              "SYSTEM",
+              null,
+              { key: handover.key, from: handover.role, to: handover.to ?? null },
+              handover.number,
+            ),
+          );
         }
         if (next) {
           t.entries.push(base("step.ready", "SYSTEM", null, { role: next.role }, next.number));
           readyMails(t, next);
         } else {
           t.entries.push(base("case.completed", "SYSTEM", null));
-          for (const { person, roles } of recipients.values()) t.mails.push({ to: person, body: closedMail(caseRow, roles, { kind: "completed" }) });
+          for (const { person, roles } of recipients.values())
+            t.mails.push({ to: person, body: closedMail(caseRow, roles, { kind: "completed" }) });
         }
         if (step.input === "certificates") {
           const warned = template.newWarnings.length > 0 || r.chance(0.1);
-          this.addUpload(batch, caseRow.id, "NEW", by!.person!, times[j]!, template.newSet, template.newChain, template.newWarnings, warned, null);
+          this.addUpload(
+            batch,
+            caseRow.id,
+            "NEW",
+            by!.person!,
+            times[j]!,
+            template.newSet,
+            template.newChain,
+            template.newWarnings,
+            warned,
+            null,
+          );
           t.entries.push(
             base(
               "certificate.uploaded",
@@ -580,7 +803,10 @@ export class BenchDataGenerator {
       const t = tx(closedAt!);
       t.entries.push(base("case.cancelled", "WEB", owner.id, { reason }));
       for (const { person, roles } of recipients.values()) {
-        t.mails.push({ to: person, body: closedMail(caseRow, roles, { kind: "cancelled", reason, by: owner.name ?? owner.email }) });
+        t.mails.push({
+          to: person,
+          body: closedMail(caseRow, roles, { kind: "cancelled", reason, by: owner.name ?? owner.email }),
+        });
       }
     }
 
@@ -590,7 +816,15 @@ export class BenchDataGenerator {
       // A plain hand-over belongs to the stop before it: performed by the system the moment that one was passed.
       const owning = j !== -1 ? j : stops.filter((stop) => stop.number < step.number).length - 1;
       let stepStatus: "DONE" | "READY" | "BLOCKED" | "CANCELLED";
-      if (j !== -1) stepStatus = j < done ? "DONE" : j === done && status === "OPEN" ? "READY" : status === "CANCELLED" ? "CANCELLED" : "BLOCKED";
+      if (j !== -1)
+        stepStatus =
+          j < done
+            ? "DONE"
+            : j === done && status === "OPEN"
+              ? "READY"
+              : status === "CANCELLED"
+                ? "CANCELLED"
+                : "BLOCKED";
       else stepStatus = owning < done ? "DONE" : status === "CANCELLED" ? "CANCELLED" : "BLOCKED";
       const by = completedBy.get(step.number);
       const reminder = reminderState.get(step.number);
@@ -639,12 +873,19 @@ export class BenchDataGenerator {
           createdAt: t.at,
         });
         entries.push(base("mail.queued", "SYSTEM", null, { to: mail.to.email, subject: mail.body.subject }));
-        this.addAudit(batch, ws.id, caseRow.id, sentAt.getTime(), 0, base(failed ? "mail.failed" : "mail.sent", "SYSTEM", null, {
-          to: mail.to.email,
-          subject: mail.body.subject,
-          messageId,
-          ...(failed ? { error: "550 5.1.1 Recipient address rejected: user unknown", attempts: 8 } : {}),
-        }));
+        this.addAudit(
+          batch,
+          ws.id,
+          caseRow.id,
+          sentAt.getTime(),
+          0,
+          base(failed ? "mail.failed" : "mail.sent", "SYSTEM", null, {
+            to: mail.to.email,
+            subject: mail.body.subject,
+            messageId,
+            ...(failed ? { error: "550 5.1.1 Recipient address rejected: user unknown", attempts: 8 } : {}),
+          }),
+        );
       }
       entries.forEach((entry, index) => this.addAudit(batch, ws.id, caseRow.id, t.at.getTime(), index, entry));
     }
@@ -658,7 +899,13 @@ export class BenchDataGenerator {
   private addInputs(
     batch: Batch,
     tx: (at: number) => Tx,
-    base: (kind: string, channel: AuditRow["channel"], actorId: string | null, data?: Record<string, unknown>, stepNumber?: number) => AuditRow,
+    base: (
+      kind: string,
+      channel: AuditRow["channel"],
+      actorId: string | null,
+      data?: Record<string, unknown>,
+      stepNumber?: number,
+    ) => AuditRow,
     a: {
       caseId: string;
       caseCreatedAt: number;
@@ -681,7 +928,8 @@ export class BenchDataGenerator {
     const { step } = a;
     const doneBy = a.by ?? a.holders[step.role][0]!;
     const during = (share: number) => a.readyAt + (a.until - a.readyAt) * share;
-    const finishedOrDuring = (share: number) => (a.finished !== null ? a.readyAt + (a.finished - a.readyAt) * share : during(share));
+    const finishedOrDuring = (share: number) =>
+      a.finished !== null ? a.readyAt + (a.finished - a.readyAt) * share : during(share);
     switch (step.input) {
       case "downtime-window": {
         const ta = a.holders.TENANT_ADMIN[0]!;
@@ -702,20 +950,57 @@ export class BenchDataGenerator {
             proposedAsRole: "TENANT_ADMIN",
             status: open ? "OPEN" : accepted ? "ACCEPTED" : "DECLINED",
             respondedById: open ? null : ra.id,
-            respondedAt: open ? null : new Date(accepted ? a.finished! : finishedOrDuring((round + 1.5) / (rounds + 1))),
+            respondedAt: open
+              ? null
+              : new Date(accepted ? a.finished! : finishedOrDuring((round + 1.5) / (rounds + 1))),
             createdAt: new Date(at),
           });
           const t = tx(at);
-          t.entries.push(base("window.proposed", "WEB", ta.id, { windows: [{ start: new Date(start).toISOString(), end: new Date(end).toISOString() }] }, step.number));
-          for (const person of a.holders.RECEIVER_ADMIN) t.mails.push({ to: person, body: windowProposedMail(a.caseRow, ta.name ?? ta.email, [{ start: new Date(start), end: new Date(end) }]) });
+          t.entries.push(
+            base(
+              "window.proposed",
+              "WEB",
+              ta.id,
+              { windows: [{ start: new Date(start).toISOString(), end: new Date(end).toISOString() }] },
+              step.number,
+            ),
+          );
+          for (const person of a.holders.RECEIVER_ADMIN)
+            t.mails.push({
+              to: person,
+              body: windowProposedMail(a.caseRow, ta.name ?? ta.email, [
+                { start: new Date(start), end: new Date(end) },
+              ]),
+            });
         }
         if (a.finished !== null && a.window) {
-          a.details.set(step.number, { windowStart: new Date(a.window.start).toISOString(), windowEnd: new Date(a.window.end).toISOString() });
+          a.details.set(step.number, {
+            windowStart: new Date(a.window.start).toISOString(),
+            windowEnd: new Date(a.window.end).toISOString(),
+          });
           const t = tx(a.finished - 1000);
-          t.entries.push(base("window.accepted", "WEB", ra.id, { start: new Date(a.window.start).toISOString(), end: new Date(a.window.end).toISOString() }, step.number));
+          t.entries.push(
+            base(
+              "window.accepted",
+              "WEB",
+              ra.id,
+              { start: new Date(a.window.start).toISOString(), end: new Date(a.window.end).toISOString() },
+              step.number,
+            ),
+          );
           for (const { person } of a.recipients) {
             const mail = windowAgreedMail(a.caseRow, { start: new Date(a.window.start), end: new Date(a.window.end) });
-            t.mails.push({ to: person, body: mail, attachments: [{ filename: "invite.ics", contentType: "text/calendar; charset=utf-8; method=REQUEST", content: mail.ics }] });
+            t.mails.push({
+              to: person,
+              body: mail,
+              attachments: [
+                {
+                  filename: "invite.ics",
+                  contentType: "text/calendar; charset=utf-8; method=REQUEST",
+                  content: mail.ics,
+                },
+              ],
+            });
           }
         }
         return;
@@ -736,11 +1021,26 @@ export class BenchDataGenerator {
             performedBy: at === null ? null : (item.thirdParty ?? doneBy.name ?? doneBy.email),
             createdAt: new Date(item.custom ? a.readyAt + MINUTE : a.caseCreatedAt),
           });
-          if (item.custom) tx(a.readyAt + MINUTE + position).entries.push(base("checklist.item_added", "WEB", doneBy.id, { item: item.label }, step.number));
-          if (at !== null) tx(at).entries.push(base("checklist.ticked", "WEB", doneBy.id, { item: item.label, performedBy: item.thirdParty ?? doneBy.email }, step.number));
+          if (item.custom)
+            tx(a.readyAt + MINUTE + position).entries.push(
+              base("checklist.item_added", "WEB", doneBy.id, { item: item.label }, step.number),
+            );
+          if (at !== null)
+            tx(at).entries.push(
+              base(
+                "checklist.ticked",
+                "WEB",
+                doneBy.id,
+                { item: item.label, performedBy: item.thirdParty ?? doneBy.email },
+                step.number,
+              ),
+            );
         });
         if (step.key === "exchange-certificate" && a.finished !== null) {
-          const decision = { oldRoot: r.chance(0.7) ? "removed" : "kept", reason: "No other connection uses the old root." };
+          const decision = {
+            oldRoot: r.chance(0.7) ? "removed" : "kept",
+            reason: "No other connection uses the old root.",
+          };
           a.details.set(step.number, decision);
           tx(a.finished - 1000).entries.push(base("old_root.decided", "WEB", doneBy.id, decision, step.number));
         }
@@ -752,9 +1052,19 @@ export class BenchDataGenerator {
         a.nodes.slice(0, confirmedNodes).forEach((node, i) => {
           const at = finishedOrDuring((i + 1) / (a.nodes.length + 1));
           for (const flow of a.flows) {
-            batch.FlowNodeConfirmation.add({ id: this.ids.next(), caseId: a.caseId, stepNumber: step.number, flow, node, confirmedById: doneBy.id, confirmedAt: new Date(at) });
+            batch.FlowNodeConfirmation.add({
+              id: this.ids.next(),
+              caseId: a.caseId,
+              stepNumber: step.number,
+              flow,
+              node,
+              confirmedById: doneBy.id,
+              confirmedAt: new Date(at),
+            });
           }
-          tx(at).entries.push(base("grid.confirmed", "WEB", doneBy.id, { cells: a.flows.map((flow) => ({ flow, node })) }, step.number));
+          tx(at).entries.push(
+            base("grid.confirmed", "WEB", doneBy.id, { cells: a.flows.map((flow) => ({ flow, node })) }, step.number),
+          );
         });
         return;
       }
@@ -763,7 +1073,11 @@ export class BenchDataGenerator {
         return;
       case "old-root-removal":
         if (a.finished !== null) {
-          const decision = { oldRoot: r.chance(0.7) ? "removed" : "kept", reason: "No other connection uses the old root.", oldClientCertificateRemoved: true };
+          const decision = {
+            oldRoot: r.chance(0.7) ? "removed" : "kept",
+            reason: "No other connection uses the old root.",
+            oldClientCertificateRemoved: true,
+          };
           a.details.set(step.number, decision);
           tx(a.finished - 1000).entries.push(base("old_root.decided", "WEB", doneBy.id, decision, step.number));
         }
@@ -781,7 +1095,14 @@ export class BenchDataGenerator {
     return { sha256: colons(hash), sha1: colons(sha1) };
   }
 
-  private addAudit(batch: Batch, workspaceId: string, caseId: string, at: number, index: number, entry: AuditRow): void {
+  private addAudit(
+    batch: Batch,
+    workspaceId: string,
+    caseId: string,
+    at: number,
+    index: number,
+    entry: AuditRow,
+  ): void {
     batch.AuditEvent.add({
       id: this.ids.next(),
       workspaceId,
@@ -828,7 +1149,8 @@ export class BenchDataGenerator {
       let fingerprints = certificate.summary.fingerprints;
       if (role === "leaf" || role === "old-leaf") {
         const notBefore = role === "leaf" ? at - DAY : at - 345 * DAY;
-        const notAfter = role === "leaf" ? notBefore + (this.random.chance(0.5) ? 365 : 730) * DAY : at + this.random.int(5, 40) * DAY;
+        const notAfter =
+          role === "leaf" ? notBefore + (this.random.chance(0.5) ? 365 : 730) * DAY : at + this.random.int(5, 40) * DAY;
         notBeforeText = new Date(notBefore).toISOString();
         notAfterText = new Date(notAfter).toISOString();
         serialNumber = this.random.hex(16).toUpperCase();

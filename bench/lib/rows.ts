@@ -3,7 +3,17 @@
  * `INSERT … SELECT … FROM unnest($1::text[], $2::text[], …)`, every value as text and cast to the column's real
  * type on the server (types read from the catalog, so enum or type changes in later migrations need no edit here).
  */
-export type Cell = string | number | boolean | Date | Buffer | readonly string[] | Record<string, unknown> | unknown[] | null | undefined;
+export type Cell =
+  | string
+  | number
+  | boolean
+  | Date
+  | Buffer
+  | readonly string[]
+  | Record<string, unknown>
+  | unknown[]
+  | null
+  | undefined;
 
 export const TABLE_COLUMNS = {
   User: ["id", "name", "email", "emailVerified", "createdAt", "updatedAt"],
@@ -11,29 +21,106 @@ export const TABLE_COLUMNS = {
   Membership: ["workspaceId", "userId", "role", "createdAt"],
   Session: ["sessionToken", "userId", "expires", "createdAt", "updatedAt"],
   Case: [
-    "id", "workspaceId", "title", "receiverSystem", "variant", "operatingModel", "keystoreAlias", "runtimeNodes", "integrationFlows",
-    "status", "cancelReason", "createdById", "createdAt", "updatedAt", "closedAt",
-    "receiverLandscape", "windowStart", "windowEnd", "windowSequence", "windowOverdueAt",
+    "id",
+    "workspaceId",
+    "title",
+    "receiverSystem",
+    "variant",
+    "operatingModel",
+    "keystoreAlias",
+    "runtimeNodes",
+    "integrationFlows",
+    "status",
+    "cancelReason",
+    "createdById",
+    "createdAt",
+    "updatedAt",
+    "closedAt",
+    "receiverLandscape",
+    "windowStart",
+    "windowEnd",
+    "windowSequence",
+    "windowOverdueAt",
   ],
   Participant: ["id", "caseId", "userId", "role", "createdAt"],
   Step: [
-    "id", "caseId", "number", "key", "role", "status", "readyAt", "completedAt", "completedById", "channel", "comment",
-    "remindersSent", "lastRemindedAt", "escalatedAt", "details",
+    "id",
+    "caseId",
+    "number",
+    "key",
+    "role",
+    "status",
+    "readyAt",
+    "completedAt",
+    "completedById",
+    "channel",
+    "comment",
+    "remindersSent",
+    "lastRemindedAt",
+    "escalatedAt",
+    "details",
   ],
   ActionToken: ["id", "tokenHash", "stepId", "userId", "role", "expiresAt", "usedAt", "voidedAt", "createdAt"],
   CertificateUpload: ["id", "caseId", "set", "uploadedById", "warnings", "warningsAcknowledged", "chain", "createdAt"],
   StoredCertificate: [
-    "id", "uploadId", "caseId", "role", "position", "der", "subject", "issuer", "serialNumber", "notBefore", "notAfter",
-    "sha256", "sha1", "summary", "createdAt",
+    "id",
+    "uploadId",
+    "caseId",
+    "role",
+    "position",
+    "der",
+    "subject",
+    "issuer",
+    "serialNumber",
+    "notBefore",
+    "notAfter",
+    "sha256",
+    "sha1",
+    "summary",
+    "createdAt",
   ],
   OutgoingMail: [
-    "id", "caseId", "toAddress", "subject", "text", "html", "messageId", "status", "attempts", "nextAttemptAt", "lastError",
-    "sentAt", "attachments", "createdAt",
+    "id",
+    "caseId",
+    "toAddress",
+    "subject",
+    "text",
+    "html",
+    "messageId",
+    "status",
+    "attempts",
+    "nextAttemptAt",
+    "lastError",
+    "sentAt",
+    "attachments",
+    "createdAt",
   ],
   AuditEvent: ["id", "workspaceId", "caseId", "kind", "actorId", "channel", "stepNumber", "data", "createdAt"],
-  DowntimeProposal: ["id", "caseId", "start", "end", "proposedById", "proposedAsRole", "status", "respondedById", "respondedAt", "createdAt"],
+  DowntimeProposal: [
+    "id",
+    "caseId",
+    "start",
+    "end",
+    "proposedById",
+    "proposedAsRole",
+    "status",
+    "respondedById",
+    "respondedAt",
+    "createdAt",
+  ],
   FlowNodeConfirmation: ["id", "caseId", "stepNumber", "flow", "node", "confirmedById", "confirmedAt"],
-  ChecklistItem: ["id", "caseId", "stepNumber", "position", "label", "thirdParty", "doneAt", "doneById", "performedBy", "createdAt"],
+  ChecklistItem: [
+    "id",
+    "caseId",
+    "stepNumber",
+    "position",
+    "label",
+    "thirdParty",
+    "doneAt",
+    "doneById",
+    "performedBy",
+    "createdAt",
+  ],
 } as const;
 
 export type TableName = keyof typeof TABLE_COLUMNS;

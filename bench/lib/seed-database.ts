@@ -67,16 +67,24 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedResult> {
       const applied = await applyMigrations(admin, path.join(REPO_ROOT, "prisma/migrations"));
       log(`migrations: ${applied.length} applied`);
       const { rows } = await admin.query<{ n: string }>(`SELECT count(*) AS n FROM "Workspace"`);
-      if (Number(rows[0]!.n) > 0) throw new Error(`${database} already holds workspaces; seed an empty database (or use --fresh).`);
+      if (Number(rows[0]!.n) > 0)
+        throw new Error(`${database} already holds workspaces; seed an empty database (or use --fresh).`);
       types = await columnTypes(admin);
       saved = await dropIndexesAndForeignKeys(admin);
-      log(`dropped ${saved.indexes.length} secondary indexes and ${saved.foreignKeys.length} foreign keys for the load`);
+      log(
+        `dropped ${saved.indexes.length} secondary indexes and ${saved.foreignKeys.length} foreign keys for the load`,
+      );
     } finally {
       admin.release();
     }
 
     const now = new Date();
-    const generator = new BenchDataGenerator({ cases: options.cases, seed: options.seed ?? 20_261_128, now, templates: await certificateTemplates(now) });
+    const generator = new BenchDataGenerator({
+      cases: options.cases,
+      seed: options.seed ?? 20_261_128,
+      now,
+      templates: await certificateTemplates(now),
+    });
     const rows: Record<string, number> = Object.fromEntries(TABLES.map((table) => [table, 0]));
     const inFlight = new Set<Promise<void>>();
     let failure: unknown = null;
@@ -126,7 +134,9 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedResult> {
       const checks = await verifyConsistency(client);
       const bad = Object.entries(checks).filter(([name, count]) => name.startsWith("violations:") && count > 0);
       if (bad.length > 0) throw new Error(`Seeded data is inconsistent: ${JSON.stringify(Object.fromEntries(bad))}`);
-      const size = Number((await client.query<{ size: string }>("SELECT pg_database_size(current_database()) AS size")).rows[0]!.size);
+      const size = Number(
+        (await client.query<{ size: string }>("SELECT pg_database_size(current_database()) AS size")).rows[0]!.size,
+      );
       const seconds = Math.round((Date.now() - started) / 100) / 10;
       await writeSeedInfo(client, database, {
         version: SEED_VERSION,
@@ -153,8 +163,15 @@ export async function verifyConsistency(client: pg.ClientBase): Promise<Record<s
   const steps = [...VARIANT_A.steps, ...VARIANT_B.steps];
   const handovers = [...new Set(steps.filter((step) => step.kind === "handover").map((step) => step.key))];
   const waiting = [...new Set(steps.filter((step) => step.waitsFor).map((step) => step.key))];
-  const allowed = steps.filter((step) => step.kind === "action").flatMap((step) => actorsOf(step).map((role) => [step.key, role] as const));
-  const params = { handovers, waiting, allowedKeys: allowed.map(([key]) => key), allowedRoles: allowed.map(([, role]) => role) };
+  const allowed = steps
+    .filter((step) => step.kind === "action")
+    .flatMap((step) => actorsOf(step).map((role) => [step.key, role] as const));
+  const params = {
+    handovers,
+    waiting,
+    allowedKeys: allowed.map(([key]) => key),
+    allowedRoles: allowed.map(([, role]) => role),
+  };
   const checks: Record<string, [string, unknown[]]> = {
     "violations: open case without exactly one ready step": [
       `SELECT count(*) FROM "Case" c WHERE c.status = 'OPEN' AND (SELECT count(*) FROM "Step" s WHERE s."caseId" = c.id AND s.status = 'READY') <> 1`,
@@ -200,7 +217,8 @@ export async function verifyConsistency(client: pg.ClientBase): Promise<Record<s
     "ready steps escalated": [`SELECT count(*) FROM "Step" WHERE status = 'READY' AND "escalatedAt" IS NOT NULL`, []],
   };
   const results: Record<string, number> = {};
-  for (const [name, [sql, values]] of Object.entries(checks)) results[name] = Number((await client.query<{ count: string }>(sql, values)).rows[0]!.count);
+  for (const [name, [sql, values]] of Object.entries(checks))
+    results[name] = Number((await client.query<{ count: string }>(sql, values)).rows[0]!.count);
   const stages = await client.query<{ variant: string; number: number; n: string }>(
     `SELECT c.variant, s.number, count(*) AS n FROM "Step" s JOIN "Case" c ON c.id = s."caseId" WHERE s.status = 'READY' GROUP BY 1, 2 ORDER BY 1, 2`,
   );

@@ -11,7 +11,9 @@ if (process.env.RD_BENCH_MEMORY_LOG) {
   const mb = (bytes) => Math.round(bytes / 1048576);
   setInterval(() => {
     const m = process.memoryUsage();
-    console.log(`[memory] rss ${mb(m.rss)} heapTotal ${mb(m.heapTotal)} heapUsed ${mb(m.heapUsed)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)}`);
+    console.log(
+      `[memory] rss ${mb(m.rss)} heapTotal ${mb(m.heapTotal)} heapUsed ${mb(m.heapUsed)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)}`,
+    );
   }, Number(process.env.RD_BENCH_MEMORY_LOG)).unref();
 }
 process.argv.push("--title", "rd-bench-app");

@@ -63,8 +63,15 @@ export class AppServer {
     delete env.DEV_MAILBOX;
     const script = this.options.useStartScript ? "scripts/start.mjs" : SERVE_SCRIPT;
     // The same Node flags as `npm start` gives the server (heap limit), from the build's own copy of the script.
-    const { serverNodeArgs } = (await import(pathToFileURL(path.join(this.options.dir, "scripts/server-node-args.mjs")).href)) as { serverNodeArgs: () => string[] };
-    this.child = spawn(process.execPath, [...(this.options.useStartScript ? [] : serverNodeArgs()), script], { cwd: this.options.dir, env, stdio: ["ignore", out, out], detached: true });
+    const { serverNodeArgs } = (await import(
+      pathToFileURL(path.join(this.options.dir, "scripts/server-node-args.mjs")).href
+    )) as { serverNodeArgs: () => string[] };
+    this.child = spawn(process.execPath, [...(this.options.useStartScript ? [] : serverNodeArgs()), script], {
+      cwd: this.options.dir,
+      env,
+      stdio: ["ignore", out, out],
+      detached: true,
+    });
     fs.closeSync(out);
     const child = this.child;
     child.once("exit", (code, signal) => {
@@ -74,12 +81,14 @@ export class AppServer {
     });
     const deadline = Date.now() + 120_000;
     for (;;) {
-      if (this.child.exitCode !== null) throw new Error(`the server exited (${this.child.exitCode}); see ${this.options.logFile}`);
+      if (this.child.exitCode !== null)
+        throw new Error(`the server exited (${this.child.exitCode}); see ${this.options.logFile}`);
       try {
         const response = await fetch(`${this.baseUrl}/bench/floor`, { signal: AbortSignal.timeout(5000) });
         await response.arrayBuffer();
         if (response.status === 200) return;
-        if (response.status === 404) throw new Error("/bench/floor answers 404: the build has no floor route, or RD_BENCH is not passed through");
+        if (response.status === 404)
+          throw new Error("/bench/floor answers 404: the build has no floor route, or RD_BENCH is not passed through");
       } catch (error) {
         if (error instanceof Error && error.message.includes("floor route")) throw error;
       }
@@ -268,13 +277,22 @@ export class CpuAccountant {
   }
 
   /** Cores used per category over the window. */
-  stop(): { seconds: number; server: number; database: number; runner: number; others: number; unattributed: number; busy: number } {
+  stop(): {
+    seconds: number;
+    server: number;
+    database: number;
+    runner: number;
+    others: number;
+    unattributed: number;
+    busy: number;
+  } {
     if (this.timer) clearInterval(this.timer);
     this.scan(false);
     this.machineEnd = machineCpu();
     const seconds = (this.machineEnd.total - this.machineStart.total) / os.cpus().length;
     const used: Record<string, number> = { server: 0, database: 0, runner: 0, others: 0 };
-    for (const record of this.processes.values()) used[record.category ?? "others"]! += Math.max(0, record.last - record.baseline);
+    for (const record of this.processes.values())
+      used[record.category ?? "others"]! += Math.max(0, record.last - record.baseline);
     const busy = (this.machineEnd.busy - this.machineStart.busy) / seconds;
     const cores = (value: number) => Math.round((value / seconds) * 100) / 100;
     const attributed = Object.values(used).reduce((a, b) => a + b, 0) / seconds;

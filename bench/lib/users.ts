@@ -64,8 +64,12 @@ export async function createBenchUsers(client: pg.ClientBase, typicalCount = 16)
   const expires = new Date(Date.now() + 30 * 86_400_000);
   for (const [id, { kind, why }] of picked) {
     const token = `${SESSION_PREFIX}${randomUUID()}`;
-    await client.query(`INSERT INTO "Session" ("sessionToken", "userId", expires, "createdAt", "updatedAt") VALUES ($1, $2, $3, now(), now())`, [token, id, expires]);
-    const email = (await client.query<{ email: string }>(`SELECT email FROM "User" WHERE id = $1`, [id])).rows[0]!.email;
+    await client.query(
+      `INSERT INTO "Session" ("sessionToken", "userId", expires, "createdAt", "updatedAt") VALUES ($1, $2, $3, now(), now())`,
+      [token, id, expires],
+    );
+    const email = (await client.query<{ email: string }>(`SELECT email FROM "User" WHERE id = $1`, [id])).rows[0]!
+      .email;
     // Cases to open: the ones they work on (newest first, a mix of stages), else any of their workspaces.
     const own = await client.query<{ id: string }>(
       `SELECT c.id FROM "Case" c WHERE c.id IN (SELECT "caseId" FROM "Participant" WHERE "userId" = $1) ORDER BY md5(c.id) LIMIT 12`,

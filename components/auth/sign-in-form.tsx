@@ -15,8 +15,15 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
       <Field id="email" label="Work e-mail address" error={emailError}>
         <input
-          id="email" name="email" type="email" defaultValue={submittedValues(state).email ?? ""} autoComplete="email" required className={inputClass}
-          aria-invalid={emailError ? true : undefined} aria-describedby={emailError ? "email-error" : undefined}
+          id="email"
+          name="email"
+          type="email"
+          defaultValue={submittedValues(state).email ?? ""}
+          autoComplete="email"
+          required
+          className={inputClass}
+          aria-invalid={emailError ? true : undefined}
+          aria-describedby={emailError ? "email-error" : undefined}
         />
       </Field>
       <button type="submit" className={buttonClass} disabled={pending}>

@@ -6,13 +6,35 @@ import { ROLES, ROLE_LABEL } from "@/lib/workflow/roles";
 import { TimeIn } from "@/components/ui/time";
 
 const GROUP_LABEL: Record<(typeof AUDIT_GROUPS)[number], string> = {
-  case: "Case", participant: "Participants", step: "Steps", certificate: "Certificates", mail: "E-mail",
-  window: "Downtime window", grid: "Nodes and flows", checklist: "Receiver tasks", old_root: "Old root CA",
+  case: "Case",
+  participant: "Participants",
+  step: "Steps",
+  certificate: "Certificates",
+  mail: "E-mail",
+  window: "Downtime window",
+  grid: "Nodes and flows",
+  checklist: "Receiver tasks",
+  old_root: "Old root CA",
 };
 
 /** The audit trail with its filters (a plain GET form, so a filtered view can be linked) and its exports. */
-export function AuditTimeline({ caseId, rows, total, filter, zone }: { caseId: string; rows: AuditRow[]; total: number; filter: AuditFilter; zone: string }) {
-  const query = new URLSearchParams({ ...(filter.role ? { role: filter.role } : {}), ...(filter.group ? { kind: filter.group } : {}) });
+export function AuditTimeline({
+  caseId,
+  rows,
+  total,
+  filter,
+  zone,
+}: {
+  caseId: string;
+  rows: AuditRow[];
+  total: number;
+  filter: AuditFilter;
+  zone: string;
+}) {
+  const query = new URLSearchParams({
+    ...(filter.role ? { role: filter.role } : {}),
+    ...(filter.group ? { kind: filter.group } : {}),
+  });
   return (
     <div className="space-y-3">
       <form className="flex flex-wrap items-end gap-3 text-sm" action={`/cases/${caseId}/audit`}>
@@ -52,12 +74,18 @@ export function AuditTimeline({ caseId, rows, total, filter, zone }: { caseId: s
       {rows.length < total ? (
         <p className="text-sm text-slate-700" data-testid="audit-truncated">
           The latest {rows.length} of {total} events are shown.{" "}
-          <Link href={`/cases/${caseId}/audit?${new URLSearchParams({ ...Object.fromEntries(query), audit: "all" })}`}>Show all events</Link>
+          <Link href={`/cases/${caseId}/audit?${new URLSearchParams({ ...Object.fromEntries(query), audit: "all" })}`}>
+            Show all events
+          </Link>
         </p>
       ) : null}
       <ol className="space-y-1 text-sm" aria-label="Audit trail">
         {rows.map((row) => (
-          <li key={row.id} className="grid grid-cols-[13rem_1fr] gap-2 border-b border-slate-100 py-1" data-kind={row.kind}>
+          <li
+            key={row.id}
+            className="grid grid-cols-[13rem_1fr] gap-2 border-b border-slate-100 py-1"
+            data-kind={row.kind}
+          >
             <TimeIn value={row.at} zone={zone} />
             <span>
               {row.description}

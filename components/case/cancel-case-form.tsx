@@ -16,7 +16,14 @@ export function CancelCaseForm({ caseId }: { caseId: string }) {
         {state && !state.ok && !reasonError ? <Notice tone="error">{state.message}</Notice> : null}
         <input type="hidden" name="caseId" value={caseId} />
         <Field id="reason" label="Reason" help="Everyone on the case receives it." error={reasonError}>
-          <textarea id="reason" name="reason" rows={2} className={inputClass} defaultValue={submittedValues(state).reason ?? ""} aria-invalid={reasonError ? true : undefined} />
+          <textarea
+            id="reason"
+            name="reason"
+            rows={2}
+            className={inputClass}
+            defaultValue={submittedValues(state).reason ?? ""}
+            aria-invalid={reasonError ? true : undefined}
+          />
         </Field>
         <button className={secondaryButtonClass} disabled={pending}>
           Cancel case

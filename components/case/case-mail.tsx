@@ -4,12 +4,23 @@ import { ResendButton } from "./resend-button";
 
 const STATUS = { SENT: "Delivered", PENDING: "Waiting to be sent", FAILED: "Failed" } as const;
 
-export function CaseMail({ caseId, mails, canResend, zone }: { caseId: string; mails: Awaited<ReturnType<typeof caseMail>>; canResend: boolean; zone: string }) {
+export function CaseMail({
+  caseId,
+  mails,
+  canResend,
+  zone,
+}: {
+  caseId: string;
+  mails: Awaited<ReturnType<typeof caseMail>>;
+  canResend: boolean;
+  zone: string;
+}) {
   const failed = mails.filter((mail) => mail.status === "FAILED").length;
   return (
     <section aria-labelledby="mail-heading" className="space-y-2 rounded border border-slate-200 bg-white p-3">
       <h2 id="mail-heading" className="text-xl font-semibold">
-        E-mail ({mails.length}){failed > 0 ? <span className="ml-2 text-base font-semibold text-red-700">{failed} failed</span> : null}
+        E-mail ({mails.length})
+        {failed > 0 ? <span className="ml-2 text-base font-semibold text-red-700">{failed} failed</span> : null}
       </h2>
       <table className="mt-2 w-full text-left text-sm" data-testid="case-mail">
         <thead>
@@ -36,7 +47,11 @@ export function CaseMail({ caseId, mails, canResend, zone }: { caseId: string; m
                     <TimeIn value={mail.sentAt} zone={zone} />
                   </>
                 ) : null}
-                {mail.lastError ? <div className="text-xs text-red-700">{mail.lastError} (attempt {mail.attempts})</div> : null}
+                {mail.lastError ? (
+                  <div className="text-xs text-red-700">
+                    {mail.lastError} (attempt {mail.attempts})
+                  </div>
+                ) : null}
                 {mail.status === "FAILED" && canResend ? <ResendButton caseId={caseId} mailId={mail.id} /> : null}
               </td>
             </tr>

@@ -10,7 +10,15 @@ const SECTIONS: { section: CaseSection; label: string; path: string }[] = [
 ];
 
 /** The case's sections as ordinary links: each has its own URL, works without JavaScript, and says which is open. */
-export function CaseTabs({ caseId, current, counts }: { caseId: string; current: CaseSection; counts?: Partial<Record<CaseSection, string>> }) {
+export function CaseTabs({
+  caseId,
+  current,
+  counts,
+}: {
+  caseId: string;
+  current: CaseSection;
+  counts?: Partial<Record<CaseSection, string>>;
+}) {
   return (
     <nav aria-label="Case sections" className="border-b border-slate-300">
       <ul className="-mb-px flex flex-wrap gap-1 text-sm">
@@ -20,7 +28,9 @@ export function CaseTabs({ caseId, current, counts }: { caseId: string; current:
               href={`/cases/${caseId}${path}`}
               aria-current={section === current ? "page" : undefined}
               className={`inline-block rounded-t border px-3 py-2 ${
-                section === current ? "border-slate-300 border-b-white bg-white font-semibold text-slate-900 no-underline" : "border-transparent text-blue-800"
+                section === current
+                  ? "border-slate-300 border-b-white bg-white font-semibold text-slate-900 no-underline"
+                  : "border-transparent text-blue-800"
               }`}
             >
               {label}

@@ -16,7 +16,13 @@ export function CompleteStepForm({ caseId, stepNumber }: { caseId: string; stepN
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="stepNumber" value={stepNumber} />
       <label className="flex items-start gap-2 text-sm">
-        <input type="checkbox" name="confirm" value="yes" className="mt-1" aria-describedby={confirmError ? `confirm-${stepNumber}-error` : undefined} />
+        <input
+          type="checkbox"
+          name="confirm"
+          value="yes"
+          className="mt-1"
+          aria-describedby={confirmError ? `confirm-${stepNumber}-error` : undefined}
+        />
         <span>I confirm that this step is done.</span>
       </label>
       {confirmError ? (
@@ -27,7 +33,14 @@ export function CompleteStepForm({ caseId, stepNumber }: { caseId: string; stepN
       <label htmlFor={`comment-${stepNumber}`} className="block text-sm font-medium">
         Comment (optional)
       </label>
-      <textarea id={`comment-${stepNumber}`} name="comment" rows={2} className={inputClass} maxLength={2000} defaultValue={submittedValues(state).comment ?? ""} />
+      <textarea
+        id={`comment-${stepNumber}`}
+        name="comment"
+        rows={2}
+        className={inputClass}
+        maxLength={2000}
+        defaultValue={submittedValues(state).comment ?? ""}
+      />
       <button type="submit" className={buttonClass} disabled={pending}>
         {pending ? "Saving…" : `Mark step ${stepNumber} as done`}
       </button>

@@ -14,14 +14,24 @@ export function CurrentStepBanner({ view, onStepsSection }: { view: CaseView; on
           <Notice key={step.number} tone="info">
             {turn.stage === "scheduled" ? (
               <>
-                <strong>Step {step.number} happens automatically</strong> {turn.at ? <>at <TimeIn value={turn.at} zone={view.zone} /></> : "when the agreed window starts"}: {step.title}.
-                Nothing to do until then; to start it earlier, use the step. <Link href={href(step.number)}>Go to the step</Link>
+                <strong>Step {step.number} happens automatically</strong>{" "}
+                {turn.at ? (
+                  <>
+                    at <TimeIn value={turn.at} zone={view.zone} />
+                  </>
+                ) : (
+                  "when the agreed window starts"
+                )}
+                : {step.title}. Nothing to do until then; to start it earlier, use the step.{" "}
+                <Link href={href(step.number)}>Go to the step</Link>
               </>
             ) : (
               <>
                 <strong>Your turn:</strong> step {step.number} — {step.title}
-                {step.with ? ` (together with the ${ROLE_LABEL[role === step.role ? step.with : step.role].toLowerCase()})` : ""}.{" "}
-                <Link href={href(step.number)}>Go to the step</Link>
+                {step.with
+                  ? ` (together with the ${ROLE_LABEL[role === step.role ? step.with : step.role].toLowerCase()})`
+                  : ""}
+                . <Link href={href(step.number)}>Go to the step</Link>
               </>
             )}
           </Notice>
@@ -36,12 +46,20 @@ export function CurrentStepBanner({ view, onStepsSection }: { view: CaseView; on
         <Notice key={step.number} tone="info">
           {turn.stage === "scheduled" ? (
             <>
-              Step {step.number} happens automatically {turn.at ? <>at <TimeIn value={turn.at} zone={view.zone} /></> : "when the agreed window starts"}: {step.title}.
+              Step {step.number} happens automatically{" "}
+              {turn.at ? (
+                <>
+                  at <TimeIn value={turn.at} zone={view.zone} />
+                </>
+              ) : (
+                "when the agreed window starts"
+              )}
+              : {step.title}.
             </>
           ) : (
             <>
-              Waiting for the {roles.map((role) => ROLE_LABEL[role].toLowerCase()).join(" or the ")} ({holders.join(", ") || "nobody named"}) on step {step.number} —{" "}
-              {step.title}.
+              Waiting for the {roles.map((role) => ROLE_LABEL[role].toLowerCase()).join(" or the ")} (
+              {holders.join(", ") || "nobody named"}) on step {step.number} — {step.title}.
             </>
           )}
         </Notice>

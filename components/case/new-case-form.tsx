@@ -24,7 +24,8 @@ export function NewCaseForm({ workspaces, defaultTenantAdmin, renewal }: Props) 
       {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
       {renewal ? (
         <Notice tone="info">
-          Renewing <strong>{renewal.subject}</strong>: it becomes the old certificate of this case, and the fields are taken from its case. Check them.
+          Renewing <strong>{renewal.subject}</strong>: it becomes the old certificate of this case, and the fields are
+          taken from its case. Check them.
           <input type="hidden" name="oldCertificateId" value={renewal.certificateId} />
         </Notice>
       ) : null}
@@ -33,7 +34,13 @@ export function NewCaseForm({ workspaces, defaultTenantAdmin, renewal }: Props) 
         <legend className="px-1 font-semibold">The connection</legend>
         {workspaces.length > 1 ? (
           <Field id="workspaceId" label="Workspace" error={errors.workspaceId}>
-            <select id="workspaceId" name="workspaceId" className={inputClass} defaultValue={values.workspaceId} {...invalid("workspaceId")}>
+            <select
+              id="workspaceId"
+              name="workspaceId"
+              className={inputClass}
+              defaultValue={values.workspaceId}
+              {...invalid("workspaceId")}
+            >
               {workspaces.map((workspace) => (
                 <option key={workspace.id} value={workspace.id}>
                   {workspace.name}
@@ -44,22 +51,58 @@ export function NewCaseForm({ workspaces, defaultTenantAdmin, renewal }: Props) 
         ) : (
           <input type="hidden" name="workspaceId" value={workspaces[0]?.id ?? ""} />
         )}
-        <Field id="title" label="Title" help="For example “ERP orders outbound: new client certificate 2027”." error={errors.title}>
-          <input id="title" name="title" defaultValue={values.title ?? ""} className={inputClass} {...invalid("title")} />
+        <Field
+          id="title"
+          label="Title"
+          help="For example “ERP orders outbound: new client certificate 2027”."
+          error={errors.title}
+        >
+          <input
+            id="title"
+            name="title"
+            defaultValue={values.title ?? ""}
+            className={inputClass}
+            {...invalid("title")}
+          />
         </Field>
-        <Field id="receiverSystem" label="Receiver system" help="The server the integration flows call over HTTPS." error={errors.receiverSystem}>
-          <input id="receiverSystem" name="receiverSystem" defaultValue={values.receiverSystem ?? ""} className={inputClass} {...invalid("receiverSystem")} />
+        <Field
+          id="receiverSystem"
+          label="Receiver system"
+          help="The server the integration flows call over HTTPS."
+          error={errors.receiverSystem}
+        >
+          <input
+            id="receiverSystem"
+            name="receiverSystem"
+            defaultValue={values.receiverSystem ?? ""}
+            className={inputClass}
+            {...invalid("receiverSystem")}
+          />
         </Field>
         <fieldset className="space-y-1" aria-describedby={errors.acceptsBoth ? "acceptsBoth-error" : undefined}>
-          <legend className="text-sm font-medium">Can the receiver accept the old and the new client certificate at the same time?</legend>
+          <legend className="text-sm font-medium">
+            Can the receiver accept the old and the new client certificate at the same time?
+          </legend>
           <label className="flex items-start gap-2 text-sm">
-            <input type="radio" name="acceptsBoth" value="yes" className="mt-1" defaultChecked={values.acceptsBoth === "yes"} />
+            <input
+              type="radio"
+              name="acceptsBoth"
+              value="yes"
+              className="mt-1"
+              defaultChecked={values.acceptsBoth === "yes"}
+            />
             <span>
               <strong>Yes</strong> — switch without downtime (9 steps)
             </span>
           </label>
           <label className="flex items-start gap-2 text-sm">
-            <input type="radio" name="acceptsBoth" value="no" className="mt-1" defaultChecked={values.acceptsBoth === "no"} />
+            <input
+              type="radio"
+              name="acceptsBoth"
+              value="no"
+              className="mt-1"
+              defaultChecked={values.acceptsBoth === "no"}
+            />
             <span>
               <strong>No</strong> — only one at a time; a downtime window is agreed (11 steps)
             </span>
@@ -70,8 +113,19 @@ export function NewCaseForm({ workspaces, defaultTenantAdmin, renewal }: Props) 
             </p>
           ) : null}
         </fieldset>
-        <Field id="operatingModel" label="Operating model" help="Who performs the tenant administrator and integration developer steps." error={errors.operatingModel}>
-          <select id="operatingModel" name="operatingModel" className={inputClass} defaultValue={values.operatingModel ?? ""} {...invalid("operatingModel")}>
+        <Field
+          id="operatingModel"
+          label="Operating model"
+          help="Who performs the tenant administrator and integration developer steps."
+          error={errors.operatingModel}
+        >
+          <select
+            id="operatingModel"
+            name="operatingModel"
+            className={inputClass}
+            defaultValue={values.operatingModel ?? ""}
+            {...invalid("operatingModel")}
+          >
             <option value="" disabled>
               Choose…
             </option>
@@ -79,52 +133,129 @@ export function NewCaseForm({ workspaces, defaultTenantAdmin, renewal }: Props) 
             <option value="SAP_MANAGED">SAP-managed (SAP does them)</option>
           </select>
         </Field>
-        <Field id="receiverLandscape" label="Receiver landscape" help="Chooses the receiver administrator's checklist." error={errors.receiverLandscape}>
-          <select id="receiverLandscape" name="receiverLandscape" className={inputClass} defaultValue={values.receiverLandscape ?? "GENERIC_HTTPS"}>
+        <Field
+          id="receiverLandscape"
+          label="Receiver landscape"
+          help="Chooses the receiver administrator's checklist."
+          error={errors.receiverLandscape}
+        >
+          <select
+            id="receiverLandscape"
+            name="receiverLandscape"
+            className={inputClass}
+            defaultValue={values.receiverLandscape ?? "GENERIC_HTTPS"}
+          >
             <option value="GENERIC_HTTPS">Generic HTTPS server</option>
             <option value="SAP_WEB_DISPATCHER_ABAP">SAP Web Dispatcher in front of an AS ABAP back end</option>
             <option value="CUSTOM">Custom (the receiver administrator writes the list)</option>
           </select>
         </Field>
-        <Field id="keystoreAlias" label="Keystore alias" help="The alias of the client key pair in the tenant keystore. It stays the same after the renewal." error={errors.keystoreAlias}>
-          <input id="keystoreAlias" name="keystoreAlias" defaultValue={values.keystoreAlias ?? ""} className={inputClass} {...invalid("keystoreAlias")} />
+        <Field
+          id="keystoreAlias"
+          label="Keystore alias"
+          help="The alias of the client key pair in the tenant keystore. It stays the same after the renewal."
+          error={errors.keystoreAlias}
+        >
+          <input
+            id="keystoreAlias"
+            name="keystoreAlias"
+            defaultValue={values.keystoreAlias ?? ""}
+            className={inputClass}
+            {...invalid("keystoreAlias")}
+          />
         </Field>
-        <Field id="runtimeNodes" label="Runtime nodes" help="One per line. Flows must be restarted on every node." error={errors.runtimeNodes}>
-          <textarea id="runtimeNodes" name="runtimeNodes" defaultValue={values.runtimeNodes ?? ""} rows={2} className={inputClass} {...invalid("runtimeNodes")} />
+        <Field
+          id="runtimeNodes"
+          label="Runtime nodes"
+          help="One per line. Flows must be restarted on every node."
+          error={errors.runtimeNodes}
+        >
+          <textarea
+            id="runtimeNodes"
+            name="runtimeNodes"
+            defaultValue={values.runtimeNodes ?? ""}
+            rows={2}
+            className={inputClass}
+            {...invalid("runtimeNodes")}
+          />
         </Field>
-        <Field id="integrationFlows" label="Integration flows" help="One per line: the flows that call the receiver with this certificate." error={errors.integrationFlows}>
-          <textarea id="integrationFlows" name="integrationFlows" defaultValue={values.integrationFlows ?? ""} rows={2} className={inputClass} {...invalid("integrationFlows")} />
+        <Field
+          id="integrationFlows"
+          label="Integration flows"
+          help="One per line: the flows that call the receiver with this certificate."
+          error={errors.integrationFlows}
+        >
+          <textarea
+            id="integrationFlows"
+            name="integrationFlows"
+            defaultValue={values.integrationFlows ?? ""}
+            rows={2}
+            className={inputClass}
+            {...invalid("integrationFlows")}
+          />
         </Field>
       </fieldset>
 
       <fieldset className="space-y-4 rounded border border-slate-200 bg-white p-4">
         <legend className="px-1 font-semibold">The people</legend>
         <p className="text-sm text-slate-600">
-          E-mail addresses, separated by commas or new lines. One person may hold several roles. People without an account are invited
-          and see only this case.
+          E-mail addresses, separated by commas or new lines. One person may hold several roles. People without an
+          account are invited and see only this case.
         </p>
         <Field id="tenantAdmins" label="Tenant administrator(s)" error={errors.tenantAdmins}>
-          <input id="tenantAdmins" name="tenantAdmins" defaultValue={values.tenantAdmins ?? defaultTenantAdmin} className={inputClass} {...invalid("tenantAdmins")} />
+          <input
+            id="tenantAdmins"
+            name="tenantAdmins"
+            defaultValue={values.tenantAdmins ?? defaultTenantAdmin}
+            className={inputClass}
+            {...invalid("tenantAdmins")}
+          />
         </Field>
         <Field id="receiverAdmins" label="Receiver administrator(s)" error={errors.receiverAdmins}>
-          <input id="receiverAdmins" name="receiverAdmins" defaultValue={values.receiverAdmins ?? ""} className={inputClass} {...invalid("receiverAdmins")} />
+          <input
+            id="receiverAdmins"
+            name="receiverAdmins"
+            defaultValue={values.receiverAdmins ?? ""}
+            className={inputClass}
+            {...invalid("receiverAdmins")}
+          />
         </Field>
         <Field id="integrationDevelopers" label="Integration developer(s)" error={errors.integrationDevelopers}>
-          <input id="integrationDevelopers" name="integrationDevelopers" defaultValue={values.integrationDevelopers ?? ""} className={inputClass} {...invalid("integrationDevelopers")} />
+          <input
+            id="integrationDevelopers"
+            name="integrationDevelopers"
+            defaultValue={values.integrationDevelopers ?? ""}
+            className={inputClass}
+            {...invalid("integrationDevelopers")}
+          />
         </Field>
       </fieldset>
 
       <fieldset className="space-y-4 rounded border border-slate-200 bg-white p-4">
         <legend className="px-1 font-semibold">The certificate being replaced (optional, recommended)</legend>
         <p className="text-sm text-slate-600">
-          With the old client certificate and its root, Renewal Desk can check that the new certificate really has a new key pair and a new
-          CA, and warn when the subject changes. Certificates only: never upload a private key.
+          With the old client certificate and its root, Renewal Desk can check that the new certificate really has a new
+          key pair and a new CA, and warn when the subject changes. Certificates only: never upload a private key.
         </p>
         <Field id="oldLeaf" label="Old client certificate" error={errors.oldLeaf}>
-          <input id="oldLeaf" name="oldLeafFile" type="file" accept=".pem,.crt,.cer,.der,.p7b,.p7c" className="block text-sm" {...invalid("oldLeaf")} />
+          <input
+            id="oldLeaf"
+            name="oldLeafFile"
+            type="file"
+            accept=".pem,.crt,.cer,.der,.p7b,.p7c"
+            className="block text-sm"
+            {...invalid("oldLeaf")}
+          />
         </Field>
         <Field id="oldRoot" label="Old root CA certificate" error={errors.oldRoot}>
-          <input id="oldRoot" name="oldRootFile" type="file" accept=".pem,.crt,.cer,.der,.p7b,.p7c" className="block text-sm" {...invalid("oldRoot")} />
+          <input
+            id="oldRoot"
+            name="oldRootFile"
+            type="file"
+            accept=".pem,.crt,.cer,.der,.p7b,.p7c"
+            className="block text-sm"
+            {...invalid("oldRoot")}
+          />
         </Field>
       </fieldset>
 

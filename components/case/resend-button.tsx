@@ -10,7 +10,10 @@ export function ResendButton({ caseId, mailId }: { caseId: string; mailId: strin
     <form action={action} className="inline">
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="mailId" value={mailId} />
-      <button className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs hover:bg-slate-100" disabled={pending}>
+      <button
+        className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs hover:bg-slate-100"
+        disabled={pending}
+      >
         Re-send
       </button>
       {state && !state.ok ? (

@@ -1,4 +1,10 @@
-import { mayAcceptProposal, proposingSide, receiverStepDecidesOldRoot, stepTurn, type StepDefinition } from "@/lib/workflow";
+import {
+  mayAcceptProposal,
+  proposingSide,
+  receiverStepDecidesOldRoot,
+  stepTurn,
+  type StepDefinition,
+} from "@/lib/workflow";
 import type { CaseProcedureView, CaseView } from "@/lib/workflow/queries/case-view";
 import { LANDSCAPE_LABEL } from "@/lib/workflow/checklists";
 import { gridCells } from "@/lib/workflow/grid";
@@ -13,7 +19,6 @@ import { ScheduledStep } from "@/components/steps/scheduled-step";
 import { CompleteStepForm } from "./complete-step-form";
 import { displayName } from "@/lib/people";
 
-
 function decisionText(details: unknown): string | undefined {
   if (typeof details !== "object" || details === null || !("oldRoot" in details)) return undefined;
   const decision = details as { oldRoot: string; reason?: string };
@@ -24,7 +29,15 @@ function decisionText(details: unknown): string | undefined {
  * What a step card shows below its help: the step's own information and the forms the viewer may use, exactly as
  * the rule of who may act allows them (procedure.allowed, from lib/workflow/turn.ts).
  */
-export function StepAction({ step, view, procedure }: { step: StepDefinition; view: CaseView; procedure: CaseProcedureView }) {
+export function StepAction({
+  step,
+  view,
+  procedure,
+}: {
+  step: StepDefinition;
+  view: CaseView;
+  procedure: CaseProcedureView;
+}) {
   const { detail, definition, state, zone } = view;
   const { details } = procedure;
   const row = detail.steps.find((candidate) => candidate.number === step.number)!;
@@ -35,7 +48,12 @@ export function StepAction({ step, view, procedure }: { step: StepDefinition; vi
   if (step.waitsFor) {
     const turn = stepTurn(definition, state, step);
     return turn.stage === "scheduled" ? (
-      <ScheduledStep caseId={detail.id} stepNumber={step.number} at={turn.at ? at(turn.at) : null} canStartEarly={may.includes("start-early")} />
+      <ScheduledStep
+        caseId={detail.id}
+        stepNumber={step.number}
+        at={turn.at ? at(turn.at) : null}
+        canStartEarly={may.includes("start-early")}
+      />
     ) : null;
   }
   switch (step.input) {
@@ -43,18 +61,33 @@ export function StepAction({ step, view, procedure }: { step: StepDefinition; vi
       return may.includes("give-input") ? <CertificateUploadForm caseId={detail.id} /> : null;
     case "keystore-alias": {
       const alias = (row.details as { alias?: string } | null)?.alias;
-      if (alias) return <p className="mt-1 text-sm">Imported under the alias <code>{alias}</code> (the case&apos;s alias).</p>;
+      if (alias)
+        return (
+          <p className="mt-1 text-sm">
+            Imported under the alias <code>{alias}</code> (the case&apos;s alias).
+          </p>
+        );
       return may.includes("give-input") ? <KeystoreAliasForm caseId={detail.id} stepNumber={step.number} /> : null;
     }
     case "flow-node-grid": {
       if (!shown) return null;
       const confirmations = details.confirmations.filter((confirmation) => confirmation.stepNumber === step.number);
       const cells = gridCells(detail.integrationFlows, detail.runtimeNodes).map((cell) => {
-        const done = confirmations.find((confirmation) => confirmation.flow === cell.flow && confirmation.node === cell.node);
+        const done = confirmations.find(
+          (confirmation) => confirmation.flow === cell.flow && confirmation.node === cell.node,
+        );
         return { ...cell, ...(done ? { confirmed: `${displayName(done.confirmedBy)}, ${at(done.confirmedAt)}` } : {}) };
       });
       return (
-        <FlowNodeGrid caseId={detail.id} stepNumber={step.number} verb={step.key === "stop-flows" ? "Stop" : "Restart"} flows={detail.integrationFlows} nodes={detail.runtimeNodes} cells={cells} canConfirm={may.includes("give-input")} />
+        <FlowNodeGrid
+          caseId={detail.id}
+          stepNumber={step.number}
+          verb={step.key === "stop-flows" ? "Stop" : "Restart"}
+          flows={detail.integrationFlows}
+          nodes={detail.runtimeNodes}
+          cells={cells}
+          canConfirm={may.includes("give-input")}
+        />
       );
     }
     case "receiver-checklist": {
@@ -62,15 +95,33 @@ export function StepAction({ step, view, procedure }: { step: StepDefinition; vi
       const items = details.checklist
         .filter((item) => item.stepNumber === step.number)
         .map((item) => ({
-          id: item.id, label: item.label, thirdParty: item.thirdParty,
-          ...(item.doneAt ? { done: `${item.performedBy ?? "Receiver administrator"}, recorded by ${displayName(item.doneBy)} on ${at(item.doneAt)}` } : {}),
+          id: item.id,
+          label: item.label,
+          thirdParty: item.thirdParty,
+          ...(item.doneAt
+            ? {
+                done: `${item.performedBy ?? "Receiver administrator"}, recorded by ${displayName(item.doneBy)} on ${at(item.doneAt)}`,
+              }
+            : {}),
         }));
       const canAct = may.includes("give-input");
       return (
         <>
-          <ReceiverChecklist caseId={detail.id} items={items} canAct={canAct} landscape={LANDSCAPE_LABEL[detail.receiverLandscape]} />
+          <ReceiverChecklist
+            caseId={detail.id}
+            items={items}
+            canAct={canAct}
+            landscape={LANDSCAPE_LABEL[detail.receiverLandscape]}
+          />
           {receiverStepDecidesOldRoot(definition) ? (
-            <OldRootDecision caseId={detail.id} stepNumber={step.number} view={details.oldRoot} askOldClientCertificate={false} canAct={canAct} recorded={decisionText(row.details)} />
+            <OldRootDecision
+              caseId={detail.id}
+              stepNumber={step.number}
+              view={details.oldRoot}
+              askOldClientCertificate={false}
+              canAct={canAct}
+              recorded={decisionText(row.details)}
+            />
           ) : null}
         </>
       );
@@ -82,7 +133,15 @@ export function StepAction({ step, view, procedure }: { step: StepDefinition; vi
         ? `Blocked: the flows have not been restarted on every node yet (${missing.map((cell) => `${cell.flow} on ${cell.node}`).join(", ")}). Until then those nodes may still present the old certificate, so it must stay accepted.`
         : undefined;
       return (
-        <OldRootDecision caseId={detail.id} stepNumber={step.number} view={details.oldRoot} askOldClientCertificate canAct={may.includes("give-input")} recorded={decisionText(row.details)} blockedBy={blockedBy} />
+        <OldRootDecision
+          caseId={detail.id}
+          stepNumber={step.number}
+          view={details.oldRoot}
+          askOldClientCertificate
+          canAct={may.includes("give-input")}
+          recorded={decisionText(row.details)}
+          blockedBy={blockedBy}
+        />
       );
     }
     case "downtime-window": {
@@ -91,12 +150,20 @@ export function StepAction({ step, view, procedure }: { step: StepDefinition; vi
         <DowntimeWindow
           caseId={detail.id}
           proposals={details.proposals.map((proposal) => ({
-            id: proposal.id, start: proposal.start.toISOString(), end: proposal.end.toISOString(), when: `${at(proposal.start)} to ${at(proposal.end)}`,
-            status: proposal.status, by: displayName(proposal.proposedBy),
-            canAccept: may.includes("accept-window") && mayAcceptProposal(definition, proposal.proposedAsRole, view.access.roles),
+            id: proposal.id,
+            start: proposal.start.toISOString(),
+            end: proposal.end.toISOString(),
+            when: `${at(proposal.start)} to ${at(proposal.end)}`,
+            status: proposal.status,
+            by: displayName(proposal.proposedBy),
+            canAccept:
+              may.includes("accept-window") &&
+              mayAcceptProposal(definition, proposal.proposedAsRole, view.access.roles),
           }))}
           canPropose={may.includes("propose-window") && proposingSide(definition, view.access.roles) !== null}
-          agreed={detail.windowStart && detail.windowEnd ? `${at(detail.windowStart)} to ${at(detail.windowEnd)}` : undefined}
+          agreed={
+            detail.windowStart && detail.windowEnd ? `${at(detail.windowStart)} to ${at(detail.windowEnd)}` : undefined
+          }
           zone={zone}
         />
       );

@@ -29,7 +29,10 @@ export function StepList({ view, procedure }: { view: CaseView; procedure: CaseP
             className={`rounded border bg-white p-4 ${step.status === "READY" ? "border-blue-400 ring-2 ring-blue-100" : "border-slate-200"}`}
           >
             <div className="flex flex-wrap items-start gap-3">
-              <span className="flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-slate-800 text-sm font-bold text-white" aria-hidden="true">
+              <span
+                className="flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-slate-800 text-sm font-bold text-white"
+                aria-hidden="true"
+              >
                 {step.number}
               </span>
               <div className="min-w-0 flex-1">
@@ -45,15 +48,18 @@ export function StepList({ view, procedure }: { view: CaseView; procedure: CaseP
                 <p className="mt-1 text-sm text-slate-600">{stepDefinition.help}</p>
                 {step.status === "DONE" ? (
                   <p className="mt-1 text-sm" data-testid={`step-${step.number}-done`}>
-                    Done by {completedByName(step)} on{" "}
-                    <TimeIn value={step.completedAt} zone={view.zone} /> via {step.channel ? CHANNEL_LABEL[step.channel] : "—"}
-                    {completionNote(step.details) ? <span className="block text-slate-700">{completionNote(step.details)}</span> : null}
+                    Done by {completedByName(step)} on <TimeIn value={step.completedAt} zone={view.zone} /> via{" "}
+                    {step.channel ? CHANNEL_LABEL[step.channel] : "—"}
+                    {completionNote(step.details) ? (
+                      <span className="block text-slate-700">{completionNote(step.details)}</span>
+                    ) : null}
                     {step.comment ? <span className="block text-slate-700">Comment: “{step.comment}”</span> : null}
                   </p>
                 ) : null}
                 {turn.stage === "turn" && !mine ? (
                   <p className="mt-1 text-sm text-slate-700">
-                    Waiting for {holders.map((holder) => displayName(holder.user)).join(", ") || "a participant in this role"} since{" "}
+                    Waiting for{" "}
+                    {holders.map((holder) => displayName(holder.user)).join(", ") || "a participant in this role"} since{" "}
                     <TimeIn value={step.readyAt} zone={view.zone} />.
                   </p>
                 ) : null}

@@ -14,12 +14,21 @@ function keyDescription(certificate: CertificateSummary): string {
 }
 
 /** Everything an administrator compares before importing a certificate. */
-export function CertificateCard({ certificate, downloads }: { certificate: CertificateSummary; downloads?: React.ReactNode }) {
+export function CertificateCard({
+  certificate,
+  downloads,
+}: {
+  certificate: CertificateSummary;
+  downloads?: React.ReactNode;
+}) {
   // Days left as of now, not as of the upload.
   const daysLeft = Math.floor((new Date(certificate.notAfter).getTime() - new Date().getTime()) / 86_400_000);
   const expired = daysLeft < 0;
   return (
-    <article className="rounded border border-slate-200 bg-white p-3 text-sm" data-testid={`certificate-${certificate.role}`}>
+    <article
+      className="rounded border border-slate-200 bg-white p-3 text-sm"
+      data-testid={`certificate-${certificate.role}`}
+    >
       <h4 className="font-semibold">{CERTIFICATE_ROLE_LABEL[certificate.role]}</h4>
       <dl className="mt-2 grid grid-cols-[9rem_1fr] gap-x-3 gap-y-1">
         <dt className="text-slate-600">Subject</dt>
@@ -31,7 +40,11 @@ export function CertificateCard({ certificate, downloads }: { certificate: Certi
         <dt className="text-slate-600">Valid</dt>
         <dd>
           {certificate.notBefore.slice(0, 10)} to {certificate.notAfter.slice(0, 10)}{" "}
-          <span className={expired ? "font-semibold text-red-800" : daysLeft < 30 ? "font-semibold text-amber-800" : "text-slate-600"}>
+          <span
+            className={
+              expired ? "font-semibold text-red-800" : daysLeft < 30 ? "font-semibold text-amber-800" : "text-slate-600"
+            }
+          >
             ({expired ? `expired ${-daysLeft} days ago` : `${daysLeft} days left`})
           </span>
         </dd>

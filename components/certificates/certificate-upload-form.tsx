@@ -7,7 +7,8 @@ import { Notice } from "@/components/ui/notice";
 import { CertificateCard } from "./certificate-card";
 import { FindingsList } from "./findings-list";
 
-const ACCEPT = ".pem,.crt,.cer,.der,.p7b,.p7c,application/x-x509-ca-cert,application/pkix-cert,application/x-pkcs7-certificates";
+const ACCEPT =
+  ".pem,.crt,.cer,.der,.p7b,.p7c,application/x-x509-ca-cert,application/pkix-cert,application/x-pkcs7-certificates";
 
 function UploadField({ name, label, help, pending }: { name: string; label: string; help: string; pending?: string }) {
   return (
@@ -25,7 +26,13 @@ function UploadField({ name, label, help, pending }: { name: string; label: stri
           <label className="block text-sm" htmlFor={`${name}Text`}>
             or paste PEM text
           </label>
-          <textarea id={`${name}Text`} name={`${name}Text`} rows={3} className={`${inputClass} font-mono text-xs`} placeholder="-----BEGIN CERTIFICATE-----" />
+          <textarea
+            id={`${name}Text`}
+            name={`${name}Text`}
+            rows={3}
+            className={`${inputClass} font-mono text-xs`}
+            placeholder="-----BEGIN CERTIFICATE-----"
+          />
         </>
       )}
     </fieldset>
@@ -37,7 +44,11 @@ export function CertificateUploadForm({ caseId }: { caseId: string }) {
   const [state, action, pending] = useActionState(uploadNewCertificatesAction, null);
   const awaitingAcknowledgement = state && !state.ok && state.code === "WARNINGS_TO_ACKNOWLEDGE" ? state : null;
   return (
-    <form action={action} className="mt-3 space-y-4 rounded border border-blue-200 bg-blue-50 p-3" encType="multipart/form-data">
+    <form
+      action={action}
+      className="mt-3 space-y-4 rounded border border-blue-200 bg-blue-50 p-3"
+      encType="multipart/form-data"
+    >
       {state?.ok ? <Notice tone="success">The certificates are stored and step 1 is done.</Notice> : null}
       {state && !state.ok ? (
         <Notice tone={awaitingAcknowledgement ? "warning" : "error"}>
@@ -66,7 +77,12 @@ export function CertificateUploadForm({ caseId }: { caseId: string }) {
         help="PEM, DER (.cer, .crt, .der) or PKCS#7 (.p7b). Intermediate CA certificates may come in the same file or as more files. Never upload the private key."
         pending={awaitingAcknowledgement?.pending?.leaf}
       />
-      <UploadField name="newRoot" label="New root CA certificate" help="The root of the new CA, which the receiver will be asked to trust." pending={awaitingAcknowledgement?.pending?.root} />
+      <UploadField
+        name="newRoot"
+        label="New root CA certificate"
+        help="The root of the new CA, which the receiver will be asked to trust."
+        pending={awaitingAcknowledgement?.pending?.root}
+      />
       {awaitingAcknowledgement ? (
         <label className="flex items-start gap-2 text-sm">
           <input type="checkbox" name="acknowledge" value="yes" className="mt-1" required />
@@ -78,7 +94,11 @@ export function CertificateUploadForm({ caseId }: { caseId: string }) {
       </label>
       <textarea id="upload-comment" name="comment" rows={2} className={inputClass} maxLength={2000} />
       <button type="submit" className={buttonClass} disabled={pending}>
-        {pending ? "Checking…" : awaitingAcknowledgement ? "Store the certificates and complete step 1" : "Check and upload"}
+        {pending
+          ? "Checking…"
+          : awaitingAcknowledgement
+            ? "Store the certificates and complete step 1"
+            : "Check and upload"}
       </button>
     </form>
   );

@@ -22,7 +22,13 @@ function Downloads({ caseId, certificateId }: { caseId: string; certificateId: s
 }
 
 /** The case's certificates: the new chain with its check, downloads, a fingerprint check, and the old ones. */
-export function CertificatesPanel({ caseId, uploads }: { caseId: string; uploads: Partial<Record<CertificateSet, StoredUploadView>> }) {
+export function CertificatesPanel({
+  caseId,
+  uploads,
+}: {
+  caseId: string;
+  uploads: Partial<Record<CertificateSet, StoredUploadView>>;
+}) {
   const fresh = uploads.NEW;
   const old = uploads.OLD;
   return (
@@ -48,7 +54,11 @@ export function CertificatesPanel({ caseId, uploads }: { caseId: string; uploads
           </div>
           <div className="grid gap-3 md:grid-cols-2">
             {fresh.certificates.map((certificate) => (
-              <CertificateCard key={certificate.id} certificate={certificate} downloads={<Downloads caseId={caseId} certificateId={certificate.id} />} />
+              <CertificateCard
+                key={certificate.id}
+                certificate={certificate}
+                downloads={<Downloads caseId={caseId} certificateId={certificate.id} />}
+              />
             ))}
           </div>
           <FingerprintCheckForm caseId={caseId} />
@@ -61,7 +71,11 @@ export function CertificatesPanel({ caseId, uploads }: { caseId: string; uploads
           <summary className="cursor-pointer text-sm font-medium">Old certificates (being replaced)</summary>
           <div className="mt-2 grid gap-3 md:grid-cols-2">
             {old.certificates.map((certificate) => (
-              <CertificateCard key={certificate.id} certificate={certificate} downloads={<Downloads caseId={caseId} certificateId={certificate.id} />} />
+              <CertificateCard
+                key={certificate.id}
+                certificate={certificate}
+                downloads={<Downloads caseId={caseId} certificateId={certificate.id} />}
+              />
             ))}
           </div>
         </details>

@@ -5,10 +5,16 @@ import { CERTIFICATE_ROLE_LABEL } from "./certificate-card";
 export function ChainPicture({ chain }: { chain: ChainLink[] }) {
   if (chain.length === 0) return null;
   return (
-    <ol className="flex flex-wrap items-stretch gap-2 text-sm" aria-label="Certificate chain, client certificate first" data-testid="chain">
+    <ol
+      className="flex flex-wrap items-stretch gap-2 text-sm"
+      aria-label="Certificate chain, client certificate first"
+      data-testid="chain"
+    >
       {chain.map((link, index) => (
         <li key={index} className="flex items-center gap-2">
-          <div className={`rounded border-2 px-3 py-2 ${link.ok ? "border-emerald-500 bg-emerald-50" : "border-dashed border-red-500 bg-red-50"}`}>
+          <div
+            className={`rounded border-2 px-3 py-2 ${link.ok ? "border-emerald-500 bg-emerald-50" : "border-dashed border-red-500 bg-red-50"}`}
+          >
             <div className="font-semibold">
               <span aria-hidden="true">{link.ok ? "✓ " : "✗ "}</span>
               {CERTIFICATE_ROLE_LABEL[link.role]}
@@ -17,7 +23,11 @@ export function ChainPicture({ chain }: { chain: ChainLink[] }) {
               {link.subject}
             </div>
             <div className="text-xs">
-              {link.signatureVerified === null ? "trusted as uploaded" : link.signatureVerified ? "signature verified by the next certificate" : "signature not verified"}
+              {link.signatureVerified === null
+                ? "trusted as uploaded"
+                : link.signatureVerified
+                  ? "signature verified by the next certificate"
+                  : "signature not verified"}
             </div>
             {link.problems.map((problem) => (
               <div key={problem.code} className="text-xs text-red-800">

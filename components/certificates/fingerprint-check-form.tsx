@@ -14,7 +14,9 @@ export function FingerprintCheckForm({ caseId }: { caseId: string }) {
       <label htmlFor="fingerprint" className="block text-sm font-medium">
         Compare a fingerprint
       </label>
-      <p className="text-xs text-slate-600">Paste the SHA-256 or SHA-1 fingerprint your system shows for the imported certificate. The check is recorded.</p>
+      <p className="text-xs text-slate-600">
+        Paste the SHA-256 or SHA-1 fingerprint your system shows for the imported certificate. The check is recorded.
+      </p>
       <div className="flex gap-2">
         <input id="fingerprint" name="fingerprint" className={`${inputClass} font-mono text-xs`} autoComplete="off" />
         <input type="hidden" name="caseId" value={caseId} />
@@ -25,10 +27,15 @@ export function FingerprintCheckForm({ caseId }: { caseId: string }) {
       {state?.ok ? (
         state.data.matched ? (
           <Notice tone="success">
-            Match: this is the {CERTIFICATE_ROLE_LABEL[state.data.role as keyof typeof CERTIFICATE_ROLE_LABEL].toLowerCase()} ({state.data.subject}).
+            Match: this is the{" "}
+            {CERTIFICATE_ROLE_LABEL[state.data.role as keyof typeof CERTIFICATE_ROLE_LABEL].toLowerCase()} (
+            {state.data.subject}).
           </Notice>
         ) : (
-          <Notice tone="error">No match: this fingerprint belongs to none of the new certificates of this case. Do not trust the certificate you are looking at.</Notice>
+          <Notice tone="error">
+            No match: this fingerprint belongs to none of the new certificates of this case. Do not trust the
+            certificate you are looking at.
+          </Notice>
         )
       ) : null}
       {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}

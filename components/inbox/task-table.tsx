@@ -3,7 +3,15 @@ import type { InboxTask, WaitingItem } from "@/lib/workflow/queries/inbox";
 import { Time, waitedFor } from "@/components/ui/time";
 import Link from "next/link";
 
-export function TaskTable({ items, now, showWaitingOn = false }: { items: (InboxTask | WaitingItem)[]; now: Date; showWaitingOn?: boolean }) {
+export function TaskTable({
+  items,
+  now,
+  showWaitingOn = false,
+}: {
+  items: (InboxTask | WaitingItem)[];
+  now: Date;
+  showWaitingOn?: boolean;
+}) {
   return (
     <table className="w-full text-left text-sm">
       <thead>
@@ -27,13 +35,26 @@ export function TaskTable({ items, now, showWaitingOn = false }: { items: (Inbox
             <td className="pr-3">
               {item.stepNumber}. {item.stepTitle}
             </td>
-            <td className="pr-3 whitespace-nowrap">{("roles" in item ? item.roles : [item.role]).map((role) => ROLE_LABEL[role]).join(" or ")}</td>
-            {showWaitingOn && "waitingOn" in item ? <td className="pr-3">{item.waitingOn.join(", ") || "nobody named yet"}</td> : null}
+            <td className="pr-3 whitespace-nowrap">
+              {("roles" in item ? item.roles : [item.role]).map((role) => ROLE_LABEL[role]).join(" or ")}
+            </td>
+            {showWaitingOn && "waitingOn" in item ? (
+              <td className="pr-3">{item.waitingOn.join(", ") || "nobody named yet"}</td>
+            ) : null}
             <td className="whitespace-nowrap">
               {item.scheduledAt !== undefined ? (
                 <>
-                  Happens automatically {item.scheduledAt ? <>at <Time value={item.scheduledAt} /></> : "when the window starts"}
-                  <div className="text-xs text-slate-600">Nothing to do until then; it can be started earlier on the case.</div>
+                  Happens automatically{" "}
+                  {item.scheduledAt ? (
+                    <>
+                      at <Time value={item.scheduledAt} />
+                    </>
+                  ) : (
+                    "when the window starts"
+                  )}
+                  <div className="text-xs text-slate-600">
+                    Nothing to do until then; it can be started earlier on the case.
+                  </div>
                 </>
               ) : (
                 <>

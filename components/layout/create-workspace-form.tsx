@@ -12,8 +12,19 @@ export function CreateWorkspaceForm() {
   return (
     <form action={action} className="space-y-3" noValidate>
       {state && !state.ok && !error ? <Notice tone="error">{state.message}</Notice> : null}
-      <Field id="name" label="Workspace name" help="Usually your team or company, for example “Integration Team ACME”." error={error}>
-        <input id="name" name="name" className={inputClass} defaultValue={submittedValues(state).name ?? ""} aria-invalid={error ? true : undefined} />
+      <Field
+        id="name"
+        label="Workspace name"
+        help="Usually your team or company, for example “Integration Team ACME”."
+        error={error}
+      >
+        <input
+          id="name"
+          name="name"
+          className={inputClass}
+          defaultValue={submittedValues(state).name ?? ""}
+          aria-invalid={error ? true : undefined}
+        />
       </Field>
       <button className={buttonClass} disabled={pending}>
         Create workspace

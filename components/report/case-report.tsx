@@ -80,7 +80,9 @@ export function CaseReport({ detail, details, uploads, audit, zone, printedAt }:
                   <td className="py-1 pr-2">{definition.number}</td>
                   <td className="pr-2">
                     {definition.title}
-                    {completionNote(step.details) ? <div className="text-slate-600">{completionNote(step.details)}</div> : null}
+                    {completionNote(step.details) ? (
+                      <div className="text-slate-600">{completionNote(step.details)}</div>
+                    ) : null}
                     {step.comment ? <div className="text-slate-600">Comment: {step.comment}</div> : null}
                     {step.details ? <div className="text-slate-600">{detailsText(step.details)}</div> : null}
                   </td>
@@ -103,7 +105,8 @@ export function CaseReport({ detail, details, uploads, audit, zone, printedAt }:
           <section key={set} className={section}>
             <h2 className="text-lg font-semibold">{set === "NEW" ? "New certificates" : "Old certificates"}</h2>
             <p>
-              Uploaded by {upload.uploadedBy} on {at(upload.createdAt)}.{upload.warnings.length ? " Warnings acknowledged by the uploader:" : ""}
+              Uploaded by {upload.uploadedBy} on {at(upload.createdAt)}.
+              {upload.warnings.length ? " Warnings acknowledged by the uploader:" : ""}
             </p>
             <FindingsList findings={upload.warnings} />
             <ChainPicture chain={upload.chain} />
@@ -119,12 +122,17 @@ export function CaseReport({ detail, details, uploads, audit, zone, printedAt }:
       {detail.variant === "B" ? (
         <section className={section}>
           <h2 className="text-lg font-semibold">Downtime window</h2>
-          <p>{detail.windowStart && detail.windowEnd ? `Agreed: ${at(detail.windowStart)} to ${at(detail.windowEnd)}` : "No window agreed."}</p>
+          <p>
+            {detail.windowStart && detail.windowEnd
+              ? `Agreed: ${at(detail.windowStart)} to ${at(detail.windowEnd)}`
+              : "No window agreed."}
+          </p>
           <ul>
             {details.proposals.map((proposal) => (
               <li key={proposal.id}>
                 {at(proposal.start)} to {at(proposal.end)} — proposed by {displayName(proposal.proposedBy)} (
-                {ROLE_LABEL[proposal.proposedAsRole].toLowerCase()}) on {at(proposal.createdAt)}, {proposal.status.toLowerCase()}
+                {ROLE_LABEL[proposal.proposedAsRole].toLowerCase()}) on {at(proposal.createdAt)},{" "}
+                {proposal.status.toLowerCase()}
               </li>
             ))}
           </ul>
@@ -137,8 +145,8 @@ export function CaseReport({ detail, details, uploads, audit, zone, printedAt }:
         <ul>
           {details.confirmations.map((confirmation) => (
             <li key={`${confirmation.stepNumber}-${confirmation.flow}-${confirmation.node}`}>
-              Step {confirmation.stepNumber}: {confirmation.flow} on {confirmation.node} — {displayName(confirmation.confirmedBy)},{" "}
-              {at(confirmation.confirmedAt)}
+              Step {confirmation.stepNumber}: {confirmation.flow} on {confirmation.node} —{" "}
+              {displayName(confirmation.confirmedBy)}, {at(confirmation.confirmedAt)}
             </li>
           ))}
         </ul>

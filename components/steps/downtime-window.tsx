@@ -39,7 +39,11 @@ const PROPOSALS = [0, 1] as const;
 
 function ProposeForm({ caseId }: { caseId: string }) {
   const [state, action, pending] = useActionState(proposeWindowsAction, null);
-  const zone = useSyncExternalStore(() => () => undefined, browserZone, () => "UTC");
+  const zone = useSyncExternalStore(
+    () => () => undefined,
+    browserZone,
+    () => "UTC",
+  );
   const values = submittedValues(state);
   return (
     <form action={action} className="space-y-3 text-sm" noValidate>
@@ -48,7 +52,8 @@ function ProposeForm({ caseId }: { caseId: string }) {
       <input type="hidden" name="timeZone" value={zone} />
       <p className="font-medium">Propose downtime windows</p>
       <p className="text-slate-700" id={`window-format-${caseId}`}>
-        Write each time as the page shows times, for example 5 Dec 2026, 06:00 (24-hour clock), in your time zone: {zone}.
+        Write each time as the page shows times, for example 5 Dec 2026, 06:00 (24-hour clock), in your time zone:{" "}
+        {zone}.
       </p>
       {PROPOSALS.map((index) => (
         <fieldset key={index} className="space-y-2 rounded border border-slate-200 p-2">
@@ -60,9 +65,18 @@ function ProposeForm({ caseId }: { caseId: string }) {
               return (
                 <Field key={part} id={`${caseId}-${name}`} label={`${part} (${zone})`} error={error}>
                   <input
-                    id={`${caseId}-${name}`} name={name} type="text" inputMode="text" autoComplete="off" placeholder={part === "Start" ? "5 Dec 2026, 06:00" : "5 Dec 2026, 07:30"}
-                    defaultValue={values[name] ?? ""} className={`${inputClass} w-56`} aria-invalid={error ? true : undefined}
-                    aria-describedby={[`window-format-${caseId}`, error ? `${caseId}-${name}-error` : ""].filter(Boolean).join(" ")}
+                    id={`${caseId}-${name}`}
+                    name={name}
+                    type="text"
+                    inputMode="text"
+                    autoComplete="off"
+                    placeholder={part === "Start" ? "5 Dec 2026, 06:00" : "5 Dec 2026, 07:30"}
+                    defaultValue={values[name] ?? ""}
+                    className={`${inputClass} w-56`}
+                    aria-invalid={error ? true : undefined}
+                    aria-describedby={[`window-format-${caseId}`, error ? `${caseId}-${name}-error` : ""]
+                      .filter(Boolean)
+                      .join(" ")}
                   />
                 </Field>
               );
@@ -78,7 +92,13 @@ function ProposeForm({ caseId }: { caseId: string }) {
 }
 
 /** Variant B's downtime window: proposals from both sides, acceptance, and the agreed window. */
-export function DowntimeWindow(props: { caseId: string; proposals: ProposalView[]; canPropose: boolean; agreed?: string; zone: string }) {
+export function DowntimeWindow(props: {
+  caseId: string;
+  proposals: ProposalView[];
+  canPropose: boolean;
+  agreed?: string;
+  zone: string;
+}) {
   return (
     <div className="mt-3 space-y-3 rounded border border-slate-200 p-3" data-testid="downtime">
       {props.agreed ? <p className="text-sm font-semibold">Agreed window: {props.agreed}</p> : null}
@@ -87,7 +107,9 @@ export function DowntimeWindow(props: { caseId: string; proposals: ProposalView[
           {props.proposals.map((proposal) => (
             <li key={proposal.id} data-status={proposal.status}>
               {proposal.when} — proposed by {proposal.by}, {proposal.status.toLowerCase()}{" "}
-              {proposal.status === "OPEN" && proposal.canAccept ? <AcceptButton caseId={props.caseId} proposalId={proposal.id} /> : null}
+              {proposal.status === "OPEN" && proposal.canAccept ? (
+                <AcceptButton caseId={props.caseId} proposalId={proposal.id} />
+              ) : null}
             </li>
           ))}
         </ul>

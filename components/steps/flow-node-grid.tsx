@@ -13,9 +13,18 @@ export interface GridCellView {
 }
 
 /** Flows × runtime nodes: every cell is confirmed by the integration developer, each recorded with who and when. */
-export function FlowNodeGrid(props: { caseId: string; stepNumber: number; verb: string; flows: string[]; nodes: string[]; cells: GridCellView[]; canConfirm: boolean }) {
+export function FlowNodeGrid(props: {
+  caseId: string;
+  stepNumber: number;
+  verb: string;
+  flows: string[];
+  nodes: string[];
+  cells: GridCellView[];
+  canConfirm: boolean;
+}) {
   const [state, action, pending] = useActionState(confirmGridAction, null);
-  const cell = (flow: string, node: string) => props.cells.find((candidate) => candidate.flow === flow && candidate.node === node);
+  const cell = (flow: string, node: string) =>
+    props.cells.find((candidate) => candidate.flow === flow && candidate.node === node);
   const open = props.cells.filter((candidate) => !candidate.confirmed).length;
   return (
     <form action={action} className="mt-3 space-y-2">
@@ -43,7 +52,11 @@ export function FlowNodeGrid(props: { caseId: string; stepNumber: number; verb: 
               {props.nodes.map((node) => {
                 const current = cell(flow, node);
                 return (
-                  <td key={node} className={`border border-slate-200 p-1 ${current?.confirmed ? "bg-emerald-50" : ""}`} data-cell={`${flow}|${node}`}>
+                  <td
+                    key={node}
+                    className={`border border-slate-200 p-1 ${current?.confirmed ? "bg-emerald-50" : ""}`}
+                    data-cell={`${flow}|${node}`}
+                  >
                     {current?.confirmed ? (
                       <span className="text-xs">
                         <span aria-hidden="true">✓ </span>

@@ -17,10 +17,26 @@ export function KeystoreAliasForm({ caseId, stepNumber }: { caseId: string; step
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="stepNumber" value={stepNumber} />
       <Field id={`alias-${stepNumber}`} label="Alias under which the new key pair was imported" error={aliasError}>
-        <input id={`alias-${stepNumber}`} name="alias" className={`${inputClass} font-mono`} autoComplete="off" defaultValue={values.alias ?? ""} aria-invalid={aliasError ? true : undefined} aria-describedby={aliasError ? `alias-${stepNumber}-error` : undefined} />
+        <input
+          id={`alias-${stepNumber}`}
+          name="alias"
+          className={`${inputClass} font-mono`}
+          autoComplete="off"
+          defaultValue={values.alias ?? ""}
+          aria-invalid={aliasError ? true : undefined}
+          aria-describedby={aliasError ? `alias-${stepNumber}-error` : undefined}
+        />
       </Field>
       <Field id={`alias-comment-${stepNumber}`} label="Comment (optional)" error={commentError}>
-        <textarea id={`alias-comment-${stepNumber}`} name="comment" rows={2} className={inputClass} defaultValue={values.comment ?? ""} aria-invalid={commentError ? true : undefined} aria-describedby={commentError ? `alias-comment-${stepNumber}-error` : undefined} />
+        <textarea
+          id={`alias-comment-${stepNumber}`}
+          name="comment"
+          rows={2}
+          className={inputClass}
+          defaultValue={values.comment ?? ""}
+          aria-invalid={commentError ? true : undefined}
+          aria-describedby={commentError ? `alias-comment-${stepNumber}-error` : undefined}
+        />
       </Field>
       <button className={buttonClass} disabled={pending}>
         Confirm the import under this alias

@@ -50,7 +50,10 @@ export function OldRootDecision(props: {
           <Notice tone="info">No other case in this workspace uses the old root CA ({oldRoot.subject}).</Notice>
         )
       ) : (
-        <Notice tone="info">The old root CA was not uploaded with this case, so its other uses cannot be checked here. Check the receiver&apos;s other connections before removing it.</Notice>
+        <Notice tone="info">
+          The old root CA was not uploaded with this case, so its other uses cannot be checked here. Check the
+          receiver&apos;s other connections before removing it.
+        </Notice>
       )}
       {props.recorded ? <p className="text-sm">Recorded: {props.recorded}</p> : null}
       {props.blockedBy ? <Notice tone="warning">{props.blockedBy}</Notice> : null}
@@ -64,8 +67,11 @@ export function OldRootDecision(props: {
               <input type="hidden" name="askOldClientCertificate" value="1" />
               <label className="flex items-center gap-2">
                 <input
-                  type="checkbox" name="oldClientCertificateRemoved" value="yes"
-                  aria-invalid={errors.oldClientCertificateRemoved ? true : undefined} aria-describedby={errors.oldClientCertificateRemoved ? `${id}-certificate-error` : undefined}
+                  type="checkbox"
+                  name="oldClientCertificateRemoved"
+                  value="yes"
+                  aria-invalid={errors.oldClientCertificateRemoved ? true : undefined}
+                  aria-describedby={errors.oldClientCertificateRemoved ? `${id}-certificate-error` : undefined}
                 />{" "}
                 The old client certificate was removed from the receiver.
               </label>
@@ -75,7 +81,8 @@ export function OldRootDecision(props: {
           <fieldset className="flex flex-wrap gap-4" aria-describedby={errors.oldRoot ? `${id}-root-error` : undefined}>
             <legend className="font-medium">The old root CA was</legend>
             <label className="flex items-center gap-1">
-              <input type="radio" name="oldRoot" value="removed" defaultChecked={values.oldRoot === "removed"} /> removed
+              <input type="radio" name="oldRoot" value="removed" defaultChecked={values.oldRoot === "removed"} />{" "}
+              removed
             </label>
             <label className="flex items-center gap-1">
               <input type="radio" name="oldRoot" value="kept" defaultChecked={values.oldRoot === "kept"} /> kept
@@ -83,7 +90,15 @@ export function OldRootDecision(props: {
             <ErrorText id={`${id}-root-error`} message={errors.oldRoot} />
           </fieldset>
           <Field id={`${id}-reason`} label="Why" error={errors.reason}>
-            <textarea id={`${id}-reason`} name="reason" rows={2} className={inputClass} defaultValue={values.reason ?? ""} aria-invalid={errors.reason ? true : undefined} aria-describedby={errors.reason ? `${id}-reason-error` : undefined} />
+            <textarea
+              id={`${id}-reason`}
+              name="reason"
+              rows={2}
+              className={inputClass}
+              defaultValue={values.reason ?? ""}
+              aria-invalid={errors.reason ? true : undefined}
+              aria-describedby={errors.reason ? `${id}-reason-error` : undefined}
+            />
           </Field>
           <button className={buttonClass} disabled={pending}>
             Record the decision

@@ -26,7 +26,13 @@ function TickForm({ caseId, item }: { caseId: string; item: ChecklistItemView })
       <label className="flex items-center gap-1">
         <input type="radio" name="performer" value="third-party" defaultChecked={!!item.thirdParty} /> done by
       </label>
-      <input name="thirdParty" aria-label={`Who did “${item.label}”`} defaultValue={item.thirdParty ?? ""} placeholder="e.g. SAP IT" className="w-32 rounded border border-slate-300 px-1" />
+      <input
+        name="thirdParty"
+        aria-label={`Who did “${item.label}”`}
+        defaultValue={item.thirdParty ?? ""}
+        placeholder="e.g. SAP IT"
+        className="w-32 rounded border border-slate-300 px-1"
+      />
       <button className={secondaryButtonClass} disabled={pending}>
         Mark done
       </button>
@@ -49,18 +55,36 @@ function AddItemForm({ caseId }: { caseId: string }) {
 }
 
 /** The receiver configuration tasks of the case's landscape; each is ticked with who performed it. */
-export function ReceiverChecklist({ caseId, items, canAct, landscape }: { caseId: string; items: ChecklistItemView[]; canAct: boolean; landscape: string }) {
+export function ReceiverChecklist({
+  caseId,
+  items,
+  canAct,
+  landscape,
+}: {
+  caseId: string;
+  items: ChecklistItemView[];
+  canAct: boolean;
+  landscape: string;
+}) {
   return (
     <div className="mt-3 space-y-2 rounded border border-slate-200 p-3" data-testid="checklist">
       <p className="text-sm font-medium">Receiver tasks — {landscape}</p>
-      {items.length === 0 ? <p className="text-sm text-slate-600">No tasks yet: the receiver administrator writes the list.</p> : null}
+      {items.length === 0 ? (
+        <p className="text-sm text-slate-600">No tasks yet: the receiver administrator writes the list.</p>
+      ) : null}
       <ol className="space-y-2 text-sm">
         {items.map((item) => (
           <li key={item.id} data-done={item.done ? "yes" : "no"}>
             <span aria-hidden="true">{item.done ? "✓ " : "☐ "}</span>
             {item.label}
-            {item.thirdParty && !item.done ? <span className="text-slate-600"> (usually {item.thirdParty})</span> : null}
-            {item.done ? <div className="text-xs text-slate-600">Done: {item.done}</div> : canAct ? <TickForm caseId={caseId} item={item} /> : null}
+            {item.thirdParty && !item.done ? (
+              <span className="text-slate-600"> (usually {item.thirdParty})</span>
+            ) : null}
+            {item.done ? (
+              <div className="text-xs text-slate-600">Done: {item.done}</div>
+            ) : canAct ? (
+              <TickForm caseId={caseId} item={item} />
+            ) : null}
           </li>
         ))}
       </ol>

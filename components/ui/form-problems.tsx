@@ -13,9 +13,13 @@ export function fieldError(state: ActionResult<unknown> | null, field: string): 
 export function FormProblems({ state, fields }: { state: ActionResult<unknown> | null; fields: readonly string[] }) {
   if (!state || state.ok) return null;
   const fieldErrors = state.fieldErrors ?? {};
-  const elsewhere = Object.entries(fieldErrors).filter(([field, message]) => !fields.includes(field) && message !== state.message).map(([, message]) => message);
+  const elsewhere = Object.entries(fieldErrors)
+    .filter(([field, message]) => !fields.includes(field) && message !== state.message)
+    .map(([, message]) => message);
   // A message that a field shows itself is not repeated at the top (it would be read out twice).
-  const shownAtField = Object.entries(fieldErrors).some(([field, message]) => fields.includes(field) && message === state.message);
+  const shownAtField = Object.entries(fieldErrors).some(
+    ([field, message]) => fields.includes(field) && message === state.message,
+  );
   return (
     <Notice tone="error">
       {shownAtField ? "Nothing was saved: see the message at the field." : state.message}

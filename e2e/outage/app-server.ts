@@ -13,21 +13,32 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-
 /**
  * The production build (scripts/server.mjs, built by scripts/e2e.mjs) on a port of its own with exactly the given
  * configuration: nothing of the test runner's database, mailbox or secret leaks in. It migrates on start.
  * `canonical: "default"` leaves APP_URL unset, as `npm start` runs by default (links then point at localhost).
  */
-export async function startAppServer(config: Record<string, string>, options: { canonical?: "loopback-ip" | "default" } = {}): Promise<AppServer> {
+export async function startAppServer(
+  config: Record<string, string>,
+  options: { canonical?: "loopback-ip" | "default" } = {},
+): Promise<AppServer> {
   const port = await freePort();
   const url = options.canonical === "default" ? `http://localhost:${port}` : `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1", PORT: String(port),
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "/tmp",
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    CHECKPOINT_DISABLE: "1",
+    PORT: String(port),
     ...(options.canonical === "default" ? {} : { APP_URL: url }),
     ...config,
   };
-  const child = spawn(process.execPath, [path.join(root, "scripts/server.mjs"), "--title", "rd-outage-app"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [path.join(root, "scripts/server.mjs"), "--title", "rd-outage-app"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   let ended: string | null = null;
   child.stdout.on("data", (chunk: Buffer) => void (output += chunk.toString()));
@@ -51,9 +62,12 @@ export async function startAppServer(config: Record<string, string>, options: { 
       clearTimeout(forced);
     },
   };
-  for (const deadline = Date.now() + 60_000; ; ) {
+  for (const deadline = Date.now() + 60_000; ;) {
     if (ended !== null) throw new Error(`the app server ${ended} while starting:\n${output.slice(-3000)}`);
-    const ready = await fetch(`${url}/signin`).then((response) => response.ok, () => false);
+    const ready = await fetch(`${url}/signin`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ready) return server;
     if (Date.now() > deadline) {
       await server.stop();

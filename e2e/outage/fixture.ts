@@ -22,7 +22,9 @@ async function caseAtStep7(): Promise<OutageCase> {
   await stepInputs.receiverTasks(made.caseId, made.receiverAdmin.id);
   await confirmKeystoreAlias(made.tenantAdmin.id, made.caseId, 5, "client_cert");
   const sessionToken = randomBytes(32).toString("base64url");
-  await db().session.create({ data: { sessionToken, userId: made.developer.id, expires: new Date(Date.now() + 86_400_000) } });
+  await db().session.create({
+    data: { sessionToken, userId: made.developer.id, expires: new Date(Date.now() + 86_400_000) },
+  });
   return { caseId: made.caseId, developerId: made.developer.id, sessionToken };
 }
 

@@ -10,7 +10,10 @@ export interface RawAnswer {
  * One HTTP request exactly as given: any Host and forwarding headers, sent from a chosen loopback address (every
  * 127.x.y.z is this machine), so one test can play several clients. Nothing is followed or retried.
  */
-export function rawRequest(url: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; from?: string } = {}): Promise<RawAnswer> {
+export function rawRequest(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; from?: string } = {},
+): Promise<RawAnswer> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
     const request = http.request(
@@ -20,7 +23,11 @@ export function rawRequest(url: string, options: { method?: string; headers?: Re
         path: `${target.pathname}${target.search}`,
         method: options.method ?? "GET",
         localAddress: options.from,
-        headers: { host: target.host, ...options.headers, ...(options.body !== undefined ? { "content-length": String(Buffer.byteLength(options.body)) } : {}) },
+        headers: {
+          host: target.host,
+          ...options.headers,
+          ...(options.body !== undefined ? { "content-length": String(Buffer.byteLength(options.body)) } : {}),
+        },
       },
       (response) => {
         let body = "";

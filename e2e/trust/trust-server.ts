@@ -23,7 +23,14 @@ export async function startTrustServer(config: Record<string, string> = {}): Pro
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const app = await startAppServer(
-    { DATABASE_URL: url.toString(), DEV_MAILBOX: "1", AUTH_SECRET: randomBytes(24).toString("hex"), MAIL_POLL_MS: "300", SCHEDULE_POLL_MS: "1000", ...config },
+    {
+      DATABASE_URL: url.toString(),
+      DEV_MAILBOX: "1",
+      AUTH_SECRET: randomBytes(24).toString("hex"),
+      MAIL_POLL_MS: "300",
+      SCHEDULE_POLL_MS: "1000",
+      ...config,
+    },
     { canonical: "default" },
   );
   const sql = new pg.Client({ connectionString: url.toString() });

@@ -2,10 +2,13 @@ import { z } from "zod";
 
 /** Text that carries key or certificate material: a PEM block, a PuTTY key, or a long run of Base64. */
 export function carriesKeyMaterial(text: string): boolean {
-  return /-----BEGIN [A-Z0-9 ]+-----/.test(text) || /PuTTY-User-Key-File-\d/.test(text) || /[A-Za-z0-9+/]{200,}/.test(text);
+  return (
+    /-----BEGIN [A-Z0-9 ]+-----/.test(text) || /PuTTY-User-Key-File-\d/.test(text) || /[A-Za-z0-9+/]{200,}/.test(text)
+  );
 }
 
-const KEY_MATERIAL_MESSAGE = "This text looks like a key or certificate. Paste certificates only into the upload fields; never paste a private key anywhere. Nothing was saved.";
+const KEY_MATERIAL_MESSAGE =
+  "This text looks like a key or certificate. Paste certificates only into the upload fields; never paste a private key anywhere. Nothing was saved.";
 
 export const caseIdField = z.string().min(1).max(40);
 export const stepNumberField = z.coerce.number().int().min(1).max(20);
@@ -20,7 +23,10 @@ export function labelText(what: string, min: number, max: number, missing = `${w
     .trim()
     .min(min, min === 1 ? missing : `${what} needs at least ${min} characters.`)
     .max(max, `${what} can be at most ${max} characters.`)
-    .refine((text) => !/[a-z][a-z0-9+.-]*:\/\//i.test(text) && !/\bwww\./i.test(text), `${what} cannot contain a web address.`);
+    .refine(
+      (text) => !/[a-z][a-z0-9+.-]*:\/\//i.test(text) && !/\bwww\./i.test(text),
+      `${what} cannot contain a web address.`,
+    );
 }
 
 /** Free text (a comment, a reason), refused when it carries key material. */
@@ -50,7 +56,10 @@ export function nameListField(what: string, { required }: { required: boolean })
         .array(z.string().max(100, `Each ${what} can be at most 100 characters.`))
         .min(required ? 1 : 0, `Enter at least one ${what}.`)
         .max(50, `Enter at most 50 ${what}s.`)
-        .refine((names) => new Set(names.map((name) => name.toLowerCase())).size === names.length, `Each ${what} may appear only once.`),
+        .refine(
+          (names) => new Set(names.map((name) => name.toLowerCase())).size === names.length,
+          `Each ${what} may appear only once.`,
+        ),
     );
 }
 

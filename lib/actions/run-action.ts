@@ -8,7 +8,8 @@ import type { ActionResult } from "./result";
 
 function formToObject(form: FormData): Record<string, string> {
   const object: Record<string, string> = {};
-  for (const [key, value] of form.entries()) if (typeof value === "string" && !key.startsWith("$ACTION")) object[key] = value;
+  for (const [key, value] of form.entries())
+    if (typeof value === "string" && !key.startsWith("$ACTION")) object[key] = value;
   return object;
 }
 
@@ -51,20 +52,48 @@ export async function runAction<Schema extends z.ZodType, T>(
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = { ...(await options.alsoCheck?.(form)) };
     for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-    return { ok: false, code: "VALIDATION_FAILED", message: "Some fields need attention. Nothing was saved.", fieldErrors, ...(values ? { values } : {}) };
+    return {
+      ok: false,
+      code: "VALIDATION_FAILED",
+      message: "Some fields need attention. Nothing was saved.",
+      fieldErrors,
+      ...(values ? { values } : {}),
+    };
   }
   try {
     const user = await requireUser();
     return { ok: true, data: await handler(parsed.data, user, form) };
   } catch (error) {
     if (error instanceof AppError) {
-      const fieldErrors = error.fieldErrors ? Object.fromEntries(Object.entries(error.fieldErrors).map(([field, messages]) => [field, messages.join(" ")])) : undefined;
-      return { ok: false, code: error.code, message: error.message, ...(values ? { values } : {}), ...(fieldErrors ? { fieldErrors } : {}) };
+      const fieldErrors = error.fieldErrors
+        ? Object.fromEntries(Object.entries(error.fieldErrors).map(([field, messages]) => [field, messages.join(" ")]))
+        : undefined;
+      return {
+        ok: false,
+        code: error.code,
+        message: error.message,
+        ...(values ? { values } : {}),
+        ...(fieldErrors ? { fieldErrors } : {}),
+      };
     }
     // redirect() and notFound() signal through exceptions that Next.js must see.
-    if (error instanceof Error && "digest" in error && typeof error.digest === "string" && error.digest.startsWith("NEXT_")) throw error;
+    if (
+      error instanceof Error &&
+      "digest" in error &&
+      typeof error.digest === "string" &&
+      error.digest.startsWith("NEXT_")
+    )
+      throw error;
     const reference = randomUUID().slice(0, 8);
-    console.error(`[action] unexpected failure, reference ${reference}:`, error instanceof Error ? `${error.name}: ${error.message}` : "non-error thrown");
-    return { ok: false, code: "UNEXPECTED", message: `Something went wrong on our side and nothing was saved. Reference: ${reference}.`, ...(values ? { values } : {}) };
+    console.error(
+      `[action] unexpected failure, reference ${reference}:`,
+      error instanceof Error ? `${error.name}: ${error.message}` : "non-error thrown",
+    );
+    return {
+      ok: false,
+      code: "UNEXPECTED",
+      message: `Something went wrong on our side and nothing was saved. Reference: ${reference}.`,
+      ...(values ? { values } : {}),
+    };
   }
 }

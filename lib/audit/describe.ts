@@ -46,7 +46,9 @@ export function describeAuditEvent(kind: string, stepNumber: number | null, data
       return `Step ${stepNumber} escalated to the workspace owners`;
     case "certificate.uploaded":
       return `${data.set === "OLD" ? "Old" : "New"} certificates stored: ${describeCertificates(data.certificates)}${
-        Array.isArray(data.warnings) && data.warnings.length ? ` (warnings acknowledged: ${data.warnings.join(", ")})` : ""
+        Array.isArray(data.warnings) && data.warnings.length
+          ? ` (warnings acknowledged: ${data.warnings.join(", ")})`
+          : ""
       }`;
     case "certificate.downloaded":
       return `Downloaded ${data.role === "chain" ? "the whole chain" : `the ${String(data.role)} certificate`} as ${String(data.format).toUpperCase()} (SHA-256 ${String(data.sha256)})`;
@@ -54,9 +56,15 @@ export function describeAuditEvent(kind: string, stepNumber: number | null, data
       return `Fingerprint ${String(data.fingerprint)} compared: ${data.matched ? `matches the ${String(data.role)} certificate` : "no match"}`;
     case "case.changed":
       return `Case changed: ${[
-        Array.isArray(data.addedRuntimeNodes) && data.addedRuntimeNodes.length ? `runtime nodes added (${data.addedRuntimeNodes.join(", ")})` : "",
-        Array.isArray(data.addedIntegrationFlows) && data.addedIntegrationFlows.length ? `flows added (${data.addedIntegrationFlows.join(", ")})` : "",
-      ].filter(Boolean).join(", ")}`;
+        Array.isArray(data.addedRuntimeNodes) && data.addedRuntimeNodes.length
+          ? `runtime nodes added (${data.addedRuntimeNodes.join(", ")})`
+          : "",
+        Array.isArray(data.addedIntegrationFlows) && data.addedIntegrationFlows.length
+          ? `flows added (${data.addedIntegrationFlows.join(", ")})`
+          : "",
+      ]
+        .filter(Boolean)
+        .join(", ")}`;
     case "grid.confirmed":
       return `Step ${stepNumber}: ${String(data.flow)} on ${String(data.node)} confirmed`;
     case "checklist.ticked":
@@ -82,5 +90,7 @@ export function describeAuditEvent(kind: string, stepNumber: number | null, data
 
 function describeCertificates(value: unknown): string {
   if (!Array.isArray(value)) return "none";
-  return value.map((entry: { role?: string; sha256?: string }) => `${entry.role} ${entry.sha256?.slice(0, 23)}…`).join(", ");
+  return value
+    .map((entry: { role?: string; sha256?: string }) => `${entry.role} ${entry.sha256?.slice(0, 23)}…`)
+    .join(", ");
 }

@@ -14,16 +14,33 @@ const schema = z.object({
 });
 
 export async function requestSignInLinkAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const parsed = schema.safeParse({ email: String(form.get("email") ?? "").trim(), callbackUrl: form.get("callbackUrl") ?? undefined });
+  const parsed = schema.safeParse({
+    email: String(form.get("email") ?? "").trim(),
+    callbackUrl: form.get("callbackUrl") ?? undefined,
+  });
   if (!parsed.success) {
-    return { ok: false, code: "VALIDATION_FAILED", message: "Enter a valid e-mail address.", fieldErrors: { email: "Enter a valid e-mail address." }, values: { email: String(form.get("email") ?? "").slice(0, 254) } };
+    return {
+      ok: false,
+      code: "VALIDATION_FAILED",
+      message: "Enter a valid e-mail address.",
+      fieldErrors: { email: "Enter a valid e-mail address." },
+      values: { email: String(form.get("email") ?? "").slice(0, 254) },
+    };
   }
   if (mailMode() === "none") {
-    return { ok: false, code: "MAIL_NOT_CONFIGURED", message: "Sign-in links cannot be sent: this server has no mail delivery configured (SMTP_URL)." };
+    return {
+      ok: false,
+      code: "MAIL_NOT_CONFIGURED",
+      message: "Sign-in links cannot be sent: this server has no mail delivery configured (SMTP_URL).",
+    };
   }
   // Limits are applied where every sign-in mail passes (the signIn callback in ./config.ts), not here.
   try {
-    await signIn("nodemailer", { email: parsed.data.email, redirectTo: safeReturnPath(parsed.data.callbackUrl), redirect: false });
+    await signIn("nodemailer", {
+      email: parsed.data.email,
+      redirectTo: safeReturnPath(parsed.data.callbackUrl),
+      redirect: false,
+    });
   } catch (error) {
     if (error instanceof AuthError) {
       console.error(`[auth] sign-in link could not be sent: ${error.type}`);

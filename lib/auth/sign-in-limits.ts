@@ -3,8 +3,16 @@ import { takeHit, type RateLimit } from "@/lib/limits/store/rate-limit";
 import { limitSubjectOf } from "@/lib/http/client-info";
 
 const HOUR = 60 * 60_000;
-const PER_ADDRESS: RateLimit = { name: "sign-in.address", max: Number(process.env.SIGN_IN_MAX_PER_ADDRESS ?? 5), windowMs: HOUR };
-const PER_CLIENT: RateLimit = { name: "sign-in.client", max: Number(process.env.SIGN_IN_MAX_PER_CLIENT ?? 20), windowMs: HOUR };
+const PER_ADDRESS: RateLimit = {
+  name: "sign-in.address",
+  max: Number(process.env.SIGN_IN_MAX_PER_ADDRESS ?? 5),
+  windowMs: HOUR,
+};
+const PER_CLIENT: RateLimit = {
+  name: "sign-in.client",
+  max: Number(process.env.SIGN_IN_MAX_PER_CLIENT ?? 20),
+  windowMs: HOUR,
+};
 
 /**
  * Whether a sign-in mail may go out now: at most SIGN_IN_MAX_PER_ADDRESS an hour to one address and

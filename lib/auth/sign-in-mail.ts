@@ -7,7 +7,8 @@ import { appBaseUrl } from "@/lib/mail/mode";
 /** The magic-link message. Sent at once rather than through the outbox: the person is waiting for it. */
 export async function sendSignInMail({ identifier, url, expires }: { identifier: string; url: string; expires: Date }) {
   // Auth.js is configured with the canonical origin (lib/auth/config.ts); a link anywhere else is never sent.
-  if (new URL(url).origin !== appBaseUrl()) throw new Error("Refusing to send a sign-in link for another origin than the app's own");
+  if (new URL(url).origin !== appBaseUrl())
+    throw new Error("Refusing to send a sign-in link for another origin than the app's own");
   const minutes = Math.round((expires.getTime() - Date.now()) / 60_000);
   const message = composeMail({
     subject: "Renewal Desk: your sign-in link",

@@ -49,14 +49,28 @@ export async function uploadNewCertificatesAction(_previous: UploadState | null,
     });
     const { result: checked } = outcome;
     if (outcome.status === "rejected") {
-      return { ok: false, code: "CERTIFICATES_REJECTED", message: "The upload was refused and nothing was stored. Fix the errors below and upload again.", errors: checked.errors, certificates: checked.certificates };
+      return {
+        ok: false,
+        code: "CERTIFICATES_REJECTED",
+        message: "The upload was refused and nothing was stored. Fix the errors below and upload again.",
+        errors: checked.errors,
+        certificates: checked.certificates,
+      };
     }
     if (outcome.status === "needs-acknowledgement") {
-      const pem = (roles: string[]) => checked.certificates.filter((c) => c.inChain && roles.includes(c.role)).map((c) => c.pem).join("");
+      const pem = (roles: string[]) =>
+        checked.certificates
+          .filter((c) => c.inChain && roles.includes(c.role))
+          .map((c) => c.pem)
+          .join("");
       return {
-        ok: false, code: "WARNINGS_TO_ACKNOWLEDGE",
-        message: "The certificates are valid, but there are warnings. Read them, then confirm to store the certificates.",
-        warnings: checked.warnings, certificates: checked.certificates, pending: { leaf: pem(["leaf", "intermediate"]), root: pem(["root"]) },
+        ok: false,
+        code: "WARNINGS_TO_ACKNOWLEDGE",
+        message:
+          "The certificates are valid, but there are warnings. Read them, then confirm to store the certificates.",
+        warnings: checked.warnings,
+        certificates: checked.certificates,
+        pending: { leaf: pem(["leaf", "intermediate"]), root: pem(["root"]) },
       };
     }
     return { ok: true, nowReady: outcome.nowReady, warnings: checked.warnings };

@@ -13,7 +13,11 @@ function problem(status: number, code: string, message: string) {
 /** The JSON validation endpoint: same result shape as `cert:check --json`. */
 export async function validateUploadRequest(request: Request): Promise<Response> {
   if (!request.headers.get("content-type")?.startsWith("multipart/form-data")) {
-    return problem(415, "UNPARSEABLE", "Send the certificates as multipart/form-data with the fields leaf, root, oldLeaf and oldRoot.");
+    return problem(
+      415,
+      "UNPARSEABLE",
+      "Send the certificates as multipart/form-data with the fields leaf, root, oldLeaf and oldRoot.",
+    );
   }
   const bounded = await boundedRequest(request, BODY_LIMITS.certificateValidation);
   if (bounded instanceof Response) return bounded;
@@ -29,15 +33,35 @@ export async function validateUploadRequest(request: Request): Promise<Response>
     for (const entry of form.getAll(field)) {
       const size = typeof entry === "string" ? Buffer.byteLength(entry) : entry.size;
       if (size > UPLOAD_LIMITS.maxPartBytes) {
-        early.push(finding("FILE_TOO_LARGE", `Field "${field}": a part is ${Math.ceil(size / 1024)} KiB; at most ${UPLOAD_LIMITS.maxPartBytes / 1024} KiB are allowed.`));
+        early.push(
+          finding(
+            "FILE_TOO_LARGE",
+            `Field "${field}": a part is ${Math.ceil(size / 1024)} KiB; at most ${UPLOAD_LIMITS.maxPartBytes / 1024} KiB are allowed.`,
+          ),
+        );
         continue;
       }
-      const bytes = typeof entry === "string" ? new TextEncoder().encode(entry) : new Uint8Array(await entry.arrayBuffer());
+      const bytes =
+        typeof entry === "string" ? new TextEncoder().encode(entry) : new Uint8Array(await entry.arrayBuffer());
       parts[field].push({ name: typeof entry === "string" ? field : entry.name, bytes });
     }
   }
-  if (early.length) return Response.json({ accepted: false, errors: early.map(({ code, message }) => ({ code, message })), warnings: [], certificates: [] }, { status: 422 });
-  const result = validateRenewal({ newLeaf: parts.leaf, newRoot: parts.root, oldLeaf: parts.oldLeaf, oldRoot: parts.oldRoot });
+  if (early.length)
+    return Response.json(
+      {
+        accepted: false,
+        errors: early.map(({ code, message }) => ({ code, message })),
+        warnings: [],
+        certificates: [],
+      },
+      { status: 422 },
+    );
+  const result = validateRenewal({
+    newLeaf: parts.leaf,
+    newRoot: parts.root,
+    oldLeaf: parts.oldLeaf,
+    oldRoot: parts.oldRoot,
+  });
   return Response.json({
     accepted: result.accepted,
     errors: result.errors.map(({ code, message }) => ({ code, message })),

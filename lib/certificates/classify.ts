@@ -24,7 +24,8 @@ export function classify(certificates: ParsedCertificate[]): Classification {
   const endEntities = others.filter((c) => !isCa(c));
   let candidates = endEntities;
   if (candidates.length === 0) {
-    const issuesNothing = (c: ParsedCertificate) => !certificates.some((o) => o !== c && o.issuer.key === c.subject.key);
+    const issuesNothing = (c: ParsedCertificate) =>
+      !certificates.some((o) => o !== c && o.issuer.key === c.subject.key);
     candidates = others.filter(issuesNothing);
     if (candidates.length === 0 && certificates.length === 1) candidates = certificates;
   }

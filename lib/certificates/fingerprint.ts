@@ -19,12 +19,21 @@ export function fingerprints(der: Uint8Array): { sha256: string; sha1: string } 
  * prefix are ignored; SHA-256 and SHA-1 fingerprints are both accepted.
  * `certificate` is DER bytes, PEM text, or a summary carrying its fingerprints.
  */
-export function fingerprintMatches(pasted: string, certificate: Uint8Array | string | { fingerprints: { sha256: string; sha1: string } }): boolean {
-  const wanted = pasted.replace(/^.*=/, "").replace(/[\s:-]/g, "").toLowerCase();
+export function fingerprintMatches(
+  pasted: string,
+  certificate: Uint8Array | string | { fingerprints: { sha256: string; sha1: string } },
+): boolean {
+  const wanted = pasted
+    .replace(/^.*=/, "")
+    .replace(/[\s:-]/g, "")
+    .toLowerCase();
   if (!/^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(wanted)) return false;
   let known: { sha256: string; sha1: string };
   try {
-    known = typeof certificate === "object" && "fingerprints" in certificate ? certificate.fingerprints : fingerprints(toDer(certificate));
+    known =
+      typeof certificate === "object" && "fingerprints" in certificate
+        ? certificate.fingerprints
+        : fingerprints(toDer(certificate));
   } catch {
     return false;
   }

@@ -51,13 +51,17 @@ class IntakeError extends Error {
  */
 export function intake(parts: UploadPart[]): IntakeResult {
   const nonEmpty = parts.filter((p) => p.bytes.some((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09));
-  if (nonEmpty.length === 0) return fail(finding("EMPTY_UPLOAD", "Nothing was uploaded. Choose a certificate file or paste a PEM certificate."));
+  if (nonEmpty.length === 0)
+    return fail(finding("EMPTY_UPLOAD", "Nothing was uploaded. Choose a certificate file or paste a PEM certificate."));
 
   const tooLarge = nonEmpty.filter((p) => p.bytes.length > UPLOAD_LIMITS.maxPartBytes);
   if (tooLarge.length) {
     return fail(
       ...tooLarge.map((p) =>
-        finding("FILE_TOO_LARGE", `${label(p, parts)} is ${Math.ceil(p.bytes.length / 1024)} KiB; a certificate file may be at most ${UPLOAD_LIMITS.maxPartBytes / 1024} KiB.`),
+        finding(
+          "FILE_TOO_LARGE",
+          `${label(p, parts)} is ${Math.ceil(p.bytes.length / 1024)} KiB; a certificate file may be at most ${UPLOAD_LIMITS.maxPartBytes / 1024} KiB.`,
+        ),
       ),
     );
   }
@@ -70,7 +74,12 @@ export function intake(parts: UploadPart[]): IntakeResult {
     } catch (error) {
       if (error instanceof IntakeError && error.code === "PRIVATE_KEY_PRESENT") {
         // Stop at once and report nothing from the content.
-        return fail(finding("PRIVATE_KEY_PRESENT", `${label(part, parts)} contains ${error.message}. Never upload a private key: upload only the certificate (the public part). The upload was discarded.`));
+        return fail(
+          finding(
+            "PRIVATE_KEY_PRESENT",
+            `${label(part, parts)} contains ${error.message}. Never upload a private key: upload only the certificate (the public part). The upload was discarded.`,
+          ),
+        );
       }
       const reason = error instanceof IntakeError ? error.message : "it could not be read";
       errors.push(finding("UNPARSEABLE", `${label(part, parts)} could not be read as a certificate: ${reason}.`));
@@ -79,14 +88,24 @@ export function intake(parts: UploadPart[]): IntakeResult {
   if (errors.length) return fail(...errors);
   if (blobs.length === 0) return fail(finding("UNPARSEABLE", "The upload contains no certificate."));
   if (blobs.length > UPLOAD_LIMITS.maxCertificates) {
-    return fail(finding("TOO_MANY_CERTIFICATES", `The upload contains ${blobs.length} certificates; at most ${UPLOAD_LIMITS.maxCertificates} are accepted (the client certificate, its intermediates and the root).`));
+    return fail(
+      finding(
+        "TOO_MANY_CERTIFICATES",
+        `The upload contains ${blobs.length} certificates; at most ${UPLOAD_LIMITS.maxCertificates} are accepted (the client certificate, its intermediates and the root).`,
+      ),
+    );
   }
 
   const certificates: ParsedCertificate[] = [];
   blobs.forEach((der, i) => {
     const parsed = parseCertificate(der);
     if (!parsed.ok) {
-      errors.push(finding(parsed.code, blobs.length > 1 ? `Certificate ${i + 1} of the upload: ${parsed.message}` : parsed.message));
+      errors.push(
+        finding(
+          parsed.code,
+          blobs.length > 1 ? `Certificate ${i + 1} of the upload: ${parsed.message}` : parsed.message,
+        ),
+      );
     } else if (!certificates.some((c) => c.sha256 === parsed.certificate.sha256)) {
       certificates.push(parsed.certificate);
     }
@@ -107,11 +126,14 @@ function label(part: UploadPart, all: UploadPart[]): string {
 
 /** The DER certificates inside one part, not yet decoded. Throws IntakeError. */
 function certificateBlobs(bytes: Uint8Array): Uint8Array[] {
-  const firstByte = bytes.find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0xef && b !== 0xbb && b !== 0xbf);
+  const firstByte = bytes.find(
+    (b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0xef && b !== 0xbb && b !== 0xbf,
+  );
   if (firstByte === 0x30 && !looksLikeText(bytes)) return derBlobs(bytes);
   const text = Buffer.from(bytes).toString("latin1");
   const labels = pemLabels(text);
-  if (labels.some(isPrivateKeyLabel) || textHasPrivateKey(text)) throw new IntakeError("PRIVATE_KEY_PRESENT", "a private key");
+  if (labels.some(isPrivateKeyLabel) || textHasPrivateKey(text))
+    throw new IntakeError("PRIVATE_KEY_PRESENT", "a private key");
   if (labels.length === 0) {
     if (/^[\sA-Za-z0-9+/=]+$/.test(text)) return derBlobs(decode(() => decodeBase64(text)));
     throw new IntakeError("UNPARSEABLE", "it is neither PEM text, base64 nor a DER certificate file");
@@ -122,7 +144,10 @@ function certificateBlobs(bytes: Uint8Array): Uint8Array[] {
     if (kind) throw new IntakeError("PRIVATE_KEY_PRESENT", kind);
     if (CERTIFICATE_LABELS.has(block.label)) return [block.der];
     if (PKCS7_LABELS.has(block.label)) return derBlobs(block.der);
-    throw new IntakeError("UNPARSEABLE", `it contains ${OTHER_LABELS[block.label] ?? `a "${block.label}" block, which is not a certificate`}`);
+    throw new IntakeError(
+      "UNPARSEABLE",
+      `it contains ${OTHER_LABELS[block.label] ?? `a "${block.label}" block, which is not a certificate`}`,
+    );
   });
 }
 
@@ -142,7 +167,10 @@ function derBlobs(der: Uint8Array): Uint8Array[] {
   try {
     node = readNode(der, 0, der.length);
   } catch (error) {
-    throw new IntakeError("UNPARSEABLE", `it is not valid DER (${error instanceof DerError ? error.message : "unreadable"})`);
+    throw new IntakeError(
+      "UNPARSEABLE",
+      `it is not valid DER (${error instanceof DerError ? error.message : "unreadable"})`,
+    );
   }
   if (node.end !== der.length) {
     const trailing = der.subarray(node.end);

@@ -33,7 +33,12 @@ export async function newKey(kind: KeyKind = "p256"): Promise<IssuedKey> {
       ? { name: "ECDSA", namedCurve: kind === "p256" ? "P-256" : "P-384" }
       : kind === "ed25519"
         ? { name: "Ed25519" }
-        : { name: "RSASSA-PKCS1-v1_5", modulusLength: kind === "rsa2048" ? 2048 : 1024, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" };
+        : {
+            name: "RSASSA-PKCS1-v1_5",
+            modulusLength: kind === "rsa2048" ? 2048 : 1024,
+            publicExponent: new Uint8Array([1, 0, 1]),
+            hash: "SHA-256",
+          };
   const pair = (await subtle.generateKey(algorithm, true, ["sign", "verify"])) as CryptoKeyPair;
   return { kind, pair };
 }
@@ -72,7 +77,8 @@ export async function issueCertificate(o: IssueOptions): Promise<IssuedCertifica
   const eku = o.eku ?? (isCa ? "omit" : [CLIENT_AUTH]);
   if (eku !== "omit") extensions.push(new x509.ExtendedKeyUsageExtension(eku, false));
   extensions.push(await x509.SubjectKeyIdentifierExtension.create(key.pair.publicKey));
-  if (o.issuer && !o.omitAki) extensions.push(await x509.AuthorityKeyIdentifierExtension.create(o.issuer.key.pair.publicKey));
+  if (o.issuer && !o.omitAki)
+    extensions.push(await x509.AuthorityKeyIdentifierExtension.create(o.issuer.key.pair.publicKey));
   extensions.push(...(o.extensions ?? []));
 
   const signer = o.issuer?.key ?? key;
@@ -111,14 +117,35 @@ export interface IssuedChain {
 }
 
 /** root → issuing CA → client certificate, valid from a day before `from` (the root ten years, the others one). */
-export async function issueChain(names: { root: string; intermediate: string; leaf: string }, options: { from?: Date; keyKind?: KeyKind; leafDays?: number } = {}): Promise<IssuedChain> {
+export async function issueChain(
+  names: { root: string; intermediate: string; leaf: string },
+  options: { from?: Date; keyKind?: KeyKind; leafDays?: number } = {},
+): Promise<IssuedChain> {
   const from = options.from ?? new Date();
   const notBefore = new Date(from.getTime() - DAY);
   const year = new Date(from.getTime() + 365 * DAY);
-  const root = await issueCertificate({ subject: names.root, ca: true, notBefore, notAfter: new Date(from.getTime() + 3650 * DAY), keyKind: options.keyKind });
-  const intermediate = await issueCertificate({ subject: names.intermediate, ca: true, pathLen: 0, issuer: root, notBefore, notAfter: year, keyKind: options.keyKind });
+  const root = await issueCertificate({
+    subject: names.root,
+    ca: true,
+    notBefore,
+    notAfter: new Date(from.getTime() + 3650 * DAY),
+    keyKind: options.keyKind,
+  });
+  const intermediate = await issueCertificate({
+    subject: names.intermediate,
+    ca: true,
+    pathLen: 0,
+    issuer: root,
+    notBefore,
+    notAfter: year,
+    keyKind: options.keyKind,
+  });
   const leaf = await issueCertificate({
-    subject: names.leaf, issuer: intermediate, notBefore, notAfter: new Date(from.getTime() + (options.leafDays ?? 365) * DAY), keyKind: options.keyKind,
+    subject: names.leaf,
+    issuer: intermediate,
+    notBefore,
+    notAfter: new Date(from.getTime() + (options.leafDays ?? 365) * DAY),
+    keyKind: options.keyKind,
   });
   return { root, intermediate, leaf };
 }

@@ -9,21 +9,33 @@ export type OldCertificatesResult = { ok: true; certificates: CertificateSummary
  * Reads the certificate being replaced and its root, given (optionally) when a case is created. They are only
  * kept for comparison with the new ones, so being expired or near expiry is expected and not a finding.
  */
-export function readOldCertificates(oldLeaf: UploadPart[], oldRoot: UploadPart[], at = new Date()): OldCertificatesResult {
+export function readOldCertificates(
+  oldLeaf: UploadPart[],
+  oldRoot: UploadPart[],
+  at = new Date(),
+): OldCertificatesResult {
   const errors: Finding[] = [];
   const certificates: CertificateSummary[] = [];
   if (oldLeaf.length > 0) {
     const read = intake(oldLeaf);
-    if (!read.ok) errors.push(...read.errors.map((error) => ({ ...error, message: `Old client certificate: ${error.message}` })));
+    if (!read.ok)
+      errors.push(...read.errors.map((error) => ({ ...error, message: `Old client certificate: ${error.message}` })));
     else {
       const sorted = classify(read.certificates);
-      if (!sorted.leaf) errors.push(finding("AMBIGUOUS_LEAF", "Old client certificate: the upload holds more than one certificate that could be the client certificate. Upload only the certificate being replaced."));
+      if (!sorted.leaf)
+        errors.push(
+          finding(
+            "AMBIGUOUS_LEAF",
+            "Old client certificate: the upload holds more than one certificate that could be the client certificate. Upload only the certificate being replaced.",
+          ),
+        );
       else certificates.push(summarize(sorted.leaf, "old-leaf", false, at));
     }
   }
   if (oldRoot.length > 0) {
     const read = intake(oldRoot);
-    if (!read.ok) errors.push(...read.errors.map((error) => ({ ...error, message: `Old root certificate: ${error.message}` })));
+    if (!read.ok)
+      errors.push(...read.errors.map((error) => ({ ...error, message: `Old root certificate: ${error.message}` })));
     else {
       const root = read.certificates.find((certificate) => certificate.selfIssued) ?? read.certificates[0]!;
       certificates.push(summarize(root, "old-root", false, at));

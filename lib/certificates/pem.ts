@@ -58,7 +58,8 @@ export function toPem(der: Uint8Array, label = "CERTIFICATE"): string {
  * PemError for anything else; use `intake` for untrusted uploads.
  */
 export function toDer(input: string | Uint8Array): Uint8Array {
-  const text = typeof input === "string" ? input : looksLikeText(input) ? Buffer.from(input).toString("latin1") : undefined;
+  const text =
+    typeof input === "string" ? input : looksLikeText(input) ? Buffer.from(input).toString("latin1") : undefined;
   if (text === undefined) return input as Uint8Array;
   if (!text.includes("-----BEGIN")) return decodeBase64(text);
   const cert = decodePemBlocks(text).find((b) => b.label === "CERTIFICATE");

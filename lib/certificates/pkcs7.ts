@@ -31,7 +31,8 @@ export function pkcs7Certificates(contentInfo: DerNode): Uint8Array[] {
   signedData.take(Tag.set, "signer infos");
   signedData.done("SignedData");
   return (certificates?.children() ?? []).map((choice) => {
-    if (choice.tag !== Tag.sequence) throw new DerError("the PKCS#7 file holds something other than X.509 certificates");
+    if (choice.tag !== Tag.sequence)
+      throw new DerError("the PKCS#7 file holds something other than X.509 certificates");
     return choice.encoded;
   });
 }

@@ -74,7 +74,10 @@ export function validateRenewal(input: RenewalInput): RenewalResult {
   if (!leafUpload.leaf) {
     leafUpload.leafCandidates.forEach((c) => report.add(c, "leaf", false));
     const names = leafUpload.leafCandidates.map((c) => `"${c.subjectText}"`).join(", ");
-    report.error("AMBIGUOUS_LEAF", `The upload contains more than one certificate that could be the client certificate (${names}). Upload one client certificate, with its intermediate and root certificates only.`);
+    report.error(
+      "AMBIGUOUS_LEAF",
+      `The upload contains more than one certificate that could be the client certificate (${names}). Upload one client certificate, with its intermediate and root certificates only.`,
+    );
     return report.result();
   }
   const leaf = leafUpload.leaf;
@@ -83,11 +86,13 @@ export function validateRenewal(input: RenewalInput): RenewalResult {
   const rootCerts = uploads.newRoot?.ok ? uploads.newRoot.certificates : leafUpload.roots;
   const selfIssued = rootCerts.filter((c) => c.selfIssued);
   const anchors = selfIssued.length ? selfIssued : rootCerts;
-  const pool = unique([...leafUpload.intermediates, ...leafUpload.roots, ...rootCerts].filter((c) => !anchors.some((a) => a.sha256 === c.sha256)));
+  const pool = unique(
+    [...leafUpload.intermediates, ...leafUpload.roots, ...rootCerts].filter(
+      (c) => !anchors.some((a) => a.sha256 === c.sha256),
+    ),
+  );
 
-  const path = anchors.length
-    ? validatePath({ leaf, intermediates: pool, anchors }, options)
-    : undefined;
+  const path = anchors.length ? validatePath({ leaf, intermediates: pool, anchors }, options) : undefined;
   const chainCerts = path?.path ?? [leaf];
 
   // Summaries: the chain first (leaf → root), then the rest of what was uploaded.
@@ -95,9 +100,18 @@ export function validateRenewal(input: RenewalInput): RenewalResult {
   anchors.forEach((c) => report.add(c, "root", false));
   pool.forEach((c) => report.add(c, c.selfIssued && c.decoded.basicConstraints?.ca ? "root" : "intermediate", false));
 
-  if (!path) report.error("NOT_SIGNED_BY_ROOT", "No root certificate was uploaded. Upload the new root CA certificate so that the chain can be checked.");
+  if (!path)
+    report.error(
+      "NOT_SIGNED_BY_ROOT",
+      "No root certificate was uploaded. Upload the new root CA certificate so that the chain can be checked.",
+    );
   for (const p of certificateProblems(leaf, "leaf", options)) report.error(p.code, p.message, leaf);
-  if (leaf.decoded.basicConstraints?.ca) report.error("LEAF_IS_CA", "The client certificate is a CA certificate (basicConstraints cA is set). A client certificate must be an end-entity certificate.", leaf);
+  if (leaf.decoded.basicConstraints?.ca)
+    report.error(
+      "LEAF_IS_CA",
+      "The client certificate is a CA certificate (basicConstraints cA is set). A client certificate must be an end-entity certificate.",
+      leaf,
+    );
   for (const anchor of anchors) {
     for (const p of certificateProblems(anchor, "anchor", options)) report.error(p.code, p.message, anchor);
     const notSelfSigned = selfSignatureProblem(anchor);
@@ -108,14 +122,21 @@ export function validateRenewal(input: RenewalInput): RenewalResult {
   for (const cert of chainCerts.length > 1 ? chainCerts : [leaf, ...anchors]) {
     const days = daysLeft(cert, at);
     if (days >= 0 && days < EXPIRES_SOON_DAYS) {
-      report.warning("EXPIRES_SOON", `The ${report.noun(cert)} expires in ${days} day${days === 1 ? "" : "s"} (${cert.notAfter.toISOString()}).`, cert);
+      report.warning(
+        "EXPIRES_SOON",
+        `The ${report.noun(cert)} expires in ${days} day${days === 1 ? "" : "s"} (${cert.notAfter.toISOString()}).`,
+        cert,
+      );
     }
   }
 
   const oldUpload = uploads.oldLeaf?.ok ? classify(uploads.oldLeaf.certificates) : undefined;
   const oldLeaf = oldUpload?.leaf;
   if (oldUpload && !oldLeaf) {
-    report.error("AMBIGUOUS_LEAF", "Old client certificate: the upload contains more than one certificate that could be the old client certificate. Upload only the certificate being replaced.");
+    report.error(
+      "AMBIGUOUS_LEAF",
+      "Old client certificate: the upload contains more than one certificate that could be the old client certificate. Upload only the certificate being replaced.",
+    );
   }
   const oldRootUpload = uploads.oldRoot?.ok ? uploads.oldRoot.certificates : undefined;
   const oldRoot = oldRootUpload?.find((c) => c.selfIssued) ?? oldRootUpload?.[0];
@@ -146,19 +167,40 @@ function selfSignatureProblem(root: ParsedCertificate): string | undefined {
   return undefined;
 }
 
-function compareWithOld(report: Report, leaf: ParsedCertificate, anchors: ParsedCertificate[], oldLeaf?: ParsedCertificate, oldRoot?: ParsedCertificate): void {
+function compareWithOld(
+  report: Report,
+  leaf: ParsedCertificate,
+  anchors: ParsedCertificate[],
+  oldLeaf?: ParsedCertificate,
+  oldRoot?: ParsedCertificate,
+): void {
   if (oldLeaf && bytesEqual(oldLeaf.publicKey.spki, leaf.publicKey.spki)) {
-    report.error("SAME_KEY_AS_OLD", "The new client certificate uses the same public key as the old one. This procedure requires a new key pair: generate a new key and have it certified.", leaf);
+    report.error(
+      "SAME_KEY_AS_OLD",
+      "The new client certificate uses the same public key as the old one. This procedure requires a new key pair: generate a new key and have it certified.",
+      leaf,
+    );
   }
   if (oldLeaf && oldLeaf.subject.key !== leaf.subject.key) {
-    report.warning("SUBJECT_CHANGED", `The subject changes from "${oldLeaf.subjectText}" to "${leaf.subjectText}". Receivers that map the certificate to a user by subject must be updated.`, leaf);
+    report.warning(
+      "SUBJECT_CHANGED",
+      `The subject changes from "${oldLeaf.subjectText}" to "${leaf.subjectText}". Receivers that map the certificate to a user by subject must be updated.`,
+      leaf,
+    );
   }
-  const sameRoot = oldRoot && anchors.some((a) => a.subject.key === oldRoot.subject.key && bytesEqual(a.publicKey.spki, oldRoot.publicKey.spki));
+  const sameRoot =
+    oldRoot &&
+    anchors.some((a) => a.subject.key === oldRoot.subject.key && bytesEqual(a.publicKey.spki, oldRoot.publicKey.spki));
   const oldAki = oldLeaf?.decoded.authorityKeyId?.keyId;
   const newAki = leaf.decoded.authorityKeyId?.keyId;
-  const sameIssuer = oldLeaf && oldLeaf.issuer.key === leaf.issuer.key && (!oldAki || !newAki || bytesEqual(oldAki, newAki));
+  const sameIssuer =
+    oldLeaf && oldLeaf.issuer.key === leaf.issuer.key && (!oldAki || !newAki || bytesEqual(oldAki, newAki));
   if (sameRoot || sameIssuer) {
-    report.warning("SAME_CA_AS_OLD", "The new certificate comes from the same CA as the old one. This procedure is for a change of CA; a renewal under the same CA is simpler (the receiver's trust store does not change).", leaf);
+    report.warning(
+      "SAME_CA_AS_OLD",
+      "The new certificate comes from the same CA as the old one. This procedure is for a change of CA; a renewal under the same CA is simpler (the receiver's trust store does not change).",
+      leaf,
+    );
   }
 }
 
@@ -173,7 +215,9 @@ class Report {
 
   add(cert: ParsedCertificate, role: CertificateRole, inChain: boolean): void {
     // Old certificates are listed even when identical to a new one (that is itself a finding).
-    const duplicate = this.entries.some((e) => e.cert.sha256 === cert.sha256 && (e.role.startsWith("old") === role.startsWith("old")));
+    const duplicate = this.entries.some(
+      (e) => e.cert.sha256 === cert.sha256 && e.role.startsWith("old") === role.startsWith("old"),
+    );
     if (!duplicate) this.entries.push({ cert, role, inChain });
   }
 
@@ -186,7 +230,13 @@ class Report {
   }
 
   noun(cert: ParsedCertificate): string {
-    return { leaf: "client certificate", intermediate: "intermediate certificate", root: "root certificate", "old-leaf": "old client certificate", "old-root": "old root certificate" }[this.roleOf(cert)];
+    return {
+      leaf: "client certificate",
+      intermediate: "intermediate certificate",
+      root: "root certificate",
+      "old-leaf": "old client certificate",
+      "old-root": "old root certificate",
+    }[this.roleOf(cert)];
   }
 
   error(code: FindingCode, message: string, cert?: ParsedCertificate): void {
@@ -210,8 +260,17 @@ class Report {
     const chain: ChainLink[] = (path?.links ?? []).map((link) => {
       const cert = path!.path[link.position]!;
       const index = this.indexOf(cert);
-      const problems = this.errors.filter((e) => e.certificate?.index === index).map(({ code, message }) => ({ code, message }));
-      return { certificate: index, role: this.roleOf(cert), subject: cert.subjectText, signatureVerified: link.signatureVerified, ok: problems.length === 0, problems };
+      const problems = this.errors
+        .filter((e) => e.certificate?.index === index)
+        .map(({ code, message }) => ({ code, message }));
+      return {
+        certificate: index,
+        role: this.roleOf(cert),
+        subject: cert.subjectText,
+        signatureVerified: link.signatureVerified,
+        ok: problems.length === 0,
+        problems,
+      };
     });
     return {
       accepted: this.errors.length === 0,

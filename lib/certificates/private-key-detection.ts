@@ -62,7 +62,8 @@ const isInteger = (h: Header | undefined): h is Header => h?.tag === 0x02;
 
 /** Names the kind of private key container `bytes` looks like, or undefined. */
 export function privateKeyKind(bytes: Uint8Array): string | undefined {
-  if (Buffer.from(bytes.subarray(0, OPENSSH_MAGIC.length)).toString("latin1") === OPENSSH_MAGIC) return "an OpenSSH private key";
+  if (Buffer.from(bytes.subarray(0, OPENSSH_MAGIC.length)).toString("latin1") === OPENSSH_MAGIC)
+    return "an OpenSSH private key";
   const outer = header(bytes, 0);
   if (!outer || outer.tag !== 0x30) return undefined;
   const items = children(bytes, outer, 10);
@@ -73,7 +74,8 @@ export function privateKeyKind(bytes: Uint8Array): string | undefined {
     const inner = children(bytes, b, 1)[0];
     if (inner?.tag === 0x06 && PFX_CONTENT_TYPES.has(valueHex(bytes, inner))) return "a PKCS#12 (.pfx/.p12) file";
   }
-  if (isInteger(a) && ["00", "01"].includes(valueHex(bytes, a)) && b.tag === 0x30 && c?.tag === 0x04) return "a PKCS#8 private key";
+  if (isInteger(a) && ["00", "01"].includes(valueHex(bytes, a)) && b.tag === 0x30 && c?.tag === 0x04)
+    return "a PKCS#8 private key";
   if (a.tag === 0x30 && b.tag === 0x04 && items.length === 2) {
     const algorithm = children(bytes, a, 1)[0];
     const oid = algorithm?.tag === 0x06 ? valueHex(bytes, algorithm) : "";

@@ -34,7 +34,12 @@ export interface CertificateSummary {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export function summarize(cert: ParsedCertificate, role: CertificateRole, inChain: boolean, at: Date): CertificateSummary {
+export function summarize(
+  cert: ParsedCertificate,
+  role: CertificateRole,
+  inChain: boolean,
+  at: Date,
+): CertificateSummary {
   const key = cert.publicKey;
   return {
     role,

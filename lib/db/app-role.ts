@@ -14,7 +14,10 @@ export type RuntimeRole = { kind: "owner" } | { kind: "role"; role: string; url:
 
 /** Lower-case letters, digits and underscores, at most 63 bytes: a role name that needs no quoting anywhere. */
 function safeRoleName(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9_]/g, "_").slice(0, 63);
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, "_")
+    .slice(0, 63);
 }
 
 export function runtimeRoleFor(env: Readonly<Record<string, string | undefined>>, secret: string): RuntimeRole {
@@ -55,7 +58,10 @@ const ROLE_SETUP_LOCK = 7_270_737_001;
  * Creates or updates the app's role and grants its rights, as the owner, after the migrations. Refuses a role that
  * owns anything or that is a superuser: such a role could undo every restriction.
  */
-export async function prepareRuntimeRole(owner: pg.Client, runtime: Extract<RuntimeRole, { kind: "role" }>): Promise<void> {
+export async function prepareRuntimeRole(
+  owner: pg.Client,
+  runtime: Extract<RuntimeRole, { kind: "role" }>,
+): Promise<void> {
   await owner.query("SELECT pg_advisory_lock($1)", [ROLE_SETUP_LOCK]);
   try {
     const name = owner.escapeIdentifier(runtime.role);
@@ -76,7 +82,9 @@ export async function prepareRuntimeRole(owner: pg.Client, runtime: Extract<Runt
     const fact = facts.rows[0];
     if (!fact) throw new Error(`The database role ${runtime.role} does not exist`);
     if (fact.superuser || Number(fact.owns) > 0) {
-      throw new Error(`The database role ${runtime.role} is a superuser or owns objects; the app's role must own nothing. Use another role.`);
+      throw new Error(
+        `The database role ${runtime.role} is a superuser or owns objects; the app's role must own nothing. Use another role.`,
+      );
     }
     for (const statement of grantStatements(owner, runtime.role)) await owner.query(statement);
     await owner.query(`GRANT CONNECT ON DATABASE ${owner.escapeIdentifier(await currentDatabase(owner))} TO ${name}`);

@@ -12,7 +12,11 @@ export function createDatabase(databaseUrl = process.env.DATABASE_URL): { prisma
   if (databaseUrl) {
     // The app's queries are short; PostgreSQL's JIT compiles a plan for tens of milliseconds once its cost estimate
     // passes a threshold (a deep page of the case list did), which never pays off here.
-    const adapter = new PrismaPg({ connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), options: "-c jit=off" });
+    const adapter = new PrismaPg({
+      connectionString: databaseUrl,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      options: "-c jit=off",
+    });
     return { prisma: new PrismaClient({ adapter }) };
   }
   const dataDir = embeddedDataDir();

@@ -37,7 +37,9 @@ function processIsAlive(pid: number): boolean {
 function readLock(file: string): LockContent | null {
   try {
     const parsed = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<LockContent>;
-    return typeof parsed.pid === "number" && typeof parsed.token === "string" ? { pid: parsed.pid, token: parsed.token } : null;
+    return typeof parsed.pid === "number" && typeof parsed.token === "string"
+      ? { pid: parsed.pid, token: parsed.token }
+      : null;
   } catch {
     return null;
   }

@@ -61,7 +61,8 @@ export interface ApplyMigrationsOptions {
   lockTimeoutMs?: number;
 }
 
-export type MigrationErrorCode = "CHECKSUM_MISMATCH" | "PREVIOUS_MIGRATION_FAILED" | "MIGRATION_FAILED" | "LOCK_TIMEOUT";
+export type MigrationErrorCode =
+  "CHECKSUM_MISMATCH" | "PREVIOUS_MIGRATION_FAILED" | "MIGRATION_FAILED" | "LOCK_TIMEOUT";
 
 export class MigrationError extends Error {
   override name = "MigrationError";
@@ -163,7 +164,9 @@ export function pgliteExecutor(db: PGliteInterface): MigrationExecutor {
 }
 
 function isExecutor(db: MigrationDatabase): db is MigrationExecutor {
-  return typeof (db as MigrationExecutor).execute === "function" && typeof (db as MigrationExecutor).rows === "function";
+  return (
+    typeof (db as MigrationExecutor).execute === "function" && typeof (db as MigrationExecutor).rows === "function"
+  );
 }
 function isPool(db: MigrationDatabase): db is Pool {
   return typeof (db as Pool).connect === "function" && typeof (db as Pool).totalCount === "number";
@@ -218,7 +221,10 @@ interface MigrationRow extends Record<string, unknown> {
  */
 export function hasTransactionControl(sql: string): boolean {
   // One left-to-right pass, so that whichever of these starts first wins (a quote inside a comment, etc.).
-  const code = sql.replace(/\$([A-Za-z_]\w*)?\$[\s\S]*?\$\1\$|'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\//g, " ");
+  const code = sql.replace(
+    /\$([A-Za-z_]\w*)?\$[\s\S]*?\$\1\$|'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\//g,
+    " ",
+  );
   return code
     .split(";")
     .some((statement) => /^\s*(BEGIN|START\s+TRANSACTION|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE)\b/i.test(statement));
@@ -227,7 +233,11 @@ export function hasTransactionControl(sql: string): boolean {
 function errorText(error: unknown): string {
   if (error instanceof Error) {
     const e = error as Error & { code?: unknown; detail?: unknown };
-    return [e.message, typeof e.code === "string" ? `(SQLSTATE ${e.code})` : "", typeof e.detail === "string" ? e.detail : ""]
+    return [
+      e.message,
+      typeof e.code === "string" ? `(SQLSTATE ${e.code})` : "",
+      typeof e.detail === "string" ? e.detail : "",
+    ]
       .filter(Boolean)
       .join(" ");
   }

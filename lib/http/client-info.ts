@@ -32,7 +32,10 @@ export function limitSubjectOf(address: string): string {
         return [...leftParts, ...Array(8 - leftParts.length - rightParts.length).fill("0"), ...rightParts];
       })()
     : head.split(":");
-  return `${expanded.slice(0, 4).map((part) => part.padStart(4, "0")).join(":")}::/64`;
+  return `${expanded
+    .slice(0, 4)
+    .map((part) => part.padStart(4, "0"))
+    .join(":")}::/64`;
 }
 
 /** The client's address and browser, for limits and the audit trail. */

@@ -10,7 +10,11 @@ export async function downloadResponse(
   produce: (user: SignedInUser) => Promise<{ filename: string; contentType: string; body: Uint8Array | string }>,
 ): Promise<Response> {
   const user = await currentUser();
-  if (!user) return new Response("Sign in to download this file.\n", { status: 401, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!user)
+    return new Response("Sign in to download this file.\n", {
+      status: 401,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   try {
     const file = await produce(user);
     const body = typeof file.body === "string" ? file.body : Buffer.from(file.body);
@@ -24,7 +28,10 @@ export async function downloadResponse(
     });
   } catch (error) {
     if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "VALIDATION_FAILED")) {
-      return new Response(`${error.message}\n`, { status: error.code === "NOT_FOUND" ? 404 : 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+      return new Response(`${error.message}\n`, {
+        status: error.code === "NOT_FOUND" ? 404 : 400,
+        headers: { "content-type": "text/plain; charset=utf-8" },
+      });
     }
     throw error;
   }

@@ -5,7 +5,14 @@
 import { BlockList, isIP } from "node:net";
 
 /** Headers a client may send to pretend to be a proxy; dropped unless the peer is a trusted proxy. */
-const FORWARDING_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded"];
+const FORWARDING_HEADERS = [
+  "x-forwarded-for",
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+  "x-real-ip",
+  "forwarded",
+];
 
 /** The header that proves to the app that this gate set the forwarding headers (its value is a per-process secret). */
 export const GATE_HEADER = "x-renewal-desk-gate";
@@ -31,7 +38,10 @@ export function parseTrustedProxies(setting) {
     return hops === 0 ? { kind: "none" } : { kind: "hops", hops };
   }
   const list = new BlockList();
-  for (const entry of text.split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [address = "", prefix] = entry.split("/");
     const family = isIP(normalizeAddress(address));
     if (!family) throw new Error(`TRUSTED_PROXIES: "${entry}" is neither an address nor a CIDR range`);
@@ -39,7 +49,8 @@ export function parseTrustedProxies(setting) {
     if (prefix === undefined) list.addAddress(normalizeAddress(address), type);
     else {
       const bits = Number(prefix);
-      if (!Number.isInteger(bits) || bits < 0 || bits > (family === 6 ? 128 : 32)) throw new Error(`TRUSTED_PROXIES: "${entry}" has an invalid prefix length`);
+      if (!Number.isInteger(bits) || bits < 0 || bits > (family === 6 ? 128 : 32))
+        throw new Error(`TRUSTED_PROXIES: "${entry}" has an invalid prefix length`);
       list.addSubnet(normalizeAddress(address), bits, type);
     }
   }
@@ -58,7 +69,10 @@ function isTrusted(proxies, address) {
 
 /** @param {string | string[] | undefined} value */
 function headerList(value) {
-  return (Array.isArray(value) ? value.join(",") : (value ?? "")).split(",").map((part) => part.trim()).filter(Boolean);
+  return (Array.isArray(value) ? value.join(",") : (value ?? ""))
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -118,7 +132,12 @@ export function gateRequest({ method, url, peer, headers, proxies, origin, secre
   if (resolved.host !== canonical.host) {
     const carriesForwarding = FORWARDING_HEADERS.some((name) => headers[name] !== undefined);
     if ((method === "GET" || method === "HEAD") && !carriesForwarding && !resolved.viaProxy) {
-      return { kind: "answer", status: 308, headers: { location: `${canonical.origin}${url ?? "/"}`, "content-type": "text/plain; charset=utf-8" }, body: `This server is ${canonical.origin}.\n` };
+      return {
+        kind: "answer",
+        status: 308,
+        headers: { location: `${canonical.origin}${url ?? "/"}`, "content-type": "text/plain; charset=utf-8" },
+        body: `This server is ${canonical.origin}.\n`,
+      };
     }
     // Refused rather than redirected: a proxy that rewrites the host without TRUSTED_PROXIES would loop forever.
     return {

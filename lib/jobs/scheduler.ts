@@ -13,7 +13,9 @@ export function startBackgroundJobs(options: { mailEveryMs?: number; scheduleEve
   const mailEveryMs = options.mailEveryMs ?? Number(process.env.MAIL_POLL_MS ?? 5000);
   const scheduleEveryMs = options.scheduleEveryMs ?? Number(process.env.SCHEDULE_POLL_MS ?? 15_000);
   const safely = (name: string, job: () => Promise<unknown>) => () => {
-    job().catch((error: unknown) => console.error(`[jobs] ${name} failed:`, error instanceof Error ? error.message : "non-error thrown"));
+    job().catch((error: unknown) =>
+      console.error(`[jobs] ${name} failed:`, error instanceof Error ? error.message : "non-error thrown"),
+    );
   };
   const deliver = safely("mail delivery", deliverDueMail);
   // Window starts first: the "stop the flows" hand-over must not wait behind a batch of reminders.

@@ -36,7 +36,10 @@ function caseFacts(summary: CaseSummary): [string, string][] {
     ["Case", summary.title],
     ["Receiver system", summary.receiverSystem],
     ["Procedure", workflowFor(summary.variant).name],
-    ["Operating model", `${OPERATING_MODEL_LABEL[summary.operatingModel]} (tenant-side steps done by ${OPERATING_MODEL_PARTY[summary.operatingModel]})`],
+    [
+      "Operating model",
+      `${OPERATING_MODEL_LABEL[summary.operatingModel]} (tenant-side steps done by ${OPERATING_MODEL_PARTY[summary.operatingModel]})`,
+    ],
     ["Keystore alias", summary.keystoreAlias],
   ];
 }
@@ -57,7 +60,10 @@ function confirmation(summary: CaseSummary, actionUrl: string | undefined) {
         paragraph: `When it is done, confirm it with the button below: no sign-in needed. The link is yours alone, works once and expires after ${actionLinkLifetimeDays()} days. For a checklist, it records every task as done (by you, or by the third party the task names); to record tasks one by one, use the case page.`,
         action: { label: "Confirm this step", url: actionUrl },
       }
-    : { paragraph: "This step needs information from you, so it is confirmed on the case page after signing in.", action: { label: "Open the case", url: caseUrl(summary.id) } };
+    : {
+        paragraph: "This step needs information from you, so it is confirmed on the case page after signing in.",
+        action: { label: "Open the case", url: caseUrl(summary.id) },
+      };
 }
 
 export interface StepMessageOptions {
@@ -79,7 +85,12 @@ function utc(instant: Date): string {
  * "It is your turn" (or a reminder of it), to the people the step asks for (chosen by the caller from
  * lib/workflow/turn.ts). A step the app performs at a moment says so instead: when, and how to start it earlier.
  */
-export function stepReadyMessages(summary: CaseSummary, step: StepDefinition, recipients: Recipient[], options: StepMessageOptions = {}): OutgoingMessage[] {
+export function stepReadyMessages(
+  summary: CaseSummary,
+  step: StepDefinition,
+  recipients: Recipient[],
+  options: StepMessageOptions = {},
+): OutgoingMessage[] {
   const procedure = workflowFor(summary.variant);
   return recipients.map((recipient) => {
     const role = recipient.roles.find((held) => held === step.role || held === step.with) ?? step.role;
@@ -91,7 +102,10 @@ export function stepReadyMessages(summary: CaseSummary, step: StepDefinition, re
       to: recipient.email,
       ...composeMail({
         subject: reminder
-          ? caseSubject(summary.title, `reminder ${reminder.number} of ${reminder.of}, step ${step.number} is waiting for you`)
+          ? caseSubject(
+              summary.title,
+              `reminder ${reminder.number} of ${reminder.of}, step ${step.number} is waiting for you`,
+            )
           : caseSubject(summary.title, `step ${step.number} is yours — ${step.title}`),
         heading: `Step ${step.number} of ${procedure.steps.length}: ${step.title}`,
         paragraphs: [
@@ -111,7 +125,12 @@ export function stepReadyMessages(summary: CaseSummary, step: StepDefinition, re
 }
 
 /** A hand-over the app performs when the window starts: nothing to do, unless the flows must stop earlier. */
-function scheduledStepMessage(summary: CaseSummary, step: StepDefinition, recipient: Recipient, at: Date | null): OutgoingMessage {
+function scheduledStepMessage(
+  summary: CaseSummary,
+  step: StepDefinition,
+  recipient: Recipient,
+  at: Date | null,
+): OutgoingMessage {
   const when = at ? utc(at) : "the start of the agreed downtime window";
   return {
     caseId: summary.id,
@@ -131,7 +150,13 @@ function scheduledStepMessage(summary: CaseSummary, step: StepDefinition, recipi
 }
 
 /** After the last reminder: the workspace owners learn that a step is stuck. */
-export function escalationMessages(summary: CaseSummary, step: StepDefinition, owners: { email: string }[], waitingOn: string[], waitingSince: Date): OutgoingMessage[] {
+export function escalationMessages(
+  summary: CaseSummary,
+  step: StepDefinition,
+  owners: { email: string }[],
+  waitingOn: string[],
+  waitingSince: Date,
+): OutgoingMessage[] {
   return owners.map((owner) => ({
     caseId: summary.id,
     to: owner.email,
@@ -155,7 +180,11 @@ export interface Invitation {
   workspaceName: string;
 }
 
-export function addedToCaseMessages(summary: CaseSummary, recipients: Recipient[], invitation: Invitation): OutgoingMessage[] {
+export function addedToCaseMessages(
+  summary: CaseSummary,
+  recipients: Recipient[],
+  invitation: Invitation,
+): OutgoingMessage[] {
   const inviter = personLabel(invitation.by);
   return recipients.map((recipient) => ({
     caseId: summary.id,
@@ -193,7 +222,10 @@ export function caseClosedMessages(
       paragraphs:
         outcome.kind === "completed"
           ? ["Every step of the procedure is done. The case stays available with its full history."]
-          : [`${outcome.by} cancelled the case. Reason given: ${outcome.reason}`, "No further steps are expected from you."],
+          : [
+              `${outcome.by} cancelled the case. Reason given: ${outcome.reason}`,
+              "No further steps are expected from you.",
+            ],
       facts: caseFacts(summary),
       action: { label: "Open the case", url: caseUrl(summary.id) },
       reason: why(summary, recipient),

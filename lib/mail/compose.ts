@@ -38,7 +38,10 @@ export function composeMail(content: MailContent): { subject: string; text: stri
   ].join("\n");
 
   const factRows = facts
-    .map(([label, value]) => `<tr><th align="left" style="padding:2px 12px 2px 0">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`)
+    .map(
+      ([label, value]) =>
+        `<tr><th align="left" style="padding:2px 12px 2px 0">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`,
+    )
     .join("");
   const html = [
     `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#111;max-width:640px">`,

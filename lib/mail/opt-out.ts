@@ -25,7 +25,8 @@ export function readOptOutToken(token: string): { workspaceId: string; email: st
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   try {
     const value: unknown = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
-    if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== "string" || typeof value[1] !== "string") return null;
+    if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== "string" || typeof value[1] !== "string")
+      return null;
     return { workspaceId: value[0], email: value[1] };
   } catch {
     return null;

@@ -20,7 +20,13 @@ function caseLink(summary: CaseSummary) {
 }
 
 /** The other side learns that windows were proposed and that they accept one (or propose others) on the case page. */
-export function windowProposedMessages(summary: CaseSummary, recipients: Recipient[], proposedAs: Role, proposer: string, windows: Window[]): OutgoingMessage[] {
+export function windowProposedMessages(
+  summary: CaseSummary,
+  recipients: Recipient[],
+  proposedAs: Role,
+  proposer: string,
+  windows: Window[],
+): OutgoingMessage[] {
   const otherSide: Role = proposedAs === "TENANT_ADMIN" ? "RECEIVER_ADMIN" : "TENANT_ADMIN";
   return recipients
     .filter((recipient) => recipient.roles.includes(otherSide))
@@ -70,10 +76,19 @@ export function windowInvitationMessages(
     caseId: summary.id,
     to: recipient.email,
     ...composeMail({
-      subject: caseSubject(summary.title, `downtime window ${cancelled ? "cancelled" : updated ? "moved" : "agreed"}, ${describeWindow(window)}`),
-      heading: cancelled ? "The downtime window is cancelled" : updated ? "The downtime window has moved" : "The downtime window is agreed",
+      subject: caseSubject(
+        summary.title,
+        `downtime window ${cancelled ? "cancelled" : updated ? "moved" : "agreed"}, ${describeWindow(window)}`,
+      ),
+      heading: cancelled
+        ? "The downtime window is cancelled"
+        : updated
+          ? "The downtime window has moved"
+          : "The downtime window is agreed",
       paragraphs: cancelled
-        ? [`The window ${describeWindow(window)} no longer applies. The attached invitation removes it from your calendar.`]
+        ? [
+            `The window ${describeWindow(window)} no longer applies. The attached invitation removes it from your calendar.`,
+          ]
         : [
             `Window: ${describeWindow(window)}. The attached invitation puts it in your calendar in your own time zone.`,
             "When it starts, Renewal Desk asks the integration developer to stop the flows that use the client certificate.",
@@ -81,11 +96,21 @@ export function windowInvitationMessages(
       action: caseLink(summary),
       reason: `You receive this because you take part in the case "${summary.title}" on Renewal Desk.`,
     }),
-    attachments: [{ filename: cancelled ? "cancel.ics" : "invite.ics", contentType: `text/calendar; charset=utf-8; method=${method}`, content: ics }],
+    attachments: [
+      {
+        filename: cancelled ? "cancel.ics" : "invite.ics",
+        contentType: `text/calendar; charset=utf-8; method=${method}`,
+        content: ics,
+      },
+    ],
   }));
 }
 
-export function windowOverdueMessages(summary: CaseSummary & { windowEnd: Date | null }, emails: string[], openSteps: number[]): OutgoingMessage[] {
+export function windowOverdueMessages(
+  summary: CaseSummary & { windowEnd: Date | null },
+  emails: string[],
+  openSteps: number[],
+): OutgoingMessage[] {
   return emails.map((email) => ({
     caseId: summary.id,
     to: email,

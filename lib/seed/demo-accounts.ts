@@ -2,6 +2,10 @@
 export const DEMO_ACCOUNTS = [
   { email: "owner@demo.test", name: "Olivia Owner", duty: "Workspace owner (can start and cancel cases)" },
   { email: "tenant.admin@demo.test", name: "Tara Tenant", duty: "Tenant administrator" },
-  { email: "receiver.admin@partner.test", name: "Rafael Receiver", duty: "Receiver administrator (guest from the partner company)" },
+  {
+    email: "receiver.admin@partner.test",
+    name: "Rafael Receiver",
+    duty: "Receiver administrator (guest from the partner company)",
+  },
   { email: "developer@demo.test", name: "Dana Developer", duty: "Integration developer" },
 ] as const;

@@ -20,7 +20,8 @@ export function certificatesFromDownload(bytes: Uint8Array): DownloadResult {
     const ders = looksLikeText(bytes) ? fromText(Buffer.from(bytes).toString("latin1")) : fromDer(bytes);
     if (ders.length === 0) return { ok: false, reason: "it holds no certificate" };
     const unreadable = ders.findIndex((der) => !parseCertificate(der).ok);
-    if (unreadable >= 0) return { ok: false, reason: `certificate ${unreadable + 1} of it is not a valid X.509 certificate` };
+    if (unreadable >= 0)
+      return { ok: false, reason: `certificate ${unreadable + 1} of it is not a valid X.509 certificate` };
     return { ok: true, pems: ders.map((der) => toPem(der)) };
   } catch (error) {
     if (error instanceof PemError || error instanceof DerError) return { ok: false, reason: error.message };

@@ -47,12 +47,26 @@ export function createCpiClient(key: ServiceKey, options: CpiClientOptions): Cpi
   const tokens = createTokenSource(key, transport);
   const api = createTenantApi(key, tokens, transport);
   const entryPath = (alias: string) => `/KeystoreEntries('${toHexAlias(alias)}')`;
-  const notFound = (alias: string) => `The tenant keystore has no entry with the alias "${alias}". Check the alias under Monitor > Manage Security > Keystore.`;
+  const notFound = (alias: string) =>
+    `The tenant keystore has no entry with the alias "${alias}". Check the alias under Monitor > Manage Security > Keystore.`;
 
-  async function download(alias: string, resource: "Certificate" | "ChainResource", mediaType: string, what: string): Promise<string[]> {
-    const body = await api.file({ path: `${entryPath(alias)}/${resource}/$value`, what, task: KEYSTORE_TASK, notFound: notFound(alias) }, mediaType);
+  async function download(
+    alias: string,
+    resource: "Certificate" | "ChainResource",
+    mediaType: string,
+    what: string,
+  ): Promise<string[]> {
+    const body = await api.file(
+      { path: `${entryPath(alias)}/${resource}/$value`, what, task: KEYSTORE_TASK, notFound: notFound(alias) },
+      mediaType,
+    );
     const result = certificatesFromDownload(body);
-    if (!result.ok) throw new TenantError("BAD_RESPONSE", `The tenant sent ${what}, but it could not be read: ${result.reason}.`, 200);
+    if (!result.ok)
+      throw new TenantError(
+        "BAD_RESPONSE",
+        `The tenant sent ${what}, but it could not be read: ${result.reason}.`,
+        200,
+      );
     return result.pems;
   }
 
@@ -71,15 +85,25 @@ export function createCpiClient(key: ServiceKey, options: CpiClientOptions): Cpi
 
     async downloadCertificate(alias) {
       // Only the entry's own certificate is asked for (no rootCA=true, §2.2); should more come, it is the first.
-      const [certificate] = await download(alias, "Certificate", "application/pkix-cert", `the certificate of "${alias}"`);
+      const [certificate] = await download(
+        alias,
+        "Certificate",
+        "application/pkix-cert",
+        `the certificate of "${alias}"`,
+      );
       return certificate!;
     },
 
-    downloadCertificateChain: (alias) => download(alias, "ChainResource", "application/pkcs7-mime", `the certificate chain of "${alias}"`),
+    downloadCertificateChain: (alias) =>
+      download(alias, "ChainResource", "application/pkcs7-mime", `the certificate chain of "${alias}"`),
 
     listRuntimeArtifacts: () => listRuntimeArtifacts(api),
   };
-  return withSecretsKeptOut(client, () => [key.clientSecret, Buffer.from(`${key.clientId}:${key.clientSecret}`).toString("base64"), tokens.current()]);
+  return withSecretsKeptOut(client, () => [
+    key.clientSecret,
+    Buffer.from(`${key.clientId}:${key.clientSecret}`).toString("base64"),
+    tokens.current(),
+  ]);
 }
 
 /**
@@ -96,13 +120,19 @@ async function listKeystore(api: TenantApi): Promise<KeystoreEntry[]> {
     if (!collection) throw answer.invalid('is not an OData collection ({"d":{"results":[…]}})');
     for (const [index, json] of collection.results.entries()) {
       const entry = toKeystoreEntry(json);
-      if (!entry) throw answer.invalid(`holds an entry (number ${entries.length + index + 1}) without Alias and Hexalias or with a field of the wrong type`);
+      if (!entry)
+        throw answer.invalid(
+          `holds an entry (number ${entries.length + index + 1}) without Alias and Hexalias or with a field of the wrong type`,
+        );
       entries.push(entry);
     }
     if (!collection.next) return entries;
     path = nextPage(collection.next, api.root, answer.invalid);
   }
-  throw new TenantError("BAD_RESPONSE", `The tenant's list of keystore entries went on for more than ${MAX_PAGES} pages.`);
+  throw new TenantError(
+    "BAD_RESPONSE",
+    `The tenant's list of keystore entries went on for more than ${MAX_PAGES} pages.`,
+  );
 }
 
 /** A next link must stay on the tenant's API: the bearer token goes wherever it points. */
@@ -113,7 +143,8 @@ function nextPage(link: string, root: URL, invalid: (problem: string) => TenantE
   } catch {
     throw invalid("has a next-page link that is no URL");
   }
-  if (url.origin !== root.origin || !url.pathname.startsWith(`${root.pathname}/`)) throw invalid("has a next-page link outside the tenant's API");
+  if (url.origin !== root.origin || !url.pathname.startsWith(`${root.pathname}/`))
+    throw invalid("has a next-page link outside the tenant's API");
   return url;
 }
 
@@ -131,17 +162,24 @@ async function listRuntimeArtifacts(api: TenantApi): Promise<RuntimeArtifact[]> 
     if (!collection) throw answer.invalid('is not an OData collection ({"d":{"results":[…]}})');
     for (const [index, json] of collection.results.entries()) {
       const artifact = toRuntimeArtifact(json);
-      if (!artifact) throw answer.invalid(`holds an artifact (number ${artifacts.length + index + 1}) without an Id or with a field of the wrong type`);
+      if (!artifact)
+        throw answer.invalid(
+          `holds an artifact (number ${artifacts.length + index + 1}) without an Id or with a field of the wrong type`,
+        );
       artifacts.push(artifact);
     }
     if (collection.results.length < PAGE_SIZE) return artifacts;
   }
-  throw new TenantError("BAD_RESPONSE", `The tenant's list of deployed integration artifacts went on for more than ${MAX_PAGES} pages.`);
+  throw new TenantError(
+    "BAD_RESPONSE",
+    `The tenant's list of deployed integration artifacts went on for more than ${MAX_PAGES} pages.`,
+  );
 }
 
 /** Whatever fails, its message carries neither the client secret nor a token, even if the tenant echoed one. */
 function withSecretsKeptOut(client: CpiClient, secrets: () => (string | undefined)[]): CpiClient {
-  const scrub = (message: string) => secrets().reduce<string>((text, secret) => (secret ? text.split(secret).join("[hidden]") : text), message);
+  const scrub = (message: string) =>
+    secrets().reduce<string>((text, secret) => (secret ? text.split(secret).join("[hidden]") : text), message);
   const guard =
     <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {

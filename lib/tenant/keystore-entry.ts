@@ -24,7 +24,10 @@ export interface KeystoreEntry {
   lastModifiedTime: Date | null;
 }
 
-const text = z.string().nullish().transform((value) => value ?? null);
+const text = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? null);
 const date = odataDate.nullish().transform((value) => value ?? null);
 
 const keystoreEntrySchema = z
@@ -33,7 +36,11 @@ const keystoreEntrySchema = z
     Hexalias: z.string().regex(/^(?:[0-9A-Fa-f]{2})+$/),
     Type: text,
     KeyType: text,
-    KeySize: z.number().int().nullish().transform((value) => value ?? null),
+    KeySize: z
+      .number()
+      .int()
+      .nullish()
+      .transform((value) => value ?? null),
     SubjectDN: text,
     IssuerDN: text,
     SerialNumber: text,
@@ -45,25 +52,23 @@ const keystoreEntrySchema = z
     LastModifiedBy: text,
     LastModifiedTime: date,
   })
-  .transform(
-    (entry): KeystoreEntry => ({
-      alias: entry.Alias,
-      hexAlias: entry.Hexalias.toUpperCase(),
-      type: entry.Type,
-      keyType: entry.KeyType,
-      keySize: entry.KeySize,
-      subjectDN: entry.SubjectDN,
-      issuerDN: entry.IssuerDN,
-      serialNumber: entry.SerialNumber,
-      signatureAlgorithm: entry.SignatureAlgorithm,
-      validNotBefore: entry.ValidNotBefore,
-      validNotAfter: entry.ValidNotAfter,
-      fingerprintSha256: entry.FingerprintSha256,
-      owner: entry.Owner,
-      lastModifiedBy: entry.LastModifiedBy,
-      lastModifiedTime: entry.LastModifiedTime,
-    }),
-  );
+  .transform((entry): KeystoreEntry => ({
+    alias: entry.Alias,
+    hexAlias: entry.Hexalias.toUpperCase(),
+    type: entry.Type,
+    keyType: entry.KeyType,
+    keySize: entry.KeySize,
+    subjectDN: entry.SubjectDN,
+    issuerDN: entry.IssuerDN,
+    serialNumber: entry.SerialNumber,
+    signatureAlgorithm: entry.SignatureAlgorithm,
+    validNotBefore: entry.ValidNotBefore,
+    validNotAfter: entry.ValidNotAfter,
+    fingerprintSha256: entry.FingerprintSha256,
+    owner: entry.Owner,
+    lastModifiedBy: entry.LastModifiedBy,
+    lastModifiedTime: entry.LastModifiedTime,
+  }));
 
 /** A keystore entry from its OData JSON, or undefined when it lacks what an entry must have. */
 export function toKeystoreEntry(json: unknown): KeystoreEntry | undefined {

@@ -49,7 +49,9 @@ export const odataDate = z.string().transform((text, context) => {
 });
 
 /** The documented error body, and the shape SAP's own mocks use (§4, unconfirmed in real traffic). */
-const documentedError = z.object({ error: z.object({ message: z.union([z.string(), z.object({ value: z.string() })]) }) });
+const documentedError = z.object({
+  error: z.object({ message: z.union([z.string(), z.object({ value: z.string() })]) }),
+});
 const mockError = z.object({ message: z.object({ "#text": z.string() }) });
 
 /** The human-readable text of an OData error body, if it has one; bodies may be empty or anything else. */
@@ -69,6 +71,9 @@ export function odataErrorText(body: string): string | undefined {
     : mock.success
       ? mock.data.message["#text"]
       : undefined;
-  const printable = text?.replace(/[\u0000-\u001f\u007f]+/g, " ").trim().slice(0, 300);
+  const printable = text
+    ?.replace(/[\u0000-\u001f\u007f]+/g, " ")
+    .trim()
+    .slice(0, 300);
   return printable || undefined;
 }

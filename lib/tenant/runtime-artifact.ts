@@ -16,7 +16,10 @@ export interface RuntimeArtifact {
   status: string | null;
 }
 
-const text = z.string().nullish().transform((value) => value ?? null);
+const text = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? null);
 
 const runtimeArtifactSchema = z
   .object({
@@ -28,17 +31,15 @@ const runtimeArtifactSchema = z
     DeployedOn: odataDate.nullish().transform((value) => value ?? null),
     Status: text,
   })
-  .transform(
-    (artifact): RuntimeArtifact => ({
-      id: artifact.Id,
-      name: artifact.Name,
-      version: artifact.Version,
-      type: artifact.Type,
-      deployedBy: artifact.DeployedBy,
-      deployedOn: artifact.DeployedOn,
-      status: artifact.Status,
-    }),
-  );
+  .transform((artifact): RuntimeArtifact => ({
+    id: artifact.Id,
+    name: artifact.Name,
+    version: artifact.Version,
+    type: artifact.Type,
+    deployedBy: artifact.DeployedBy,
+    deployedOn: artifact.DeployedOn,
+    status: artifact.Status,
+  }));
 
 /** A runtime artifact from its OData JSON, or undefined when it has no Id or a field of the wrong type. */
 export function toRuntimeArtifact(json: unknown): RuntimeArtifact | undefined {

@@ -24,13 +24,21 @@ export function sealSecret(plaintext: string, key: Buffer = tenantSecretKey()): 
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv("aes-256-gcm", key, iv).setAAD(Buffer.from(header));
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return [header, iv.toString("base64url"), ciphertext.toString("base64url"), cipher.getAuthTag().toString("base64url")].join(":");
+  return [
+    header,
+    iv.toString("base64url"),
+    ciphertext.toString("base64url"),
+    cipher.getAuthTag().toString("base64url"),
+  ].join(":");
 }
 
 export function openSecret(sealed: string, key: Buffer = tenantSecretKey()): string {
   const parts = sealed.split(":");
   if (parts.length !== 5 || parts[0] !== VERSION) {
-    throw new SecretBoxError("UNKNOWN_FORMAT", `The stored client secret is not in a format this version of Renewal Desk can read (it should start with "${VERSION}:"). Paste the service key again.`);
+    throw new SecretBoxError(
+      "UNKNOWN_FORMAT",
+      `The stored client secret is not in a format this version of Renewal Desk can read (it should start with "${VERSION}:"). Paste the service key again.`,
+    );
   }
   const [version, storedKeyId, iv, ciphertext, tag] = parts as [string, string, string, string, string];
   if (storedKeyId !== keyId(key)) {
@@ -43,9 +51,14 @@ export function openSecret(sealed: string, key: Buffer = tenantSecretKey()): str
   const tagBytes = Buffer.from(tag, "base64url");
   try {
     if (ivBytes.length !== IV_BYTES || tagBytes.length !== TAG_BYTES) throw new Error("wrong lengths");
-    const decipher = createDecipheriv("aes-256-gcm", key, ivBytes).setAAD(Buffer.from(`${version}:${storedKeyId}`)).setAuthTag(tagBytes);
+    const decipher = createDecipheriv("aes-256-gcm", key, ivBytes)
+      .setAAD(Buffer.from(`${version}:${storedKeyId}`))
+      .setAuthTag(tagBytes);
     return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
   } catch {
-    throw new SecretBoxError("TAMPERED", "The stored client secret failed its integrity check: it was altered or damaged. Paste the service key again.");
+    throw new SecretBoxError(
+      "TAMPERED",
+      "The stored client secret failed its integrity check: it was altered or damaged. Paste the service key again.",
+    );
   }
 }

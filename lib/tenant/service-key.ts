@@ -35,7 +35,12 @@ function isAllowedAddress(text: string): boolean {
 
 function text(field: string, meaning: string) {
   return z
-    .string({ error: (issue) => (issue.input === undefined ? `"${field}" is missing: the service key must contain ${meaning}.` : `"${field}" must be text.`) })
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? `"${field}" is missing: the service key must contain ${meaning}.`
+          : `"${field}" must be text.`,
+    })
     .trim()
     .min(1, `"${field}" is empty: the service key must contain ${meaning}.`);
 }
@@ -53,9 +58,15 @@ const serviceKeySchema = z
     clientid: text("clientid", "the client id of the service instance"),
     clientsecret: text("clientsecret", "the client secret of the service instance"),
   })
-  .transform((key) => ({ url: key.url, tokenUrl: key.tokenurl, clientId: key.clientid, clientSecret: key.clientsecret }));
+  .transform((key) => ({
+    url: key.url,
+    tokenUrl: key.tokenurl,
+    clientId: key.clientid,
+    clientSecret: key.clientsecret,
+  }));
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Parses pasted text (or already-parsed JSON); never throws, never echoes the secret. */
 export function parseServiceKey(input: unknown): ServiceKeyResult {
@@ -64,17 +75,30 @@ export function parseServiceKey(input: unknown): ServiceKeyResult {
     try {
       json = JSON.parse(input);
     } catch {
-      return { ok: false, errors: ["The service key is not valid JSON. Copy the whole key from the BTP cockpit, including the outer { }."] };
+      return {
+        ok: false,
+        errors: [
+          "The service key is not valid JSON. Copy the whole key from the BTP cockpit, including the outer { }.",
+        ],
+      };
     }
   }
-  if (!isObject(json)) return { ok: false, errors: ["The service key must be a JSON object with url, tokenurl, clientid and clientsecret."] };
+  if (!isObject(json))
+    return {
+      ok: false,
+      errors: ["The service key must be a JSON object with url, tokenurl, clientid and clientsecret."],
+    };
   const fields = isObject(json.oauth) ? json.oauth : json;
   if (fields.clientsecret === undefined && (fields.certificate !== undefined || fields.key !== undefined)) {
     return {
       ok: false,
-      errors: ["This is a service key of type Certificate (it holds a certificate and a private key, no client secret). Create a service key of type ClientId/Secret for the instance and paste that one."],
+      errors: [
+        "This is a service key of type Certificate (it holds a certificate and a private key, no client secret). Create a service key of type ClientId/Secret for the instance and paste that one.",
+      ],
     };
   }
   const parsed = serviceKeySchema.safeParse(fields);
-  return parsed.success ? { ok: true, key: parsed.data } : { ok: false, errors: parsed.error.issues.map((issue) => issue.message) };
+  return parsed.success
+    ? { ok: true, key: parsed.data }
+    : { ok: false, errors: parsed.error.issues.map((issue) => issue.message) };
 }

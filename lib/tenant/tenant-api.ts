@@ -2,7 +2,15 @@ import "server-only";
 import type { ServiceKey } from "./service-key";
 import { TenantError } from "./tenant-error";
 import type { TokenSource } from "./token-source";
-import { type Answer, type TenantRequest, type TransportOptions, badBody, jsonBody, send, unexpectedStatus } from "./transport";
+import {
+  type Answer,
+  type TenantRequest,
+  type TransportOptions,
+  badBody,
+  jsonBody,
+  send,
+  unexpectedStatus,
+} from "./transport";
 
 /** Every read this client makes needs this role (reference §1.5). */
 const READ_ROLE = "MonitoringDataRead";
@@ -36,7 +44,8 @@ export interface TenantApi {
 
 export function createTenantApi(key: ServiceKey, tokens: TokenSource, transport: TransportOptions): TenantApi {
   const root = new URL(`${key.url}/api/v1`);
-  const hint = 'Check that "url" in the service key is the address of the tenant, from a key of an instance of plan api.';
+  const hint =
+    'Check that "url" in the service key is the address of the tenant, from a key of an instance of plan api.';
 
   /** The request URL; options the URL already has (a next-page link may carry `$format`) are not repeated. */
   function urlOf(read: ApiRead, extraQuery: Record<string, string>): URL {
@@ -50,10 +59,20 @@ export function createTenantApi(key: ServiceKey, tokens: TokenSource, transport:
   }
 
   /** A GET with a bearer token; a refused cached token is replaced once, as it may have been revoked. */
-  async function get(read: ApiRead, url: URL, headers: Record<string, string>): Promise<{ answer: Answer; request: TenantRequest }> {
+  async function get(
+    read: ApiRead,
+    url: URL,
+    headers: Record<string, string>,
+  ): Promise<{ answer: Answer; request: TenantRequest }> {
     for (let attempt = 1; ; attempt++) {
       const { token, fresh } = await tokens.get();
-      const request: TenantRequest = { method: "GET", url, headers: { ...headers, Authorization: `Bearer ${token}` }, what: read.what, hint };
+      const request: TenantRequest = {
+        method: "GET",
+        url,
+        headers: { ...headers, Authorization: `Bearer ${token}` },
+        what: read.what,
+        hint,
+      };
       const answer = await send(request, transport);
       if (answer.status === 401 && !fresh && attempt === 1) {
         tokens.discard(token);

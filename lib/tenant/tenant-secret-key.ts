@@ -15,9 +15,16 @@ const GENERATE_HINT = "Generate one with `openssl rand -base64 32`.";
  */
 export function tenantSecretKey(keyFile = DEFAULT_KEY_FILE): Buffer {
   const configured = process.env.TENANT_SECRET_KEY;
-  if (configured) return decodeKey(configured, `TENANT_SECRET_KEY must be 32 random bytes in base64 (44 characters); the value set is not. ${GENERATE_HINT}`);
+  if (configured)
+    return decodeKey(
+      configured,
+      `TENANT_SECRET_KEY must be 32 random bytes in base64 (44 characters); the value set is not. ${GENERATE_HINT}`,
+    );
   if (!usesEmbeddedDatabase()) {
-    throw new SecretBoxError("KEY_REQUIRED", `TENANT_SECRET_KEY must be set when DATABASE_URL is: every instance of the app needs the same key to read the stored client secrets. ${GENERATE_HINT}`);
+    throw new SecretBoxError(
+      "KEY_REQUIRED",
+      `TENANT_SECRET_KEY must be set when DATABASE_URL is: every instance of the app needs the same key to read the stored client secrets. ${GENERATE_HINT}`,
+    );
   }
   const file = path.resolve(/*turbopackIgnore: true*/ keyFile);
   const invalidFile = `The file ${file} does not hold a valid tenant secret key (32 bytes in base64). Restore it from a backup, or delete it and paste the service keys again.`;

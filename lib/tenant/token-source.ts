@@ -59,13 +59,19 @@ export function createTokenSource(key: ServiceKey, transport: TransportOptions):
  * `POST <tokenurl>?grant_type=client_credentials` with the client id and secret as HTTP Basic
  * (reference §1.2, as SAP's jenkins-library sends them: not form-encoded first).
  */
-async function requestToken(key: ServiceKey, transport: TransportOptions): Promise<{ token: string; lifetimeSeconds: number }> {
+async function requestToken(
+  key: ServiceKey,
+  transport: TransportOptions,
+): Promise<{ token: string; lifetimeSeconds: number }> {
   const url = new URL(key.tokenUrl);
   url.searchParams.set("grant_type", "client_credentials");
   const request: TenantRequest = {
     method: "POST",
     url,
-    headers: { Authorization: `Basic ${Buffer.from(`${key.clientId}:${key.clientSecret}`).toString("base64")}`, Accept: "application/json" },
+    headers: {
+      Authorization: `Basic ${Buffer.from(`${key.clientId}:${key.clientSecret}`).toString("base64")}`,
+      Accept: "application/json",
+    },
     what: "an access token",
     hint: 'Check "tokenurl" in the service key.',
   };

@@ -39,7 +39,12 @@ export async function send(request: TenantRequest, options: TransportOptions): P
       signal: AbortSignal.timeout(options.timeoutMs),
     });
     const body = await readBounded(response);
-    if (!body) throw new TenantError("BAD_RESPONSE", `The answer from ${request.url.host} to the request for ${request.what} is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB.`, response.status);
+    if (!body)
+      throw new TenantError(
+        "BAD_RESPONSE",
+        `The answer from ${request.url.host} to the request for ${request.what} is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB.`,
+        response.status,
+      );
     return { status: response.status, body, text: () => Buffer.from(body).toString("utf8") };
   } catch (error) {
     throw connectionFailure(error, request, options.timeoutMs);
@@ -74,12 +79,18 @@ const REASONS: [RegExp, string][] = [
 function connectionFailure(error: unknown, request: TenantRequest, timeoutMs: number): unknown {
   const host = request.url.host;
   if (error instanceof Error && error.name === "TimeoutError") {
-    return new TenantError("TIMEOUT", `${host} did not answer the request for ${request.what} within ${timeoutMs / 1000} seconds. The tenant may be overloaded; try again later.`);
+    return new TenantError(
+      "TIMEOUT",
+      `${host} did not answer the request for ${request.what} within ${timeoutMs / 1000} seconds. The tenant may be overloaded; try again later.`,
+    );
   }
   if (!(error instanceof TypeError)) return error;
   const code = errorCode(error) ?? "";
   const reason = REASONS.find(([pattern]) => pattern.test(code))?.[1] ?? "the connection failed";
-  return new TenantError("UNREACHABLE", `Could not reach ${host} to ask for ${request.what}: ${reason}. Check the url and tokenurl in the service key, and that this server may connect to SAP BTP.`);
+  return new TenantError(
+    "UNREACHABLE",
+    `Could not reach ${host} to ask for ${request.what}: ${reason}. Check the url and tokenurl in the service key, and that this server may connect to SAP BTP.`,
+  );
 }
 
 /** undici reports the system error code on the cause of its "fetch failed" TypeError. */
@@ -101,7 +112,11 @@ export function unexpectedStatus(answer: Answer, request: TenantRequest): Tenant
       : answer.status >= 500
         ? " The error is on the tenant's side; try again later, and contact SAP support if it persists."
         : ` ${request.hint}`;
-  return new TenantError("BAD_RESPONSE", `${request.url.host} answered the request for ${request.what} with HTTP ${answer.status}.${said}${advice}`, answer.status);
+  return new TenantError(
+    "BAD_RESPONSE",
+    `${request.url.host} answered the request for ${request.what} with HTTP ${answer.status}.${said}${advice}`,
+    answer.status,
+  );
 }
 
 /** The body as JSON, or BAD_RESPONSE. */
@@ -114,5 +129,9 @@ export function jsonBody(answer: Answer, request: TenantRequest): unknown {
 }
 
 export function badBody(answer: Answer, request: TenantRequest, problem: string): TenantError {
-  return new TenantError("BAD_RESPONSE", `${request.url.host} answered the request for ${request.what} with HTTP ${answer.status}, but the answer ${problem}. ${request.hint}`, answer.status);
+  return new TenantError(
+    "BAD_RESPONSE",
+    `${request.url.host} answered the request for ${request.what} with HTTP ${answer.status}, but the answer ${problem}. ${request.hint}`,
+    answer.status,
+  );
 }

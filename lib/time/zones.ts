@@ -41,7 +41,11 @@ export function isValidTimeZone(zone: string): boolean {
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const MAX_CACHED_FORMATTERS = 2_000;
 
-export function formatterFor(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+export function formatterFor(
+  locale: string,
+  timeZone: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
   const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
   let formatter = formatters.get(key);
   if (formatter === undefined) {

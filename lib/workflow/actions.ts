@@ -16,7 +16,21 @@ import { oldCertificatesFromSource } from "@/lib/workflow/queries/renewal-source
 import { caseIdField, commentField, freeText, stepNumberField } from "@/lib/actions/fields";
 
 /** The new-case form's fields that it shows again after a refusal; the pasted old certificates are not among them. */
-const CASE_FORM_ECHO = ["workspaceId", "title", "receiverSystem", "acceptsBoth", "operatingModel", "receiverLandscape", "keystoreAlias", "runtimeNodes", "integrationFlows", "tenantAdmins", "receiverAdmins", "integrationDevelopers", "oldCertificateId"] as const;
+const CASE_FORM_ECHO = [
+  "workspaceId",
+  "title",
+  "receiverSystem",
+  "acceptsBoth",
+  "operatingModel",
+  "receiverLandscape",
+  "keystoreAlias",
+  "runtimeNodes",
+  "integrationFlows",
+  "tenantAdmins",
+  "receiverAdmins",
+  "integrationDevelopers",
+  "oldCertificateId",
+] as const;
 
 /** The old certificates' problems, as field messages, for a form that fails for other reasons as well. */
 async function oldCertificateProblems(form: FormData): Promise<Record<string, string> | undefined> {
@@ -25,22 +39,30 @@ async function oldCertificateProblems(form: FormData): Promise<Record<string, st
     return undefined;
   } catch (error) {
     if (!(error instanceof AppError) || !error.fieldErrors) throw error;
-    return Object.fromEntries(Object.entries(error.fieldErrors).map(([field, messages]) => [field, messages.join(" ")]));
+    return Object.fromEntries(
+      Object.entries(error.fieldErrors).map(([field, messages]) => [field, messages.join(" ")]),
+    );
   }
 }
 
 export async function createCaseAction(_previous: ActionResult<{ caseId: string }> | null, form: FormData) {
-  const result = await runAction(caseInputSchema, form, async (input, user, data) => {
-    await assertCanCreateCase(user.id, input.workspaceId); // before any uploaded byte is read
-    const renewing = data.get("oldCertificateId");
-    const chosenFile = data.get("oldLeafFile");
-    const fileChosen = typeof chosenFile === "object" && chosenFile !== null && chosenFile.size > 0;
-    // A renewal started from a certificate in use takes that certificate, unless another old certificate was chosen.
-    const old = typeof renewing === "string" && renewing && !fileChosen
-      ? await oldCertificatesFromSource(user.id, renewing, input.workspaceId)
-      : await oldCertificatesFromForm(data);
-    return createCase(user, input, old);
-  }, { echo: CASE_FORM_ECHO, alsoCheck: oldCertificateProblems });
+  const result = await runAction(
+    caseInputSchema,
+    form,
+    async (input, user, data) => {
+      await assertCanCreateCase(user.id, input.workspaceId); // before any uploaded byte is read
+      const renewing = data.get("oldCertificateId");
+      const chosenFile = data.get("oldLeafFile");
+      const fileChosen = typeof chosenFile === "object" && chosenFile !== null && chosenFile.size > 0;
+      // A renewal started from a certificate in use takes that certificate, unless another old certificate was chosen.
+      const old =
+        typeof renewing === "string" && renewing && !fileChosen
+          ? await oldCertificatesFromSource(user.id, renewing, input.workspaceId)
+          : await oldCertificatesFromForm(data);
+      return createCase(user, input, old);
+    },
+    { echo: CASE_FORM_ECHO, alsoCheck: oldCertificateProblems },
+  );
   if (result.ok) {
     revalidatePath("/inbox");
     revalidatePath("/cases");
@@ -57,11 +79,22 @@ const completeStepSchema = z.object({
 });
 
 export async function completeStepAction(_previous: ActionResult<{ nowReady: number | null }> | null, form: FormData) {
-  const result = await runAction(completeStepSchema, form, async (input, user) => {
-    await caseAccess(user.id, input.caseId); // not visible to this person: 404, before any role check
-    const plan = await completeStep({ caseId: input.caseId, stepNumber: input.stepNumber, actorId: user.id, channel: "WEB", comment: input.comment });
-    return { nowReady: plan.nowReady };
-  }, { echo: ["comment"] });
+  const result = await runAction(
+    completeStepSchema,
+    form,
+    async (input, user) => {
+      await caseAccess(user.id, input.caseId); // not visible to this person: 404, before any role check
+      const plan = await completeStep({
+        caseId: input.caseId,
+        stepNumber: input.stepNumber,
+        actorId: user.id,
+        channel: "WEB",
+        comment: input.comment,
+      });
+      return { nowReady: plan.nowReady };
+    },
+    { echo: ["comment"] },
+  );
   if (result.ok) {
     revalidatePath(`/cases/${form.get("caseId")}`);
     revalidatePath("/inbox");
@@ -75,10 +108,15 @@ const cancelCaseSchema = z.object({
 });
 
 export async function cancelCaseAction(_previous: ActionResult | null, form: FormData) {
-  const result = await runAction(cancelCaseSchema, form, async (input, user) => {
-    await cancelCase(user, input.caseId, input.reason);
-    return undefined;
-  }, { echo: ["reason"] });
+  const result = await runAction(
+    cancelCaseSchema,
+    form,
+    async (input, user) => {
+      await cancelCase(user, input.caseId, input.reason);
+      return undefined;
+    },
+    { echo: ["reason"] },
+  );
   if (result.ok) {
     revalidatePath(`/cases/${form.get("caseId")}`);
     revalidatePath("/inbox");

@@ -2,7 +2,6 @@ import { z } from "zod";
 import { labelText, listOf, nameListField } from "@/lib/actions/fields";
 import type { Role } from "./roles";
 
-
 function emailList(roleLabel: string) {
   return z
     .string({ error: `Enter the e-mail address of at least one ${roleLabel}.` })

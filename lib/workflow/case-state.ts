@@ -20,7 +20,14 @@ export function caseStateOf(facts: CaseFacts, now = new Date()): CaseState {
   const confirmations = facts.confirmations;
   const gridStepsWithOpenCells = confirmations
     ? grids
-        .filter((step) => missingCells(facts.integrationFlows, facts.runtimeNodes, confirmations.filter((cell) => cell.stepNumber === step.number)).length > 0)
+        .filter(
+          (step) =>
+            missingCells(
+              facts.integrationFlows,
+              facts.runtimeNodes,
+              confirmations.filter((cell) => cell.stepNumber === step.number),
+            ).length > 0,
+        )
         .map((step) => step.number)
     : [];
   return { status: facts.status, steps: facts.steps, windowStart: facts.windowStart, gridStepsWithOpenCells, now };

@@ -32,7 +32,9 @@ export function receiverChecklist(landscape: ReceiverLandscape, variant: Variant
         { label: `Map the new client certificate to the user in the AS ABAP back end (${accept})` },
         { label: "Add the new CA to the Web Dispatcher farm", thirdParty: "SAP IT" },
         { label: "Upload the new CA into the certificate trust list (Edit Certificate Trust List)" },
-        { label: "Update the communication arrangement so that the new certificate maps to the inbound technical user" },
+        {
+          label: "Update the communication arrangement so that the new certificate maps to the inbound technical user",
+        },
       ];
     case "CUSTOM":
       return [];

@@ -5,7 +5,9 @@
 export function completionNote(details: unknown): string | null {
   if (typeof details !== "object" || details === null) return null;
   const facts = details as { confirmedCells?: unknown; tasksDone?: unknown };
-  if (typeof facts.confirmedCells === "number") return `All ${facts.confirmedCells} flow and node combination${facts.confirmedCells === 1 ? "" : "s"} confirmed.`;
-  if (typeof facts.tasksDone === "number") return `All ${facts.tasksDone} receiver task${facts.tasksDone === 1 ? "" : "s"} done.`;
+  if (typeof facts.confirmedCells === "number")
+    return `All ${facts.confirmedCells} flow and node combination${facts.confirmedCells === 1 ? "" : "s"} confirmed.`;
+  if (typeof facts.tasksDone === "number")
+    return `All ${facts.tasksDone} receiver task${facts.tasksDone === 1 ? "" : "s"} done.`;
   return null;
 }

@@ -35,12 +35,7 @@ export interface StepDefinition {
 }
 
 export type StepInput =
-  | "certificates"
-  | "downtime-window"
-  | "receiver-checklist"
-  | "keystore-alias"
-  | "flow-node-grid"
-  | "old-root-removal";
+  "certificates" | "downtime-window" | "receiver-checklist" | "keystore-alias" | "flow-node-grid" | "old-root-removal";
 
 export interface WorkflowDefinition {
   readonly variant: Variant;
@@ -70,38 +65,64 @@ const RESTART_FLOWS = {
 export const VARIANT_A: WorkflowDefinition = {
   variant: "A",
   name: "Both certificates accepted (no downtime)",
-  summary: "The receiver accepts the old and the new client certificate side by side, so the switch happens without an interruption.",
+  summary:
+    "The receiver accepts the old and the new client certificate side by side, so the switch happens without an interruption.",
   steps: [
     { number: 1, key: "create-certificate", role: "TENANT_ADMIN", kind: "action", ...CREATE_CERTIFICATE },
     {
-      number: 2, key: "handover-certificate", role: "TENANT_ADMIN", kind: "handover", to: "RECEIVER_ADMIN",
+      number: 2,
+      key: "handover-certificate",
+      role: "TENANT_ADMIN",
+      kind: "handover",
+      to: "RECEIVER_ADMIN",
       title: "Hand the new certificate and new root CA to the receiver administrator",
       help: "The receiver needs the new root because the issuing CA has changed.",
     },
     {
-      number: 3, key: "configure-receiver", role: "RECEIVER_ADMIN", kind: "action", input: "receiver-checklist", confirmByLink: true,
+      number: 3,
+      key: "configure-receiver",
+      role: "RECEIVER_ADMIN",
+      kind: "action",
+      input: "receiver-checklist",
+      confirmByLink: true,
       title: "Configure the receiver to accept the old and the new certificate",
       help: "Import the new root CA into the receiver's trust store and accept the new client certificate next to the old one, so traffic keeps flowing during the switch.",
     },
     {
-      number: 4, key: "report-both-accepted", role: "RECEIVER_ADMIN", kind: "handover", to: "TENANT_ADMIN",
+      number: 4,
+      key: "report-both-accepted",
+      role: "RECEIVER_ADMIN",
+      kind: "handover",
+      to: "TENANT_ADMIN",
       title: "Tell the tenant administrator that both certificates are accepted",
       help: "From now on the tenant may present either certificate.",
     },
     { number: 5, key: "replace-keystore-entry", role: "TENANT_ADMIN", kind: "action", ...REPLACE_KEYSTORE_ENTRY },
     {
-      number: 6, key: "handover-restart", role: "TENANT_ADMIN", kind: "handover", to: "INTEGRATION_DEVELOPER",
+      number: 6,
+      key: "handover-restart",
+      role: "TENANT_ADMIN",
+      kind: "handover",
+      to: "INTEGRATION_DEVELOPER",
       title: "Tell the integration developer that the flows may be restarted",
       help: "The new key pair is in the keystore; the flows pick it up only after a restart.",
     },
     { number: 7, key: "restart-flows", role: "INTEGRATION_DEVELOPER", kind: "action", ...RESTART_FLOWS },
     {
-      number: 8, key: "report-new-in-use", role: "TENANT_ADMIN", kind: "handover", to: "RECEIVER_ADMIN",
+      number: 8,
+      key: "report-new-in-use",
+      role: "TENANT_ADMIN",
+      kind: "handover",
+      to: "RECEIVER_ADMIN",
       title: "Tell the receiver administrator that the new certificate is in use",
       help: "Every flow now presents the new certificate, so the old one can go.",
     },
     {
-      number: 9, key: "remove-old", role: "RECEIVER_ADMIN", kind: "action", input: "old-root-removal",
+      number: 9,
+      key: "remove-old",
+      role: "RECEIVER_ADMIN",
+      kind: "action",
+      input: "old-root-removal",
       title: "Remove the old client certificate and the old root CA",
       help: "Delete the old client certificate from the receiver. Remove the old root CA only if no other connection still depends on it.",
     },
@@ -111,47 +132,82 @@ export const VARIANT_A: WorkflowDefinition = {
 export const VARIANT_B: WorkflowDefinition = {
   variant: "B",
   name: "One certificate at a time (downtime window)",
-  summary: "The receiver accepts only one client certificate, so the flows are stopped for an agreed window while both sides switch.",
+  summary:
+    "The receiver accepts only one client certificate, so the flows are stopped for an agreed window while both sides switch.",
   steps: [
     { number: 1, key: "create-certificate", role: "TENANT_ADMIN", kind: "action", ...CREATE_CERTIFICATE },
     {
-      number: 2, key: "agree-downtime", role: "TENANT_ADMIN", kind: "action", with: "RECEIVER_ADMIN", input: "downtime-window",
+      number: 2,
+      key: "agree-downtime",
+      role: "TENANT_ADMIN",
+      kind: "action",
+      with: "RECEIVER_ADMIN",
+      input: "downtime-window",
       title: "Agree on a downtime window with the receiver administrator",
       help: "Messages to the receiver cannot be sent while the certificate is exchanged. Settle on a start and an end that both sides can staff.",
     },
     {
-      number: 3, key: "handover-stop", role: "TENANT_ADMIN", kind: "handover", to: "INTEGRATION_DEVELOPER", waitsFor: "window-start",
+      number: 3,
+      key: "handover-stop",
+      role: "TENANT_ADMIN",
+      kind: "handover",
+      to: "INTEGRATION_DEVELOPER",
+      waitsFor: "window-start",
       title: "Ask the integration developer to stop the flows when the window starts",
       help: "Only the flows that use this client certificate for outbound HTTPS need to stop.",
     },
     {
-      number: 4, key: "stop-flows", role: "INTEGRATION_DEVELOPER", kind: "action", input: "flow-node-grid",
+      number: 4,
+      key: "stop-flows",
+      role: "INTEGRATION_DEVELOPER",
+      kind: "action",
+      input: "flow-node-grid",
       title: "Stop the integration flows that use the client certificate",
       help: "Stop every flow that calls the receiver with this certificate, on all runtime nodes.",
     },
     {
-      number: 5, key: "report-stopped", role: "INTEGRATION_DEVELOPER", kind: "handover", to: "TENANT_ADMIN",
+      number: 5,
+      key: "report-stopped",
+      role: "INTEGRATION_DEVELOPER",
+      kind: "handover",
+      to: "TENANT_ADMIN",
       title: "Tell the tenant administrator that the flows are stopped",
       help: "The keystore can now be changed without failing messages.",
     },
     { number: 6, key: "replace-keystore-entry", role: "TENANT_ADMIN", kind: "action", ...REPLACE_KEYSTORE_ENTRY },
     {
-      number: 7, key: "handover-certificate", role: "TENANT_ADMIN", kind: "handover", to: "RECEIVER_ADMIN",
+      number: 7,
+      key: "handover-certificate",
+      role: "TENANT_ADMIN",
+      kind: "handover",
+      to: "RECEIVER_ADMIN",
       title: "Hand the new certificate and root CA to the receiver administrator",
       help: "The HTTPS client is stopped, so the receiver can switch to the new certificate now.",
     },
     {
-      number: 8, key: "exchange-certificate", role: "RECEIVER_ADMIN", kind: "action", input: "receiver-checklist",
+      number: 8,
+      key: "exchange-certificate",
+      role: "RECEIVER_ADMIN",
+      kind: "action",
+      input: "receiver-checklist",
       title: "Exchange the certificate on the receiver and import the new root CA",
       help: "Replace the accepted client certificate with the new one and add the new root CA to the trust store.",
     },
     {
-      number: 9, key: "report-exchanged", role: "RECEIVER_ADMIN", kind: "handover", to: "TENANT_ADMIN",
+      number: 9,
+      key: "report-exchanged",
+      role: "RECEIVER_ADMIN",
+      kind: "handover",
+      to: "TENANT_ADMIN",
       title: "Tell the tenant administrator that the certificate has been exchanged",
       help: "The receiver now expects the new certificate.",
     },
     {
-      number: 10, key: "handover-restart", role: "TENANT_ADMIN", kind: "handover", to: "INTEGRATION_DEVELOPER",
+      number: 10,
+      key: "handover-restart",
+      role: "TENANT_ADMIN",
+      kind: "handover",
+      to: "INTEGRATION_DEVELOPER",
       title: "Tell the integration developer that the flows may be restarted",
       help: "Both sides now use the new certificate.",
     },

@@ -14,7 +14,8 @@ export function windowProblem(window: Window, now: Date): string | null {
   const minutes = (window.end.getTime() - window.start.getTime()) / MINUTE;
   if (minutes < WINDOW_LIMITS.minMinutes) return `A window must last at least ${WINDOW_LIMITS.minMinutes} minutes.`;
   if (minutes > WINDOW_LIMITS.maxHours * 60) return `A window can last at most ${WINDOW_LIMITS.maxHours} hours.`;
-  if (window.start.getTime() - now.getTime() > WINDOW_LIMITS.maxDaysAhead * 24 * 60 * MINUTE) return "A window can start at most a year ahead.";
+  if (window.start.getTime() - now.getTime() > WINDOW_LIMITS.maxDaysAhead * 24 * 60 * MINUTE)
+    return "A window can start at most a year ahead.";
   return null;
 }
 

@@ -10,12 +10,20 @@ export function gridCells(flows: readonly string[], nodes: readonly string[]): G
   return flows.flatMap((flow) => nodes.map((node) => ({ flow, node })));
 }
 
-export function missingCells(flows: readonly string[], nodes: readonly string[], confirmed: readonly GridCell[]): GridCell[] {
+export function missingCells(
+  flows: readonly string[],
+  nodes: readonly string[],
+  confirmed: readonly GridCell[],
+): GridCell[] {
   const done = new Set(confirmed.map((cell) => `${cell.flow}\u0000${cell.node}`));
   return gridCells(flows, nodes).filter((cell) => !done.has(`${cell.flow}\u0000${cell.node}`));
 }
 
-export function gridComplete(flows: readonly string[], nodes: readonly string[], confirmed: readonly GridCell[]): boolean {
+export function gridComplete(
+  flows: readonly string[],
+  nodes: readonly string[],
+  confirmed: readonly GridCell[],
+): boolean {
   return missingCells(flows, nodes, confirmed).length === 0;
 }
 
@@ -31,7 +39,11 @@ export function restartsBlockingCleanUp(
 ): GridCell[] {
   if (variant !== "A") return [];
   const restart = workflowFor(variant).steps.find((step) => step.key === "restart-flows")!;
-  return missingCells(flows, nodes, confirmations.filter((cell) => cell.stepNumber === restart.number));
+  return missingCells(
+    flows,
+    nodes,
+    confirmations.filter((cell) => cell.stepNumber === restart.number),
+  );
 }
 
 /** The TLS client keeps the keystore cached this long, so a node that was not restarted may present the old certificate until then. */

@@ -42,7 +42,12 @@ async function onCase<Schema extends z.ZodObject<{ caseId: typeof caseId }>, T>(
 
 export async function confirmAliasAction(_previous: unknown, form: FormData) {
   const schema = z.object({ caseId, stepNumber, alias: z.string().max(200), comment });
-  return onCase(schema, form, (input, userId) => confirmKeystoreAlias(userId, input.caseId, input.stepNumber, input.alias, input.comment), { echo: ["alias", "comment"] });
+  return onCase(
+    schema,
+    form,
+    (input, userId) => confirmKeystoreAlias(userId, input.caseId, input.stepNumber, input.alias, input.comment),
+    { echo: ["alias", "comment"] },
+  );
 }
 
 export async function confirmGridAction(_previous: unknown, form: FormData) {
@@ -53,7 +58,10 @@ export async function confirmGridAction(_previous: unknown, form: FormData) {
     if (values.length > 2500) throw new AppError("VALIDATION_FAILED", "Confirm at most 2,500 cells at once.");
     const cells = values.map(readGridCell);
     if (cells.some((cell) => cell === null)) {
-      throw new AppError("VALIDATION_FAILED", "A ticked cell could not be read. Reload the page and tick the cells again; nothing was saved.");
+      throw new AppError(
+        "VALIDATION_FAILED",
+        "A ticked cell could not be read. Reload the page and tick the cells again; nothing was saved.",
+      );
     }
     return confirmGridCells(userId, input.caseId, input.stepNumber, cells as GridCell[]);
   });
@@ -74,9 +82,15 @@ function readGridCell(value: FormDataEntryValue): GridCell | null {
 }
 
 export async function addNodesAction(_previous: unknown, form: FormData) {
-  const schema = z.object({ caseId, nodes: nameListField("runtime node", { required: false }), flows: nameListField("integration flow", { required: false }) });
+  const schema = z.object({
+    caseId,
+    nodes: nameListField("runtime node", { required: false }),
+    flows: nameListField("integration flow", { required: false }),
+  });
   // Who may add them is the store's to say (lib/workflow/turn.ts, through addNodesAndFlows).
-  return onCase(schema, form, (input, userId) => addNodesAndFlows(userId, input.caseId, input.nodes, input.flows), { echo: ["nodes", "flows"] });
+  return onCase(schema, form, (input, userId) => addNodesAndFlows(userId, input.caseId, input.nodes, input.flows), {
+    echo: ["nodes", "flows"],
+  });
 }
 
 export async function tickChecklistAction(_previous: unknown, form: FormData) {
@@ -87,13 +101,17 @@ export async function tickChecklistAction(_previous: unknown, form: FormData) {
     thirdParty: z.string().trim().max(120).optional(),
   });
   return onCase(schema, form, (input, userId) => {
-    if (input.performer === "third-party" && !input.thirdParty) throw new AppError("VALIDATION_FAILED", "Name who performed it, for example “SAP IT”.");
+    if (input.performer === "third-party" && !input.thirdParty)
+      throw new AppError("VALIDATION_FAILED", "Name who performed it, for example “SAP IT”.");
     return tickChecklistItem(userId, input.caseId, input.itemId, input.performer === "self" ? null : input.thirdParty!);
   });
 }
 
 export async function addChecklistItemAction(_previous: unknown, form: FormData) {
-  const schema = z.object({ caseId, label: freeText("The task", 300).pipe(z.string().min(3, "Describe the task in a few words.")) });
+  const schema = z.object({
+    caseId,
+    label: freeText("The task", 300).pipe(z.string().min(3, "Describe the task in a few words.")),
+  });
   return onCase(schema, form, (input, userId) => addChecklistItem(userId, input.caseId, input.label));
 }
 
@@ -113,12 +131,17 @@ export async function oldRootDecisionAction(_previous: unknown, form: FormData) 
       message: "Confirm that the old client certificate was removed from the receiver.",
       when: () => true,
     });
-  return onCase(schema, form, (input, userId) =>
-    recordOldRootDecision(userId, input.caseId, input.stepNumber, {
-      oldRoot: input.oldRoot,
-      reason: input.reason,
-      ...(form.has("askOldClientCertificate") ? { oldClientCertificateRemoved: input.oldClientCertificateRemoved === "yes" } : {}),
-    }),
+  return onCase(
+    schema,
+    form,
+    (input, userId) =>
+      recordOldRootDecision(userId, input.caseId, input.stepNumber, {
+        oldRoot: input.oldRoot,
+        reason: input.reason,
+        ...(form.has("askOldClientCertificate")
+          ? { oldClientCertificateRemoved: input.oldClientCertificateRemoved === "yes" }
+          : {}),
+      }),
     { echo: ["oldRoot", "reason"] },
   );
 }
@@ -139,19 +162,35 @@ export async function proposeWindowsAction(_previous: unknown, form: FormData) {
         if (!startText && !endText) continue;
         const start = readWallTime(startText, zone);
         const end = readWallTime(endText, zone);
-        if (!start) problems[`window${index}Start`] = [startText ? `“${startText}” is not a time like 5 Dec 2026, 06:00.` : "Enter when the window starts."];
-        if (!end) problems[`window${index}End`] = [endText ? `“${endText}” is not a time like 5 Dec 2026, 07:30.` : "Enter when the window ends."];
+        if (!start)
+          problems[`window${index}Start`] = [
+            startText ? `“${startText}” is not a time like 5 Dec 2026, 06:00.` : "Enter when the window starts.",
+          ];
+        if (!end)
+          problems[`window${index}End`] = [
+            endText ? `“${endText}” is not a time like 5 Dec 2026, 07:30.` : "Enter when the window ends.",
+          ];
         if (!start || !end) continue;
         const problem = windowProblem({ start, end }, now);
         if (problem) problems[`window${index}End`] = [problem];
         windows.push({ start, end });
       }
       // Every problem of every window at once, each next to its field.
-      if (Object.keys(problems).length > 0) throw new AppError("VALIDATION_FAILED", "Some windows need attention. Nothing was proposed.", problems);
-      if (windows.length === 0) throw new AppError("VALIDATION_FAILED", "Enter at least one window.", { window0Start: ["Enter when the window starts."], window0End: ["Enter when the window ends."] });
+      if (Object.keys(problems).length > 0)
+        throw new AppError("VALIDATION_FAILED", "Some windows need attention. Nothing was proposed.", problems);
+      if (windows.length === 0)
+        throw new AppError("VALIDATION_FAILED", "Enter at least one window.", {
+          window0Start: ["Enter when the window starts."],
+          window0End: ["Enter when the window ends."],
+        });
       return proposeWindows(userId, input.caseId, windows);
     },
-    { echo: Array.from({ length: WINDOW_LIMITS.maxPerProposal }, (_, index) => [`window${index}Start`, `window${index}End`]).flat() },
+    {
+      echo: Array.from({ length: WINDOW_LIMITS.maxPerProposal }, (_, index) => [
+        `window${index}Start`,
+        `window${index}End`,
+      ]).flat(),
+    },
   );
 }
 

@@ -11,10 +11,17 @@ import { confirmByActionLink } from "./store/action-link";
 const schema = z.object({ token: z.string().max(100) });
 
 /** The POST behind the confirm button of an action link. The token is the credential; no session is needed. */
-export async function confirmActionLinkAction(_previous: ActionResult<{ stepNumber: number }> | null, form: FormData): Promise<ActionResult<{ stepNumber: number }>> {
+export async function confirmActionLinkAction(
+  _previous: ActionResult<{ stepNumber: number }> | null,
+  form: FormData,
+): Promise<ActionResult<{ stepNumber: number }>> {
   const client = await clientInfo();
   if (await isRateLimited(client.ip)) {
-    return { ok: false, code: "RATE_LIMITED", message: "Too many invalid links were tried from your address. Wait a quarter of an hour and try again." };
+    return {
+      ok: false,
+      code: "RATE_LIMITED",
+      message: "Too many invalid links were tried from your address. Wait a quarter of an hour and try again.",
+    };
   }
   const parsed = schema.safeParse({ token: form.get("token") });
   try {
@@ -29,7 +36,14 @@ export async function confirmActionLinkAction(_previous: ActionResult<{ stepNumb
     }
     // The name only: the message of a failed lookup could carry the token's hash.
     const reference = randomUUID().slice(0, 8);
-    console.error(`[action-link] unexpected failure, reference ${reference}:`, error instanceof Error ? error.name : "non-error thrown");
-    return { ok: false, code: "UNEXPECTED", message: `Something went wrong on our side and nothing was confirmed. Try again in a minute. Reference: ${reference}.` };
+    console.error(
+      `[action-link] unexpected failure, reference ${reference}:`,
+      error instanceof Error ? error.name : "non-error thrown",
+    );
+    return {
+      ok: false,
+      code: "UNEXPECTED",
+      message: `Something went wrong on our side and nothing was confirmed. Try again in a minute. Reference: ${reference}.`,
+    };
   }
 }

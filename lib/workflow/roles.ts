@@ -15,7 +15,9 @@ export const ROLE_SHORT: Record<Role, string> = {
 };
 
 export const ROLE_DUTIES: Record<Role, string> = {
-  TENANT_ADMIN: "Owns the tenant keystore: makes the new key pair, has it signed, imports it and hands certificates over.",
-  RECEIVER_ADMIN: "Owns the receiving server or reverse proxy: trusts the new root CA, maps the new certificate, removes old material.",
+  TENANT_ADMIN:
+    "Owns the tenant keystore: makes the new key pair, has it signed, imports it and hands certificates over.",
+  RECEIVER_ADMIN:
+    "Owns the receiving server or reverse proxy: trusts the new root CA, maps the new certificate, removes old material.",
   INTEGRATION_DEVELOPER: "Owns the integration flows: stops and restarts them on every runtime node.",
 };

@@ -69,20 +69,29 @@ function statusOf(state: CaseState, number: number) {
 export function stepTurn(definition: WorkflowDefinition, state: CaseState, step: StepDefinition): StepTurn {
   const status = statusOf(state, step.number);
   if (status === "DONE") return { stage: "done" };
-  if (status === "CANCELLED" || state.status !== "OPEN") return { stage: status === "BLOCKED" ? "blocked" : "cancelled" };
+  if (status === "CANCELLED" || state.status !== "OPEN")
+    return { stage: status === "BLOCKED" ? "blocked" : "cancelled" };
   if (status === "BLOCKED") return { stage: "blocked" };
-  if (step.waitsFor === "window-start") return { stage: "scheduled", at: state.windowStart, earlyBy: askedWhenReady(step) };
+  if (step.waitsFor === "window-start")
+    return { stage: "scheduled", at: state.windowStart, earlyBy: askedWhenReady(step) };
   return { stage: "turn", actors: actorsOf(step) };
 }
 
 /** The downtime agreement stays open for proposals after it is done, until the window it agreed on starts. */
 function windowStillMovable(definition: WorkflowDefinition, state: CaseState): boolean {
   const scheduled = definition.steps.find((step) => step.waitsFor === "window-start");
-  return !!scheduled && statusOf(state, scheduled.number) === "READY" && !!state.windowStart && state.windowStart > state.now;
+  return (
+    !!scheduled && statusOf(state, scheduled.number) === "READY" && !!state.windowStart && state.windowStart > state.now
+  );
 }
 
 /** What a person holding `roles` may do on this step now (in the order forms show them). */
-export function stepActions(definition: WorkflowDefinition, state: CaseState, step: StepDefinition, roles: readonly Role[]): StepActionKind[] {
+export function stepActions(
+  definition: WorkflowDefinition,
+  state: CaseState,
+  step: StepDefinition,
+  roles: readonly Role[],
+): StepActionKind[] {
   if (state.status !== "OPEN") return [];
   const turn = stepTurn(definition, state, step);
   const holds = (candidates: readonly Role[]) => candidates.some((role) => roles.includes(role));
@@ -103,7 +112,8 @@ export function caseActions(state: Pick<CaseState, "status">, viewer: Viewer): C
   const open = state.status === "OPEN";
   const owner = viewer.workspaceRole === "OWNER";
   const actions: CaseActionKind[] = [];
-  if (open && (owner || viewer.roles.includes("TENANT_ADMIN") || viewer.roles.includes("INTEGRATION_DEVELOPER"))) actions.push("add-nodes-flows");
+  if (open && (owner || viewer.roles.includes("TENANT_ADMIN") || viewer.roles.includes("INTEGRATION_DEVELOPER")))
+    actions.push("add-nodes-flows");
   if (open && owner) actions.push("cancel-case");
   if (owner || viewer.roles.length > 0) actions.push("resend-mail");
   return actions;
@@ -158,20 +168,38 @@ export function rolesAskedBy(definition: WorkflowDefinition, state: CaseState, s
 }
 
 /** Why someone may not take an action on a step, in words for them; null when they may. */
-export type Refusal = { code: "CASE_CLOSED" | "STEP_NOT_READY" | "NOT_YOUR_ROLE" | "STEP_IS_HANDOVER" | "CONFLICT"; message: string };
+export type Refusal = {
+  code: "CASE_CLOSED" | "STEP_NOT_READY" | "NOT_YOUR_ROLE" | "STEP_IS_HANDOVER" | "CONFLICT";
+  message: string;
+};
 
-export function refusalFor(definition: WorkflowDefinition, state: CaseState, step: StepDefinition, roles: readonly Role[], action: StepActionKind): Refusal | null {
+export function refusalFor(
+  definition: WorkflowDefinition,
+  state: CaseState,
+  step: StepDefinition,
+  roles: readonly Role[],
+  action: StepActionKind,
+): Refusal | null {
   if (stepActions(definition, state, step, roles).includes(action)) return null;
-  if (state.status !== "OPEN") return { code: "CASE_CLOSED", message: "This case is closed; its steps can no longer change." };
+  if (state.status !== "OPEN")
+    return { code: "CASE_CLOSED", message: "This case is closed; its steps can no longer change." };
   const turn = stepTurn(definition, state, step);
   const wanted = action === "start-early" ? [step.role] : actorsOf(step);
   if (step.kind === "handover" && action !== "start-early") {
-    return { code: "STEP_IS_HANDOVER", message: `Step ${step.number} is a hand-over: Renewal Desk performs it when the step before it is done.` };
+    return {
+      code: "STEP_IS_HANDOVER",
+      message: `Step ${step.number} is a hand-over: Renewal Desk performs it when the step before it is done.`,
+    };
   }
   if (wanted.length > 0 && !wanted.some((role) => roles.includes(role))) {
-    return { code: "NOT_YOUR_ROLE", message: `Step ${step.number} belongs to the ${wanted.map((role) => ROLE_LABEL[role].toLowerCase()).join(" or the ")}, and you do not hold that role on this case.` };
+    return {
+      code: "NOT_YOUR_ROLE",
+      message: `Step ${step.number} belongs to the ${wanted.map((role) => ROLE_LABEL[role].toLowerCase()).join(" or the ")}, and you do not hold that role on this case.`,
+    };
   }
-  if (turn.stage === "blocked") return { code: "STEP_NOT_READY", message: `Step ${step.number} is not ready yet: the steps before it come first.` };
-  if (turn.stage === "done") return { code: "CONFLICT", message: `Step ${step.number} is already done. Nothing was changed.` };
+  if (turn.stage === "blocked")
+    return { code: "STEP_NOT_READY", message: `Step ${step.number} is not ready yet: the steps before it come first.` };
+  if (turn.stage === "done")
+    return { code: "CONFLICT", message: `Step ${step.number} is already done. Nothing was changed.` };
   return { code: "STEP_NOT_READY", message: `Step ${step.number} does not take that now.` };
 }

@@ -18,19 +18,35 @@ export function workspaceCreators(env: Readonly<Record<string, string | undefine
   if (setting === "anyone") return { kind: "anyone" };
   if (setting === "invited") return { kind: "invited" };
   if (setting.startsWith("domains:")) {
-    const domains = setting.slice("domains:".length).split(",").map((domain) => domain.trim().replace(/^@/, "")).filter(Boolean);
+    const domains = setting
+      .slice("domains:".length)
+      .split(",")
+      .map((domain) => domain.trim().replace(/^@/, ""))
+      .filter(Boolean);
     if (domains.length > 0) return { kind: "domains", domains };
   }
-  throw new Error(`WORKSPACE_CREATORS must be "anyone", "invited" or "domains:example.com,…", got "${env.WORKSPACE_CREATORS}"`);
+  throw new Error(
+    `WORKSPACE_CREATORS must be "anyone", "invited" or "domains:example.com,…", got "${env.WORKSPACE_CREATORS}"`,
+  );
 }
 
 /** Whether this person may start a workspace in the app, and if not, why, in words for them. */
-export function workspaceCreationFor(email: string, creators = workspaceCreators()): { allowed: true } | { allowed: false; reason: string } {
+export function workspaceCreationFor(
+  email: string,
+  creators = workspaceCreators(),
+): { allowed: true } | { allowed: false; reason: string } {
   if (creators.kind === "anyone") return { allowed: true };
   if (creators.kind === "domains") {
     const domain = email.split("@").pop()?.toLowerCase() ?? "";
     if (creators.domains.includes(domain)) return { allowed: true };
-    return { allowed: false, reason: `On this server, workspaces can be started by people with an address at ${creators.domains.join(", ")}. Ask a workspace owner to name you on a case, or the person who runs this server for a workspace.` };
+    return {
+      allowed: false,
+      reason: `On this server, workspaces can be started by people with an address at ${creators.domains.join(", ")}. Ask a workspace owner to name you on a case, or the person who runs this server for a workspace.`,
+    };
   }
-  return { allowed: false, reason: "On this server, workspaces are set up by the person who runs it. Ask them for one, or ask a workspace owner to name you on a case." };
+  return {
+    allowed: false,
+    reason:
+      "On this server, workspaces are set up by the person who runs it. Ask them for one, or ask a workspace owner to name you on a case.",
+  };
 }

@@ -32,7 +32,13 @@ export async function makeCase(options: { variant?: "A" | "B" } = {}) {
   const workspace = await db().workspace.create({
     data: {
       name: `Workspace ${tag}`,
-      memberships: { create: [{ userId: owner.id, role: "OWNER" }, { userId: tenantAdmin.id, role: "MEMBER" }, { userId: developer.id, role: "MEMBER" }] },
+      memberships: {
+        create: [
+          { userId: owner.id, role: "OWNER" },
+          { userId: tenantAdmin.id, role: "MEMBER" },
+          { userId: developer.id, role: "MEMBER" },
+        ],
+      },
     },
   });
   const { caseId } = await createCase(
@@ -53,7 +59,12 @@ export async function makeCase(options: { variant?: "A" | "B" } = {}) {
   );
   const receiver = await db().user.findUniqueOrThrow({ where: { email: receiverAdmin } });
   return {
-    tag, caseId, workspaceId: workspace.id, owner, tenantAdmin, developer,
+    tag,
+    caseId,
+    workspaceId: workspace.id,
+    owner,
+    tenantAdmin,
+    developer,
     receiverAdmin: { id: receiver.id, email: receiver.email, name: receiver.name } satisfies SignedInUser,
   };
 }
@@ -62,7 +73,11 @@ export async function makeCase(options: { variant?: "A" | "B" } = {}) {
 export async function footprint(caseId: string) {
   await mailWorkerIdle(); // delivery after a commit records "mail.sent" events of its own
   const [steps, audit, mails] = await Promise.all([
-    db().step.findMany({ where: { caseId }, orderBy: { number: "asc" }, select: { number: true, status: true, completedById: true } }),
+    db().step.findMany({
+      where: { caseId },
+      orderBy: { number: "asc" },
+      select: { number: true, status: true, completedById: true },
+    }),
     db().auditEvent.count({ where: { caseId } }),
     db().outgoingMail.count({ where: { caseId } }),
   ]);
@@ -80,7 +95,8 @@ export async function uploadNewCertificates(caseId: string, actorId: string) {
     earlyErrors: [],
     warningsAcknowledged: true,
   });
-  if (outcome.status !== "stored") throw new Error(`upload refused: ${outcome.result.errors.map((error) => error.code).join(", ")}`);
+  if (outcome.status !== "stored")
+    throw new Error(`upload refused: ${outcome.result.errors.map((error) => error.code).join(", ")}`);
   return { chain, outcome };
 }
 
@@ -91,7 +107,10 @@ export const stepInputs = {
     for (const item of items) await tickChecklistItem(receiverAdminId, caseId, item.id, item.thirdParty);
   },
   async allCells(caseId: string, developerId: string, stepNumber: number) {
-    const found = await db().case.findUniqueOrThrow({ where: { id: caseId }, select: { integrationFlows: true, runtimeNodes: true } });
+    const found = await db().case.findUniqueOrThrow({
+      where: { id: caseId },
+      select: { integrationFlows: true, runtimeNodes: true },
+    });
     return confirmGridCells(developerId, caseId, stepNumber, gridCells(found.integrationFlows, found.runtimeNodes));
   },
   async window(caseId: string, tenantAdminId: string, receiverAdminId: string, start: Date, minutes = 60) {

@@ -18,7 +18,8 @@ type Mutation = (der: Uint8Array, next: () => number) => Uint8Array;
 const MUTATIONS: Record<string, Mutation> = {
   bitFlip: (der, next) => {
     const copy = der.slice();
-    for (let flips = 1 + Math.floor(next() * 4); flips > 0; flips -= 1) copy[Math.floor(next() * copy.length)]! ^= 1 << Math.floor(next() * 8);
+    for (let flips = 1 + Math.floor(next() * 4); flips > 0; flips -= 1)
+      copy[Math.floor(next() * copy.length)]! ^= 1 << Math.floor(next() * 8);
     return copy;
   },
   truncate: (der, next) => der.slice(0, Math.floor(next() * der.length)),
@@ -69,8 +70,12 @@ describe("certificate intake under mutated input", () => {
           : part(mutated);
         const t0 = performance.now();
         try {
-          const result = validateRenewal({ newLeaf: [input, part(chain.intermediate.pem)], newRoot: [part(chain.root.pem)] });
-          const unchanged = mutated.length === chain.leaf.der.length && mutated.every((byte, index) => byte === chain.leaf.der[index]);
+          const result = validateRenewal({
+            newLeaf: [input, part(chain.intermediate.pem)],
+            newRoot: [part(chain.root.pem)],
+          });
+          const unchanged =
+            mutated.length === chain.leaf.der.length && mutated.every((byte, index) => byte === chain.leaf.der[index]);
           if (result.accepted && !unchanged) wronglyAccepted += 1;
         } catch {
           crashes += 1;
@@ -79,7 +84,9 @@ describe("certificate intake under mutated input", () => {
         if (ms > slowest.ms) slowest = { ms, mutation: name };
         tried += 1;
       }
-      console.info(`fuzz: ${tried} inputs, ${crashes} crashes, ${wronglyAccepted} wrongly accepted, slowest ${slowest.ms.toFixed(1)} ms (${slowest.mutation}), seed ${seed}`);
+      console.info(
+        `fuzz: ${tried} inputs, ${crashes} crashes, ${wronglyAccepted} wrongly accepted, slowest ${slowest.ms.toFixed(1)} ms (${slowest.mutation}), seed ${seed}`,
+      );
       expect(tried).toBeGreaterThan(1000);
       expect(crashes).toBe(0);
       expect(wronglyAccepted).toBe(0);

@@ -4,7 +4,14 @@
  */
 import "reflect-metadata";
 import * as x509 from "@peculiar/x509";
-import { issueCertificate, newKey, type IssueOptions, type IssuedCertificate, type IssuedKey, type KeyKind } from "@/lib/certificates/issue";
+import {
+  issueCertificate,
+  newKey,
+  type IssueOptions,
+  type IssuedCertificate,
+  type IssuedKey,
+  type KeyKind,
+} from "@/lib/certificates/issue";
 
 export { CLIENT_AUTH, SERVER_AUTH, newKey, type KeyKind } from "@/lib/certificates/issue";
 export type TestKey = IssuedKey;
@@ -18,7 +25,11 @@ export type CertOptions = Omit<IssueOptions, "notBefore" | "notAfter"> & { notBe
 
 /** A certificate valid from 30 days before NOW to a year after it, unless the options say otherwise. */
 export function makeCert(o: CertOptions): Promise<TestCert> {
-  return issueCertificate({ ...o, notBefore: o.notBefore ?? new Date(NOW.getTime() - 30 * DAY), notAfter: o.notAfter ?? new Date(NOW.getTime() + 365 * DAY) });
+  return issueCertificate({
+    ...o,
+    notBefore: o.notBefore ?? new Date(NOW.getTime() - 30 * DAY),
+    notAfter: o.notAfter ?? new Date(NOW.getTime() + 365 * DAY),
+  });
 }
 
 export interface Chain {
@@ -29,9 +40,23 @@ export interface Chain {
 
 /** root → intermediate → client certificate, all valid at NOW. */
 export async function makeChain(kind: KeyKind = "p256", names = "Test"): Promise<Chain> {
-  const root = await makeCert({ subject: `CN=${names} Root CA, O=Renewal Desk Tests`, ca: true, key: await newKey(kind) });
-  const intermediate = await makeCert({ subject: `CN=${names} Issuing CA, O=Renewal Desk Tests`, ca: true, pathLen: 0, issuer: root, key: await newKey(kind) });
-  const leaf = await makeCert({ subject: `CN=${names} client, O=Customer`, issuer: intermediate, key: await newKey(kind) });
+  const root = await makeCert({
+    subject: `CN=${names} Root CA, O=Renewal Desk Tests`,
+    ca: true,
+    key: await newKey(kind),
+  });
+  const intermediate = await makeCert({
+    subject: `CN=${names} Issuing CA, O=Renewal Desk Tests`,
+    ca: true,
+    pathLen: 0,
+    issuer: root,
+    key: await newKey(kind),
+  });
+  const leaf = await makeCert({
+    subject: `CN=${names} client, O=Customer`,
+    issuer: intermediate,
+    key: await newKey(kind),
+  });
   return { root, intermediate, leaf };
 }
 
@@ -47,7 +72,12 @@ export function pems(...certs: TestCert[]): string {
 /** Minimal DER encoder for extensions @peculiar/x509 has no class for. */
 export function tlv(tag: number, ...contents: Uint8Array[]): Uint8Array<ArrayBuffer> {
   const body = Buffer.concat(contents);
-  const length = body.length < 0x80 ? [body.length] : body.length < 0x100 ? [0x81, body.length] : [0x82, body.length >> 8, body.length & 0xff];
+  const length =
+    body.length < 0x80
+      ? [body.length]
+      : body.length < 0x100
+        ? [0x81, body.length]
+        : [0x82, body.length >> 8, body.length & 0xff];
   return new Uint8Array([tag, ...length, ...body]);
 }
 
@@ -74,15 +104,29 @@ export function nameConstraints(permitted: Subtrees, excluded: Subtrees = {}, cr
 }
 
 export function san(...dns: string[]): x509.Extension {
-  return new x509.SubjectAlternativeNameExtension(dns.map((value) => ({ type: value.includes("@") ? ("email" as const) : ("dns" as const), value })));
+  return new x509.SubjectAlternativeNameExtension(
+    dns.map((value) => ({ type: value.includes("@") ? ("email" as const) : ("dns" as const), value })),
+  );
 }
 
 /** root → intermediate → client certificate valid around the real current time (for tests of the app, which checks "now"). */
 export async function makeCurrentChain(names = "Current"): Promise<Chain> {
   const notBefore = new Date(Date.now() - DAY);
   const notAfter = new Date(Date.now() + 365 * DAY);
-  const root = await makeCert({ subject: `CN=${names} Root CA, O=Renewal Desk Tests`, ca: true, notBefore, notAfter: new Date(Date.now() + 3650 * DAY) });
-  const intermediate = await makeCert({ subject: `CN=${names} Issuing CA, O=Renewal Desk Tests`, ca: true, pathLen: 0, issuer: root, notBefore, notAfter });
+  const root = await makeCert({
+    subject: `CN=${names} Root CA, O=Renewal Desk Tests`,
+    ca: true,
+    notBefore,
+    notAfter: new Date(Date.now() + 3650 * DAY),
+  });
+  const intermediate = await makeCert({
+    subject: `CN=${names} Issuing CA, O=Renewal Desk Tests`,
+    ca: true,
+    pathLen: 0,
+    issuer: root,
+    notBefore,
+    notAfter,
+  });
   const leaf = await makeCert({ subject: `CN=${names} client, O=Customer`, issuer: intermediate, notBefore, notAfter });
   return { root, intermediate, leaf };
 }

@@ -52,7 +52,8 @@ export interface AnswerStyle {
 }
 
 /** A failure on every request of one kind, until cleared: an answer of the given status, or a dropped connection. */
-export type Fault = { on: "token" | "api"; status: number; body?: string; contentType?: string } | { on: "token" | "api"; drop: true };
+export type Fault =
+  { on: "token" | "api"; status: number; body?: string; contentType?: string } | { on: "token" | "api"; drop: true };
 
 export interface RecordedRequest {
   method: string;
@@ -72,7 +73,14 @@ interface StoredEntry extends SimulatedEntry {
 /** A property value; objects (`__metadata`, `__deferred` links) appear in JSON only. */
 type Value = string | number | null | Date | object;
 
-const DEFAULT_STYLE: AnswerStyle = { deployedOn: "json-date", certificate: "pem", chain: "der", hexAliasCase: "upper", escapeSlashes: false, tokenLifetimeSeconds: 43200 };
+const DEFAULT_STYLE: AnswerStyle = {
+  deployedOn: "json-date",
+  certificate: "pem",
+  chain: "der",
+  hexAliasCase: "upper",
+  escapeSlashes: false,
+  tokenLifetimeSeconds: 43200,
+};
 const CURVE_BITS: Record<string, number> = { prime256v1: 256, secp384r1: 384, secp521r1: 521 };
 /** The most entries the tenant puts in one answer (§0). */
 const MAX_PAGE = 1000;
@@ -80,7 +88,10 @@ const ENTRY = /^\/KeystoreEntries\('([^']*)'\)(\/Certificate\/\$value|\/ChainRes
 
 export class CpiSimulator {
   readonly requests: RecordedRequest[] = [];
-  private credentials = { clientId: "sb-renewal-desk-tests!b1234|it!b5678", clientSecret: `${randomBytes(12).toString("hex")}$${randomBytes(12).toString("base64")}` };
+  private credentials = {
+    clientId: "sb-renewal-desk-tests!b1234|it!b5678",
+    clientSecret: `${randomBytes(12).toString("hex")}$${randomBytes(12).toString("base64")}`,
+  };
   private roles = new Set([READ_ROLE]);
   private entries = new Map<string, StoredEntry>();
   private artifacts: SimulatedArtifact[] = [];
@@ -118,7 +129,12 @@ export class CpiSimulator {
 
   /** A service key for this tenant, with the fields at the top level or inside `oauth` (§1.1). */
   serviceKey(shape: "top-level" | "oauth" = "top-level"): Record<string, unknown> {
-    const fields = { url: this.url, tokenurl: this.tokenUrl, clientid: this.credentials.clientId, clientsecret: this.credentials.clientSecret };
+    const fields = {
+      url: this.url,
+      tokenurl: this.tokenUrl,
+      clientid: this.credentials.clientId,
+      clientsecret: this.credentials.clientSecret,
+    };
     return shape === "oauth" ? { oauth: fields } : fields;
   }
 
@@ -200,7 +216,8 @@ export class CpiSimulator {
       return;
     }
     if (kind === "token") return this.token(request, url, body, response);
-    if (!path.startsWith("/api/v1/")) return sendError(response, 404, "Not Found", `Resource not found for the segment '${path}'.`, true);
+    if (!path.startsWith("/api/v1/"))
+      return sendError(response, 404, "Not Found", `Resource not found for the segment '${path}'.`, true);
     this.api(request, url, path.slice("/api/v1".length), response);
   }
 
@@ -226,42 +243,69 @@ export class CpiSimulator {
     const [clientId, clientSecret] = colon < 0 ? ["", ""] : [decoded.slice(0, colon), decoded.slice(colon + 1)];
     const json = { "Content-Type": "application/json;charset=UTF-8" };
     if (clientId !== this.credentials.clientId || clientSecret !== this.credentials.clientSecret) {
-      return void response.writeHead(401, json).end(JSON.stringify({ error: "unauthorized", error_description: "Bad credentials" }));
+      return void response
+        .writeHead(401, json)
+        .end(JSON.stringify({ error: "unauthorized", error_description: "Bad credentials" }));
     }
     if (grantType !== "client_credentials") {
-      return void response.writeHead(400, json).end(JSON.stringify({ error: "unsupported_grant_type", error_description: `Unsupported grant type: ${grantType}` }));
+      return void response.writeHead(400, json).end(
+        JSON.stringify({
+          error: "unsupported_grant_type",
+          error_description: `Unsupported grant type: ${grantType}`,
+        }),
+      );
     }
     const token = randomBytes(32).toString("base64url");
     this.tokens.set(token, Date.now() + this.style.tokenLifetimeSeconds * 1000);
-    response.writeHead(200, json).end(JSON.stringify({ access_token: token, token_type: "bearer", expires_in: this.style.tokenLifetimeSeconds }));
+    response
+      .writeHead(200, json)
+      .end(JSON.stringify({ access_token: token, token_type: "bearer", expires_in: this.style.tokenLifetimeSeconds }));
   }
 
   private api(request: IncomingMessage, url: URL, path: string, response: ServerResponse): void {
-    const wantsJson = /application\/json/.test(request.headers.accept ?? "") || url.searchParams.get("$format") === "json";
-    if (request.method !== "GET") return sendError(response, 405, "Method Not Allowed", "The request method is not supported.", wantsJson);
+    const wantsJson =
+      /application\/json/.test(request.headers.accept ?? "") || url.searchParams.get("$format") === "json";
+    if (request.method !== "GET")
+      return sendError(response, 405, "Method Not Allowed", "The request method is not supported.", wantsJson);
     const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? "")?.[1];
     const expiresAt = token ? this.tokens.get(token) : undefined;
     // 401 with no body: the reference leaves it unspecified (§4).
-    if (expiresAt === undefined || expiresAt <= Date.now()) return void response.writeHead(401, { "WWW-Authenticate": 'Bearer realm="api"' }).end();
-    if (!this.roles.has(READ_ROLE)) return sendError(response, 403, "Forbidden", "Access is denied: the user lacks the required permissions.", wantsJson);
+    if (expiresAt === undefined || expiresAt <= Date.now())
+      return void response.writeHead(401, { "WWW-Authenticate": 'Bearer realm="api"' }).end();
+    if (!this.roles.has(READ_ROLE))
+      return sendError(
+        response,
+        403,
+        "Forbidden",
+        "Access is denied: the user lacks the required permissions.",
+        wantsJson,
+      );
 
     if (path === "/KeystoreEntries") return this.keystoreList(url, response, wantsJson);
     if (path === "/IntegrationRuntimeArtifacts") return this.artifactList(url, response, wantsJson);
     const match = ENTRY.exec(path);
-    if (!match) return sendError(response, 404, "Not Found", `Resource not found for the segment '${path.slice(1)}'.`, wantsJson);
+    if (!match)
+      return sendError(response, 404, "Not Found", `Resource not found for the segment '${path.slice(1)}'.`, wantsJson);
     const [, hexAlias = "", download] = match;
     // Either case in the URL (§2.1); the stored key is uppercase.
-    const alias = /^(?:[0-9A-Fa-f]{2})+$/.test(hexAlias) ? new TextDecoder("utf-8", { fatal: true }).decode(Buffer.from(hexAlias, "hex")) : undefined;
-    if (alias === undefined) return sendError(response, 400, "Bad Request", `The alias '${hexAlias}' is not hex-encoded UTF-8.`, wantsJson);
+    const alias = /^(?:[0-9A-Fa-f]{2})+$/.test(hexAlias)
+      ? new TextDecoder("utf-8", { fatal: true }).decode(Buffer.from(hexAlias, "hex"))
+      : undefined;
+    if (alias === undefined)
+      return sendError(response, 400, "Bad Request", `The alias '${hexAlias}' is not hex-encoded UTF-8.`, wantsJson);
     const entry = this.entries.get(hexAlias.toUpperCase());
     if (!entry) return sendError(response, 404, "Not Found", `Alias '${alias}' not found in the keystore`, wantsJson);
     if (download === "/Certificate/$value") {
       const pem = this.style.certificate === "pem";
-      return void response.writeHead(200, { "Content-Type": "application/pkix-cert" }).end(pem ? toPem(entry.certificate) : entry.certificate);
+      return void response
+        .writeHead(200, { "Content-Type": "application/pkix-cert" })
+        .end(pem ? toPem(entry.certificate) : entry.certificate);
     }
     if (download === "/ChainResource/$value") {
       const chain = entry.chain ?? [entry.certificate];
-      return void response.writeHead(200, { "Content-Type": "application/pkcs7-mime" }).end(this.style.chain === "pem" ? buildPkcs7(chain, "pem") : buildPkcs7(chain, "der"));
+      return void response
+        .writeHead(200, { "Content-Type": "application/pkcs7-mime" })
+        .end(this.style.chain === "pem" ? buildPkcs7(chain, "pem") : buildPkcs7(chain, "der"));
     }
     this.send(response, wantsJson, this.entryView(entry));
   }
@@ -271,7 +315,8 @@ export class CpiSimulator {
     const pageSize = this.style.keystorePageSize;
     if (!pageSize) return this.send(response, wantsJson, all);
     const start = Number(url.searchParams.get("$skiptoken") ?? 0);
-    const next = start + pageSize < all.length ? `${this.url}/api/v1/KeystoreEntries?$skiptoken=${start + pageSize}` : undefined;
+    const next =
+      start + pageSize < all.length ? `${this.url}/api/v1/KeystoreEntries?$skiptoken=${start + pageSize}` : undefined;
     this.send(response, wantsJson, all.slice(start, start + pageSize), next);
   }
 
@@ -279,7 +324,8 @@ export class CpiSimulator {
   private artifactList(url: URL, response: ServerResponse, wantsJson: boolean): void {
     const top = Math.min(Number(url.searchParams.get("$top") ?? MAX_PAGE), MAX_PAGE);
     const skip = Number(url.searchParams.get("$skip") ?? 0);
-    if (!Number.isInteger(top) || top < 0 || !Number.isInteger(skip) || skip < 0) return sendError(response, 400, "Bad Request", "Invalid $top or $skip.", wantsJson);
+    if (!Number.isInteger(top) || top < 0 || !Number.isInteger(skip) || skip < 0)
+      return sendError(response, 400, "Bad Request", "Invalid $top or $skip.", wantsJson);
     const page = this.artifacts.slice(skip, skip + top).map((artifact) => this.artifactView(artifact));
     this.send(response, wantsJson, page);
   }
@@ -287,30 +333,53 @@ export class CpiSimulator {
   private entryView(entry: StoredEntry): Record<string, Value> {
     const hexAlias = this.style.hexAliasCase === "upper" ? entry.hexAlias : entry.hexAlias.toLowerCase();
     const uri = `${this.url}/api/v1/KeystoreEntries('${hexAlias}')`;
-    return { __metadata: metadata(uri, "com.sap.hci.api.KeystoreEntry"), Hexalias: hexAlias, ...entry.properties, ChainCertificates: { __deferred: { uri: `${uri}/ChainCertificates` } } };
+    return {
+      __metadata: metadata(uri, "com.sap.hci.api.KeystoreEntry"),
+      Hexalias: hexAlias,
+      ...entry.properties,
+      ChainCertificates: { __deferred: { uri: `${uri}/ChainCertificates` } },
+    };
   }
 
   private artifactView(artifact: SimulatedArtifact): Record<string, Value> {
     const uri = `${this.url}/api/v1/IntegrationRuntimeArtifacts('${artifact.id}')`;
     return {
-      __metadata: { ...metadata(uri, "com.sap.hci.api.IntegrationRuntimeArtifact"), content_type: "application/octet-stream", media_src: `${uri}/$value`, edit_media: `${uri}/$value` },
+      __metadata: {
+        ...metadata(uri, "com.sap.hci.api.IntegrationRuntimeArtifact"),
+        content_type: "application/octet-stream",
+        media_src: `${uri}/$value`,
+        edit_media: `${uri}/$value`,
+      },
       Id: artifact.id,
       Version: artifact.version ?? "1.0.0",
       Name: artifact.name ?? artifact.id,
       Type: "INTEGRATION_FLOW",
       DeployedBy: artifact.deployedBy ?? this.credentials.clientId,
-      DeployedOn: this.style.deployedOn === "iso-local" ? artifact.deployedOn.toISOString().replace(/Z$/, "") : artifact.deployedOn,
+      DeployedOn:
+        this.style.deployedOn === "iso-local"
+          ? artifact.deployedOn.toISOString().replace(/Z$/, "")
+          : artifact.deployedOn,
       Status: artifact.status ?? "STARTED",
       ErrorInformation: { __deferred: { uri: `${uri}/ErrorInformation` } },
     };
   }
 
   /** `{"d":{"results":[…]}}` or `{"d":{…}}` in JSON (§2.3), Atom XML when JSON was not asked for (§0). */
-  private send(response: ServerResponse, wantsJson: boolean, content: Record<string, Value> | Record<string, Value>[], next?: string): void {
-    if (!wantsJson) return void response.writeHead(200, { "Content-Type": "application/atom+xml;charset=utf-8" }).end(atom(content));
-    const d = Array.isArray(content) ? { results: content.map(jsonDates), ...(next ? { __next: next } : {}) } : jsonDates(content);
+  private send(
+    response: ServerResponse,
+    wantsJson: boolean,
+    content: Record<string, Value> | Record<string, Value>[],
+    next?: string,
+  ): void {
+    if (!wantsJson)
+      return void response.writeHead(200, { "Content-Type": "application/atom+xml;charset=utf-8" }).end(atom(content));
+    const d = Array.isArray(content)
+      ? { results: content.map(jsonDates), ...(next ? { __next: next } : {}) }
+      : jsonDates(content);
     const text = JSON.stringify({ d });
-    response.writeHead(200, { "Content-Type": "application/json;charset=utf-8" }).end(this.style.escapeSlashes ? text.replace(/\//g, "\\/") : text);
+    response
+      .writeHead(200, { "Content-Type": "application/json;charset=utf-8" })
+      .end(this.style.escapeSlashes ? text.replace(/\//g, "\\/") : text);
   }
 }
 
@@ -321,7 +390,8 @@ function entryProperties(entry: SimulatedEntry): Record<string, Value> {
   const details = key.asymmetricKeyDetails ?? {};
   const algorithm = certificate.signatureAlgorithm as { name: string; hash?: { name: string } };
   const hash = algorithm.hash?.name.replace("-", "") ?? "";
-  const fingerprint = (name: string) => (createHash(name).update(entry.certificate).digest("hex").toUpperCase().match(/../g) ?? []).join(":");
+  const fingerprint = (name: string) =>
+    (createHash(name).update(entry.certificate).digest("hex").toUpperCase().match(/../g) ?? []).join(":");
   const modified = entry.lastModified ?? new Date("2026-05-01T08:00:00Z");
   return {
     Alias: entry.alias,
@@ -330,7 +400,12 @@ function entryProperties(entry: SimulatedEntry): Record<string, Value> {
     ValidNotBefore: certificate.notBefore,
     ValidNotAfter: certificate.notAfter,
     SerialNumber: `0x${BigInt(`0x${certificate.serialNumber}`).toString(16).toUpperCase()}`,
-    SignatureAlgorithm: algorithm.name === "ECDSA" ? `${hash}withECDSA` : algorithm.name === "RSASSA-PKCS1-v1_5" ? `${hash}withRSA` : algorithm.name,
+    SignatureAlgorithm:
+      algorithm.name === "ECDSA"
+        ? `${hash}withECDSA`
+        : algorithm.name === "RSASSA-PKCS1-v1_5"
+          ? `${hash}withRSA`
+          : algorithm.name,
     EllipticCurve: details.namedCurve ?? null,
     Validity: null,
     SubjectDN: certificate.subject,
@@ -354,7 +429,9 @@ function metadata(uri: string, type: string): Record<string, string> {
 
 /** OData V2 JSON dates: `/Date(ms)/` (§2.3). */
 function jsonDates(entity: Record<string, Value>): Record<string, Value> {
-  return Object.fromEntries(Object.entries(entity).map(([name, value]) => [name, value instanceof Date ? `/Date(${value.getTime()})/` : value]));
+  return Object.fromEntries(
+    Object.entries(entity).map(([name, value]) => [name, value instanceof Date ? `/Date(${value.getTime()})/` : value]),
+  );
 }
 
 /** OData V2 error body (§4): `code` is the reason phrase. */
@@ -363,7 +440,9 @@ function sendError(response: ServerResponse, status: number, code: string, messa
     const xml = `<?xml version="1.0" encoding="utf-8"?><error xmlns="http://schemas.microsoft.com/ado/2007/08/dataservices/metadata"><code>${escapeXml(code)}</code><message xml:lang="en">${escapeXml(message)}</message></error>`;
     return void response.writeHead(status, { "Content-Type": "application/xml;charset=utf-8" }).end(xml);
   }
-  response.writeHead(status, { "Content-Type": "application/json;charset=utf-8" }).end(JSON.stringify({ error: { code, message: { lang: "en", value: message } } }));
+  response
+    .writeHead(status, { "Content-Type": "application/json;charset=utf-8" })
+    .end(JSON.stringify({ error: { code, message: { lang: "en", value: message } } }));
 }
 
 function readBody(request: IncomingMessage): Promise<string> {
@@ -379,10 +458,18 @@ function readBody(request: IncomingMessage): Promise<string> {
 function atom(content: Record<string, Value> | Record<string, Value>[]): string {
   const namespaces = `xmlns="http://www.w3.org/2005/Atom" xmlns:m="http://schemas.microsoft.com/ado/2007/08/dataservices/metadata" xmlns:d="http://schemas.microsoft.com/ado/2007/08/dataservices"`;
   const property = ([name, value]: [string, Value]) =>
-    value === null ? `<d:${name} m:null="true"/>` : value instanceof Date ? `<d:${name}>${value.toISOString()}</d:${name}>` : typeof value === "object" ? "" : `<d:${name}>${escapeXml(String(value))}</d:${name}>`;
+    value === null
+      ? `<d:${name} m:null="true"/>`
+      : value instanceof Date
+        ? `<d:${name}>${value.toISOString()}</d:${name}>`
+        : typeof value === "object"
+          ? ""
+          : `<d:${name}>${escapeXml(String(value))}</d:${name}>`;
   const entry = (entity: Record<string, Value>, attributes = "") =>
     `<entry${attributes}><content type="application/xml"><m:properties>${Object.entries(entity).map(property).join("")}</m:properties></content></entry>`;
-  const xml = Array.isArray(content) ? `<feed ${namespaces}>${content.map((entity) => entry(entity)).join("")}</feed>` : entry(content, ` ${namespaces}`);
+  const xml = Array.isArray(content)
+    ? `<feed ${namespaces}>${content.map((entity) => entry(entity)).join("")}</feed>`
+    : entry(content, ` ${namespaces}`);
   return `<?xml version="1.0" encoding="utf-8"?>${xml}`;
 }
 

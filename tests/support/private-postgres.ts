@@ -13,7 +13,9 @@ const BIN = process.env.PG_BIN_DIR ?? "/usr/lib/postgresql/15/bin";
 /** initdb refuses to run as root: as root the cluster belongs to the `postgres` OS user. */
 function osUser(): { name: string; uid: number; gid: number } | null {
   if (process.getuid?.() !== 0) return null;
-  const line = readFileSync("/etc/passwd", "utf8").split("\n").find((entry) => entry.startsWith("postgres:"));
+  const line = readFileSync("/etc/passwd", "utf8")
+    .split("\n")
+    .find((entry) => entry.startsWith("postgres:"));
   if (!line) throw new Error("running as root, but there is no `postgres` OS user to own a private PostgreSQL cluster");
   const [, , uid, gid] = line.split(":");
   return { name: "postgres", uid: Number(uid), gid: Number(gid) };
@@ -21,13 +23,13 @@ function osUser(): { name: string; uid: number; gid: number } | null {
 
 /** Why a private cluster cannot be used here, or null when it can. */
 export function privatePostgresUnavailable(): string | null {
-  if (!process.env.DATABASE_URL) return "DATABASE_URL is not set: the app runs on embedded PGlite, which has no server to restart";
+  if (!process.env.DATABASE_URL)
+    return "DATABASE_URL is not set: the app runs on embedded PGlite, which has no server to restart";
   for (const program of ["initdb", "pg_ctl", "postgres"]) {
     if (!existsSync(path.join(BIN, program))) return `no PostgreSQL server binaries in ${BIN} (set PG_BIN_DIR)`;
   }
   return null;
 }
-
 
 export class PrivatePostgres {
   private constructor(
@@ -49,7 +51,8 @@ export class PrivatePostgres {
     const command = user ? "runuser" : path.join(BIN, program);
     const fullArgs = user ? ["-u", user.name, "--", path.join(BIN, program), ...args] : args;
     const result = spawnSync(command, fullArgs, { encoding: "utf8", timeout: 60_000 });
-    if (result.status !== 0) throw new Error(`${program} ${args.join(" ")} failed (${result.status}): ${result.stderr || result.stdout}`);
+    if (result.status !== 0)
+      throw new Error(`${program} ${args.join(" ")} failed (${result.status}): ${result.stderr || result.stdout}`);
   }
 
   static async create(): Promise<PrivatePostgres> {
@@ -59,7 +62,18 @@ export class PrivatePostgres {
     const cluster = new PrivatePostgres(folder, await freePort());
     // Stopping the test runner must not leave a server behind.
     process.once("exit", () => cluster.destroy());
-    cluster.run("initdb", ["-D", cluster.dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
+    cluster.run("initdb", [
+      "-D",
+      cluster.dataDir,
+      "-U",
+      "postgres",
+      "-A",
+      "trust",
+      "-E",
+      "UTF8",
+      "--locale=C",
+      "--no-sync",
+    ]);
     cluster.start();
     return cluster;
   }
@@ -67,7 +81,18 @@ export class PrivatePostgres {
   start(): void {
     // Durability against an operating-system crash is not under test: fsync off keeps the test fast.
     const options = `-p ${this.port} -k ${this.folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`;
-    this.run("pg_ctl", ["start", "-D", this.dataDir, "-l", path.join(this.folder, "server.log"), "-w", "-t", "30", "-o", options]);
+    this.run("pg_ctl", [
+      "start",
+      "-D",
+      this.dataDir,
+      "-l",
+      path.join(this.folder, "server.log"),
+      "-w",
+      "-t",
+      "30",
+      "-o",
+      options,
+    ]);
   }
 
   /** fast: clients are disconnected and open transactions rolled back; immediate: the server dies as in a crash. */

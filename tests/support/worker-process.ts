@@ -9,7 +9,8 @@ const root = path.resolve(import.meta.dirname, "../..");
  * (through npm, the signal reaches npm and the worker lives on, delivering mail for later tests).
  */
 export function startWorker(env: Record<string, string>): { stop: () => Promise<void>; child: ChildProcess } {
-  const command = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { worker: string } }).scripts.worker;
+  const command = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { worker: string } })
+    .scripts.worker;
   const [program, ...args] = command.split(/\s+/);
   if (program !== "node") throw new Error(`the worker script no longer starts with node: ${command}`);
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: "ignore" });

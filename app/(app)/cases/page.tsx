@@ -10,27 +10,41 @@ export const metadata: Metadata = { title: "Cases" };
 const STATUS_LABEL = { OPEN: "Open", COMPLETED: "Completed", CANCELLED: "Cancelled" } as const;
 const select = "rounded border border-slate-300 px-2 py-1";
 
-export default async function CasesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function CasesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const user = await requireUserOrRedirect("/cases");
   const params = await searchParams;
   const query = parseCaseListQuery(params);
   const { cases, total, pages } = await loadCaseList(user.id, query);
   const pageLink = (page: number) => {
-    const next = new URLSearchParams(Object.entries({ ...params, page: String(page) }).filter((entry): entry is [string, string] => !!entry[1]));
+    const next = new URLSearchParams(
+      Object.entries({ ...params, page: String(page) }).filter((entry): entry is [string, string] => !!entry[1]),
+    );
     return `/cases?${next}`;
   };
   return (
     <section className="space-y-4">
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-bold">Cases</h1>
-        <Link href="/cases/new" className="rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white no-underline hover:bg-blue-800">
+        <Link
+          href="/cases/new"
+          className="rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white no-underline hover:bg-blue-800"
+        >
           New case
         </Link>
       </div>
       <form className="flex flex-wrap items-end gap-3 text-sm" action="/cases" role="search">
         <label className="flex flex-col">
           Search
-          <input name="q" defaultValue={query.search ?? ""} placeholder="Title, receiver, e-mail or fingerprint" className={`${select} w-72`} />
+          <input
+            name="q"
+            defaultValue={query.search ?? ""}
+            placeholder="Title, receiver, e-mail or fingerprint"
+            className={`${select} w-72`}
+          />
         </label>
         <label className="flex flex-col">
           Status

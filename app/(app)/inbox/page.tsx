@@ -19,8 +19,13 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const showAll = (await searchParams).show === "all";
   const memberships = await membershipsOf(user.id);
   if (memberships.length === 0) redirect("/welcome");
-  const ownerOf = memberships.filter((membership) => membership.role === "OWNER").map((membership) => membership.workspace.id);
-  const [inbox, failedMail] = await Promise.all([loadInbox(user.id, showAll ? UNLIMITED : INBOX_LIMITS), failedMailForOwner(ownerOf)]);
+  const ownerOf = memberships
+    .filter((membership) => membership.role === "OWNER")
+    .map((membership) => membership.workspace.id);
+  const [inbox, failedMail] = await Promise.all([
+    loadInbox(user.id, showAll ? UNLIMITED : INBOX_LIMITS),
+    failedMailForOwner(ownerOf),
+  ]);
   const now = new Date();
   return (
     <>
@@ -56,7 +61,9 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             <TaskTable items={inbox.tasks} now={now} />
           </div>
         )}
-        {inbox.tasks.length < inbox.taskCount ? <ShowAll shown={inbox.tasks.length} total={inbox.taskCount} what="tasks" /> : null}
+        {inbox.tasks.length < inbox.taskCount ? (
+          <ShowAll shown={inbox.tasks.length} total={inbox.taskCount} what="tasks" />
+        ) : null}
       </section>
 
       <section aria-labelledby="waiting-heading" className="space-y-3">
@@ -70,7 +77,9 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             <TaskTable items={inbox.waiting} now={now} showWaitingOn />
           </div>
         )}
-        {inbox.waiting.length < inbox.waitingCount ? <ShowAll shown={inbox.waiting.length} total={inbox.waitingCount} what="cases waiting on others" /> : null}
+        {inbox.waiting.length < inbox.waitingCount ? (
+          <ShowAll shown={inbox.waiting.length} total={inbox.waitingCount} what="cases waiting on others" />
+        ) : null}
       </section>
 
       <section aria-labelledby="done-heading" className="space-y-3">
@@ -83,8 +92,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           <ul className="space-y-1 text-sm" data-testid="recently-done">
             {inbox.recentlyDone.map((item) => (
               <li key={`${item.caseId}-${item.stepNumber}`}>
-                <Time value={item.completedAt} /> · <Link href={`/cases/${item.caseId}`}>{item.caseTitle}</Link> · step {item.stepNumber}:{" "}
-                {item.stepTitle} — {item.completedBy}
+                <Time value={item.completedAt} /> · <Link href={`/cases/${item.caseId}`}>{item.caseTitle}</Link> · step{" "}
+                {item.stepNumber}: {item.stepTitle} — {item.completedBy}
               </li>
             ))}
           </ul>

@@ -22,7 +22,11 @@ function urgency(daysLeft: number): { label: string; className: string } {
 // The soonest expiries first; the rest of the (at most 100) on request.
 const EXPIRING_SHOWN = 25;
 
-export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ workspace?: string; expiring?: string }> }) {
+export default async function OverviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ workspace?: string; expiring?: string }>;
+}) {
   const user = await requireUserOrRedirect("/overview");
   const workspaces = await overviewWorkspaces(user.id);
   const { workspace: requested, expiring: expiringParam } = await searchParams;
@@ -32,12 +36,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <section className="max-w-2xl space-y-3">
         <h1 className="text-2xl font-bold">Overview</h1>
         <p>
-          The overview shows a workspace&apos;s open cases and the certificates it has in use. It is for the members of a workspace; you take part
-          in cases as a guest, so there is none to show you.
+          The overview shows a workspace&apos;s open cases and the certificates it has in use. It is for the members of
+          a workspace; you take part in cases as a guest, so there is none to show you.
         </p>
         <p>
-          Your cases are in your <Link href="/inbox">inbox</Link> and in the <Link href="/cases">case list</Link>. To see a workspace&apos;s overview,
-          ask one of its owners to make you a member.
+          Your cases are in your <Link href="/inbox">inbox</Link> and in the <Link href="/cases">case list</Link>. To
+          see a workspace&apos;s overview, ask one of its owners to make you a member.
         </p>
       </section>
     );
@@ -65,7 +69,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 
       <div className="grid gap-4 md:grid-cols-3">
         <section className="rounded border border-slate-200 bg-white p-4" aria-labelledby="stage-heading">
-          <h2 id="stage-heading" className="font-semibold">Open cases by stage</h2>
+          <h2 id="stage-heading" className="font-semibold">
+            Open cases by stage
+          </h2>
           <ul className="mt-2 space-y-1 text-sm" data-testid="by-stage">
             {overview.byStage.map((row) => (
               <li key={row.key}>
@@ -76,7 +82,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           </ul>
         </section>
         <section className="rounded border border-slate-200 bg-white p-4" aria-labelledby="variant-heading">
-          <h2 id="variant-heading" className="font-semibold">Cases per procedure</h2>
+          <h2 id="variant-heading" className="font-semibold">
+            Cases per procedure
+          </h2>
           <ul className="mt-2 space-y-1 text-sm">
             {overview.byVariant.map((row) => (
               <li key={`${row.variant}-${row.status}`}>
@@ -86,20 +94,26 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           </ul>
         </section>
         <section className="rounded border border-slate-200 bg-white p-4" aria-labelledby="completed-heading">
-          <h2 id="completed-heading" className="font-semibold">Completed per month</h2>
+          <h2 id="completed-heading" className="font-semibold">
+            Completed per month
+          </h2>
           <ul className="mt-2 space-y-1 text-sm">
             {overview.completedPerMonth.map((row) => (
               <li key={row.month}>
                 {row.month}: <strong>{row.count}</strong>
               </li>
             ))}
-            {overview.completedPerMonth.length === 0 ? <li className="text-slate-600">None in the last year.</li> : null}
+            {overview.completedPerMonth.length === 0 ? (
+              <li className="text-slate-600">None in the last year.</li>
+            ) : null}
           </ul>
         </section>
       </div>
 
       <section className="space-y-2" aria-labelledby="longest-heading">
-        <h2 id="longest-heading" className="text-xl font-semibold">Steps waiting longest</h2>
+        <h2 id="longest-heading" className="text-xl font-semibold">
+          Steps waiting longest
+        </h2>
         <table className="w-full text-left text-sm">
           <tbody>
             {overview.longest.map((step) => (
@@ -125,8 +139,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       </section>
 
       <section className="space-y-2" aria-labelledby="expiry-heading">
-        <h2 id="expiry-heading" className="text-xl font-semibold">Certificate expiry</h2>
-        <p className="text-sm text-slate-600">Certificates in use: the new ones of completed cases, and the old ones of open cases.</p>
+        <h2 id="expiry-heading" className="text-xl font-semibold">
+          Certificate expiry
+        </h2>
+        <p className="text-sm text-slate-600">
+          Certificates in use: the new ones of completed cases, and the old ones of open cases.
+        </p>
         <ExpiryChart months={overview.expiryByMonth} />
         <table className="w-full text-left text-sm" data-testid="expiring">
           <thead>
@@ -144,7 +162,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
               return (
                 <tr key={certificate.id} className={`border-b border-slate-200 ${level.className}`}>
                   <td className="py-1 pr-3">
-                    {CERTIFICATE_ROLE_LABEL[certificate.role as keyof typeof CERTIFICATE_ROLE_LABEL] ?? certificate.role}: {certificate.subject}
+                    {CERTIFICATE_ROLE_LABEL[certificate.role as keyof typeof CERTIFICATE_ROLE_LABEL] ??
+                      certificate.role}
+                    : {certificate.subject}
                   </td>
                   <td className="pr-3">
                     <Link href={`/cases/${certificate.case.id}`}>{certificate.case.title}</Link>

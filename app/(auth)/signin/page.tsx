@@ -20,7 +20,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       {mode === "none" ? (
         <Notice tone="error">
           Sign-in is not possible right now: this server has no way to send e-mail. An administrator must set
-          <code className="mx-1">SMTP_URL</code> (or <code className="mx-1">DEV_MAILBOX=1</code> on a development machine).
+          <code className="mx-1">SMTP_URL</code> (or <code className="mx-1">DEV_MAILBOX=1</code> on a development
+          machine).
         </Notice>
       ) : (
         <SignInForm callbackUrl={callbackUrl} />
@@ -28,8 +29,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       {mode === "mailbox" ? (
         <Notice tone="warning">
           <p>
-            Development mode: e-mails are not sent but collected in the <Link href="/dev/mailbox">built-in mailbox</Link>. Anyone who can open
-            it can sign in as anyone.
+            Development mode: e-mails are not sent but collected in the{" "}
+            <Link href="/dev/mailbox">built-in mailbox</Link>. Anyone who can open it can sign in as anyone.
           </p>
           {usesEmbeddedDatabase() ? (
             <>

@@ -226,14 +226,21 @@ function roleName(role: Role): string {
 /** "Step 5 of 9 is ready for the tenant administrator; steps 1–4 done." */
 export function summarizeProgress(definition: WorkflowDefinition, states: readonly SwimlaneStepState[]): string {
   const total = definition.steps.length;
-  const numbersWith = (status: StepStatus) => states.filter((state) => state.status === status).map((state) => state.number).sort((a, b) => a - b);
+  const numbersWith = (status: StepStatus) =>
+    states
+      .filter((state) => state.status === status)
+      .map((state) => state.number)
+      .sort((a, b) => a - b);
   const done = numbersWith("DONE");
   const cancelled = numbersWith("CANCELLED");
-  const ready = definition.steps.find((step) => states.some((state) => state.number === step.number && state.status === "READY"));
+  const ready = definition.steps.find((step) =>
+    states.some((state) => state.number === step.number && state.status === "READY"),
+  );
 
   if (done.length === total) return `All ${total} steps are done.`;
   const doneClause = done.length > 0 ? `${stepsPhrase(done)} done` : "no step done yet";
-  if (cancelled.length > 0) return `The procedure was cancelled: ${doneClause}; ${stepsPhrase(cancelled)} of ${total} cancelled.`;
+  if (cancelled.length > 0)
+    return `The procedure was cancelled: ${doneClause}; ${stepsPhrase(cancelled)} of ${total} cancelled.`;
   if (ready) return `Step ${ready.number} of ${total} is ready for ${roleName(ready.role)}; ${doneClause}.`;
   return `No step of ${total} is ready; ${doneClause}.`;
 }
@@ -254,7 +261,10 @@ function placeColumns(definition: WorkflowDefinition, states: readonly SwimlaneS
   let x = MARGIN + LABEL_WIDTH + GAP;
   return definition.steps.map((step) => {
     // A step without a stored state has not been reached: draw it as waiting.
-    const state = states.find((candidate) => candidate.number === step.number) ?? { number: step.number, status: "BLOCKED" };
+    const state = states.find((candidate) => candidate.number === step.number) ?? {
+      number: step.number,
+      status: "BLOCKED",
+    };
     const width = step.kind === "handover" ? HANDOVER_WIDTH : ACTION_WIDTH;
     const column = { step, state, x, width };
     x += width + GAP;
@@ -272,7 +282,14 @@ function placeLanes(): SwimlaneLane[] {
     const labelLines = wrapped.map((text, line) =>
       textAt(text, MARGIN + BOX_PADDING, firstBaseline + line * lineStep, FONT.lane, { bold: true, tone: "lane" }),
     );
-    return { role, label: ROLE_LABEL[role], y, height: LANE_HEIGHT, midY: y + LANE_PADDING + ACTION_HEIGHT / 2, labelLines };
+    return {
+      role,
+      label: ROLE_LABEL[role],
+      y,
+      height: LANE_HEIGHT,
+      midY: y + LANE_PADDING + ACTION_HEIGHT / 2,
+      labelLines,
+    };
   });
 }
 
@@ -283,7 +300,16 @@ function textAt(
   size: number,
   options: { bold?: boolean; anchor?: SwimlaneText["anchor"]; tone: TextTone; struck?: boolean },
 ): SwimlaneText {
-  return { text, x, y, size, bold: options.bold ?? false, anchor: options.anchor ?? "start", tone: options.tone, struck: options.struck ?? false };
+  return {
+    text,
+    x,
+    y,
+    size,
+    bold: options.bold ?? false,
+    anchor: options.anchor ?? "start",
+    tone: options.tone,
+    struck: options.struck ?? false,
+  };
 }
 
 function laneOf(lanes: readonly SwimlaneLane[], role: Role): SwimlaneLane {
@@ -295,7 +321,8 @@ function describeStep(step: StepDefinition, state: SwimlaneStepState, total: num
     step.kind === "handover" && step.to
       ? `hand-over from ${roleName(step.role)} to ${roleName(step.to)}`
       : `${ROLE_LABEL[step.role]}${step.with ? ` with ${roleName(step.with)}` : ""}`;
-  const status = state.status === "READY" ? "ready, the current step" : STEP_APPEARANCE[state.status].label.toLowerCase();
+  const status =
+    state.status === "READY" ? "ready, the current step" : STEP_APPEARANCE[state.status].label.toLowerCase();
   const completion =
     state.status === "DONE" && state.completedAt
       ? ` by ${state.completedBy ?? "an unknown person"} on ${when(state.completedAt, zone)}`
@@ -307,12 +334,21 @@ function actionLines(column: Column, box: { x: number; y: number }, appearance: 
   const left = box.x + BOX_PADDING;
   const innerWidth = ACTION_WIDTH - 2 * BOX_PADDING;
   const headingBaseline = box.y + BOX_PADDING + FONT.heading;
-  const heading = textAt(`${appearance.symbol} ${column.step.number} · ${appearance.label}`, left, headingBaseline, FONT.heading, {
-    bold: true,
-    tone: "heading",
-  });
+  const heading = textAt(
+    `${appearance.symbol} ${column.step.number} · ${appearance.label}`,
+    left,
+    headingBaseline,
+    FONT.heading,
+    {
+      bold: true,
+      tone: "heading",
+    },
+  );
   const title = wrapText(column.step.title, charsThatFit(innerWidth, FONT.body), TITLE_LINES).map((text, line) =>
-    textAt(text, left, headingBaseline + (line + 1) * FONT.body * LINE_HEIGHT + 1, FONT.body, { tone: "body", struck: appearance.struck }),
+    textAt(text, left, headingBaseline + (line + 1) * FONT.body * LINE_HEIGHT + 1, FONT.body, {
+      tone: "body",
+      struck: appearance.struck,
+    }),
   );
   return [heading, ...title];
 }
@@ -321,8 +357,16 @@ function handoverLines(column: Column, box: { x: number; y: number }, appearance
   const centre = box.x + HANDOVER_WIDTH / 2;
   const receiver = column.step.to ? `to ${ROLE_SHORT[column.step.to]}` : "hand-over";
   return [
-    textAt(`${appearance.symbol} ${column.step.number}`, centre, box.y + HANDOVER_HEIGHT / 2 - 3, FONT.heading, { bold: true, anchor: "middle", tone: "heading" }),
-    textAt(receiver, centre, box.y + HANDOVER_HEIGHT / 2 + FONT.body, FONT.body, { anchor: "middle", tone: "body", struck: appearance.struck }),
+    textAt(`${appearance.symbol} ${column.step.number}`, centre, box.y + HANDOVER_HEIGHT / 2 - 3, FONT.heading, {
+      bold: true,
+      anchor: "middle",
+      tone: "heading",
+    }),
+    textAt(receiver, centre, box.y + HANDOVER_HEIGHT / 2 + FONT.body, FONT.body, {
+      anchor: "middle",
+      tone: "body",
+      struck: appearance.struck,
+    }),
   ];
 }
 
@@ -337,7 +381,10 @@ function metaLines(column: Column, box: { x: number; y: number; w: number; h: nu
   const at = state.completedAt ? [when(state.completedAt, zone, narrow)] : [];
   const x = narrow ? box.x + box.w / 2 : box.x + 2;
   return [...who, ...at].map((text, line) =>
-    textAt(text, x, box.y + box.h + 3 + (line + 1) * size * 1.15, size, { anchor: narrow ? "middle" : "start", tone: "meta" }),
+    textAt(text, x, box.y + box.h + 3 + (line + 1) * size * 1.15, size, {
+      anchor: narrow ? "middle" : "start",
+      tone: "meta",
+    }),
   );
 }
 
@@ -366,7 +413,11 @@ function placeBox(column: Column, lane: SwimlaneLane, total: number, zone: strin
 }
 
 function arrowHeadPointingRight(tip: Point): Point[] {
-  return [tip, { x: tip.x - ARROW_HEAD, y: tip.y - ARROW_HEAD * 0.6 }, { x: tip.x - ARROW_HEAD, y: tip.y + ARROW_HEAD * 0.6 }];
+  return [
+    tip,
+    { x: tip.x - ARROW_HEAD, y: tip.y - ARROW_HEAD * 0.6 },
+    { x: tip.x - ARROW_HEAD, y: tip.y + ARROW_HEAD * 0.6 },
+  ];
 }
 
 function arrowHeadPointingVertically(tip: Point, downwards: boolean): Point[] {
@@ -394,7 +445,11 @@ function handoverIntoLane(from: SwimlaneBox, receiver: SwimlaneLane): { points: 
   return { points: [start, { x: turnX, y: start.y }, end], head: arrowHeadPointingVertically(tip, downwards) };
 }
 
-function connect(definition: WorkflowDefinition, boxes: readonly SwimlaneBox[], lanes: readonly SwimlaneLane[]): SwimlaneArrow[] {
+function connect(
+  definition: WorkflowDefinition,
+  boxes: readonly SwimlaneBox[],
+  lanes: readonly SwimlaneLane[],
+): SwimlaneArrow[] {
   const arrows: SwimlaneArrow[] = [];
   boxes.forEach((from, index) => {
     const next = boxes[index + 1];
@@ -403,10 +458,27 @@ function connect(definition: WorkflowDefinition, boxes: readonly SwimlaneBox[], 
     if (from.kind === "handover" && receiver) {
       const reachesNext = next !== undefined && next.role === receiver;
       const shape = reachesNext ? elbow(from, next) : handoverIntoLane(from, laneOf(lanes, receiver));
-      arrows.push({ kind: "handover", fromStep: from.number, toStep: reachesNext ? next.number : null, fromRole: from.role, toRole: receiver, ...shape, settled });
+      arrows.push({
+        kind: "handover",
+        fromStep: from.number,
+        toStep: reachesNext ? next.number : null,
+        fromRole: from.role,
+        toRole: receiver,
+        ...shape,
+        settled,
+      });
       if (reachesNext || !next) return;
     }
-    if (next) arrows.push({ kind: "sequence", fromStep: from.number, toStep: next.number, fromRole: from.role, toRole: next.role, ...elbow(from, next), settled });
+    if (next)
+      arrows.push({
+        kind: "sequence",
+        fromStep: from.number,
+        toStep: next.number,
+        fromRole: from.role,
+        toRole: next.role,
+        ...elbow(from, next),
+        settled,
+      });
   });
   return arrows;
 }
@@ -421,7 +493,9 @@ function placePartners(columns: readonly Column[], lanes: readonly SwimlaneLane[
     const wrapped = wrapText(`Takes part in step ${step.number}`, charsThatFit(width - 2 * BOX_PADDING, FONT.meta), 2);
     const lineStep = FONT.meta * LINE_HEIGHT;
     const firstBaseline = lane.midY - ((wrapped.length - 1) * lineStep) / 2 + FONT.meta * 0.35;
-    const lines = wrapped.map((text, line) => textAt(text, x + width / 2, firstBaseline + line * lineStep, FONT.meta, { anchor: "middle", tone: "meta" }));
+    const lines = wrapped.map((text, line) =>
+      textAt(text, x + width / 2, firstBaseline + line * lineStep, FONT.meta, { anchor: "middle", tone: "meta" }),
+    );
     return [{ step: step.number, role: step.with, x, y, w: width, h, lines }];
   });
 }
@@ -431,7 +505,10 @@ function placeLegend(top: number): SwimlaneLegendItem[] {
   const entries: { status: StepStatus | null; label: string }[] = [
     ...(["DONE", "READY", "BLOCKED", "CANCELLED"] as const).map((status) => {
       const appearance = STEP_APPEARANCE[status];
-      return { status, label: `${appearance.symbol} ${appearance.label}${status === "READY" ? " (current step)" : ""}` };
+      return {
+        status,
+        label: `${appearance.symbol} ${appearance.label}${status === "READY" ? " (current step)" : ""}`,
+      };
     }),
     { status: null, label: "Hand-over, sent by Renewal Desk" },
   ];
@@ -439,13 +516,20 @@ function placeLegend(top: number): SwimlaneLegendItem[] {
     const appearance = status ? STEP_APPEARANCE[status] : null;
     const pill = status === null;
     const swatch = { x, y: top + 6, w: pill ? 20 : 16, h: 12 };
-    const text = textAt(label, x + swatch.w + 5, top + 16, FONT.meta, { tone: "meta", struck: appearance?.struck ?? false });
+    const text = textAt(label, x + swatch.w + 5, top + 16, FONT.meta, {
+      tone: "meta",
+      struck: appearance?.struck ?? false,
+    });
     x += swatch.w + 5 + label.length * FONT.meta * AVERAGE_CHAR_WIDTH + 18;
     return { status, appearance, pill, swatch, text };
   });
 }
 
-export function layoutSwimlane(definition: WorkflowDefinition, states: readonly SwimlaneStepState[], zone = "UTC"): SwimlaneLayout {
+export function layoutSwimlane(
+  definition: WorkflowDefinition,
+  states: readonly SwimlaneStepState[],
+  zone = "UTC",
+): SwimlaneLayout {
   const lanes = placeLanes();
   const columns = placeColumns(definition, states);
   const total = definition.steps.length;

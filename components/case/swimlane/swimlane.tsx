@@ -13,7 +13,10 @@ import {
 } from "./layout";
 
 /** The fields of a case step the diagram needs; `CaseDetail["steps"]` fits as it is. */
-export type SwimlaneStep = Pick<CaseDetail["steps"][number], "number" | "status" | "completedAt" | "channel" | "completedBy">;
+export type SwimlaneStep = Pick<
+  CaseDetail["steps"][number],
+  "number" | "status" | "completedAt" | "channel" | "completedBy"
+>;
 
 interface Props {
   variant: Variant;
@@ -89,9 +92,14 @@ export function drawSwimlane(layout: SwimlaneLayout): string {
   return element(
     "svg",
     {
-      role: "img", "aria-labelledby": `${id}-title`, "aria-describedby": `${id}-desc`, viewBox: `0 0 ${layout.width} ${layout.height}`, width: "100%",
+      role: "img",
+      "aria-labelledby": `${id}-title`,
+      "aria-describedby": `${id}-desc`,
+      viewBox: `0 0 ${layout.width} ${layout.height}`,
+      width: "100%",
       // Never wider than its natural size, so variant A does not blow up on a wide page.
-      style: `max-width:${layout.width}px;height:auto;display:block`, "data-testid": "swimlane",
+      style: `max-width:${layout.width}px;height:auto;display:block`,
+      "data-testid": "swimlane",
     },
     [
       element("title", { id: `${id}-title` }, escape(layout.title)),
@@ -102,8 +110,17 @@ export function drawSwimlane(layout: SwimlaneLayout): string {
         element(
           "g",
           { "aria-hidden": "true" },
-          element("rect", { x: partner.x, y: partner.y, width: partner.w, height: partner.h, rx: 6, fill: "#ffffff", stroke: INK.sequence, "stroke-width": 1, "stroke-dasharray": "2 2" }) +
-            partner.lines.map((line) => text(line, INK.meta)).join(""),
+          element("rect", {
+            x: partner.x,
+            y: partner.y,
+            width: partner.w,
+            height: partner.h,
+            rx: 6,
+            fill: "#ffffff",
+            stroke: INK.sequence,
+            "stroke-width": 1,
+            "stroke-dasharray": "2 2",
+          }) + partner.lines.map((line) => text(line, INK.meta)).join(""),
         ),
       ),
       ...layout.boxes.map(step),
@@ -121,8 +138,15 @@ function lanes(layout: SwimlaneLayout): string {
         element(
           "g",
           {},
-          element("rect", { x: 0, y: lane.y, width: layout.width, height: lane.height, fill: LANE_FILL[index % 2], stroke: INK.laneLine, "stroke-width": 1 }) +
-            lane.labelLines.map((line) => text(line, INK.lane)).join(""),
+          element("rect", {
+            x: 0,
+            y: lane.y,
+            width: layout.width,
+            height: lane.height,
+            fill: LANE_FILL[index % 2],
+            stroke: INK.laneLine,
+            "stroke-width": 1,
+          }) + lane.labelLines.map((line) => text(line, INK.lane)).join(""),
         ),
       )
       .join(""),
@@ -135,7 +159,10 @@ function arrow(line: SwimlaneArrow): string {
     "g",
     { "aria-hidden": "true", "data-arrow": line.kind, "data-from": line.fromStep },
     element("polyline", {
-      points: toPoints(line.points), fill: "none", stroke: colour, "stroke-width": line.kind === "handover" ? 2 : 1.5,
+      points: toPoints(line.points),
+      fill: "none",
+      stroke: colour,
+      "stroke-width": line.kind === "handover" ? 2 : 1.5,
       // A way not yet travelled is dashed.
       "stroke-dasharray": line.settled ? undefined : "4 3",
     }) + element("polygon", { points: toPoints(line.head), fill: colour }),
@@ -148,7 +175,16 @@ function step(box: SwimlaneBox): string {
     "g",
     { "data-step": box.number, "data-status": box.status, "aria-current": box.current ? "step" : undefined },
     element("title", {}, escape(box.description)) +
-      element("rect", { x: box.x, y: box.y, width: box.w, height: box.h, rx: box.radius, fill: colour.fill, stroke: colour.stroke, ...OUTLINE[box.appearance.outline] }) +
+      element("rect", {
+        x: box.x,
+        y: box.y,
+        width: box.w,
+        height: box.h,
+        rx: box.radius,
+        fill: colour.fill,
+        stroke: colour.stroke,
+        ...OUTLINE[box.appearance.outline],
+      }) +
       box.lines.map((line) => text(line, colour.text)).join("") +
       box.meta.map((line) => text(line, INK.meta)).join(""),
   );
@@ -165,8 +201,16 @@ function legend(layout: SwimlaneLayout): string {
         return element(
           "g",
           {},
-          element("rect", { x: item.swatch.x, y: item.swatch.y, width: item.swatch.w, height: item.swatch.h, rx: item.pill ? item.swatch.h / 2 : 2, fill: colour.fill, stroke: colour.stroke, ...outline }) +
-            text(item.text, INK.meta),
+          element("rect", {
+            x: item.swatch.x,
+            y: item.swatch.y,
+            width: item.swatch.w,
+            height: item.swatch.h,
+            rx: item.pill ? item.swatch.h / 2 : 2,
+            fill: colour.fill,
+            stroke: colour.stroke,
+            ...outline,
+          }) + text(item.text, INK.meta),
         );
       })
       .join(""),
@@ -176,7 +220,15 @@ function legend(layout: SwimlaneLayout): string {
 function text(line: SwimlaneText, fill: string): string {
   return element(
     "text",
-    { x: line.x, y: line.y, "font-size": line.size, "font-weight": line.bold ? 700 : 400, "text-anchor": line.anchor, fill, "text-decoration": line.struck ? "line-through" : undefined },
+    {
+      x: line.x,
+      y: line.y,
+      "font-size": line.size,
+      "font-weight": line.bold ? 700 : 400,
+      "text-anchor": line.anchor,
+      fill,
+      "text-decoration": line.struck ? "line-through" : undefined,
+    },
     escape(line.text),
   );
 }

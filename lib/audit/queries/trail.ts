@@ -49,7 +49,12 @@ export async function loadLatestAuditEvents(caseId: string, filter: AuditFilter,
   const where = auditWhere(caseId, filter);
   const [total, latest] = await Promise.all([
     db().auditEvent.count({ where }),
-    db().auditEvent.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit, include: auditRowSource }),
+    db().auditEvent.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: limit,
+      include: auditRowSource,
+    }),
   ]);
   return { total, rows: latest.reverse().map(toAuditRow) };
 }

@@ -32,11 +32,20 @@ export async function caseAccess(userId: string, caseId: string): Promise<CaseAc
   if (!found || !membership) throw notFound();
   const roles = found.participants.map((participant) => participant.role);
   if (membership.role === "GUEST" && roles.length === 0) throw notFound();
-  return { caseId: found.id, workspaceId: found.workspaceId, workspaceRole: membership.role, roles, status: found.status };
+  return {
+    caseId: found.id,
+    workspaceId: found.workspaceId,
+    workspaceRole: membership.role,
+    roles,
+    status: found.status,
+  };
 }
 
 export async function workspaceRole(userId: string, workspaceId: string): Promise<WorkspaceRole | null> {
-  const membership = await db().membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId } }, select: { role: true } });
+  const membership = await db().membership.findUnique({
+    where: { workspaceId_userId: { workspaceId, userId } },
+    select: { role: true },
+  });
   return membership?.role ?? null;
 }
 
@@ -44,11 +53,16 @@ export async function workspaceRole(userId: string, workspaceId: string): Promis
 export async function assertCanCreateCase(userId: string, workspaceId: string): Promise<void> {
   const role = await workspaceRole(userId, workspaceId);
   if (!role) throw new AppError("NOT_FOUND", "This workspace does not exist or you are not a member of it.");
-  if (role === "GUEST") throw new AppError("FORBIDDEN", "Guests of a workspace cannot start cases. Ask a member of the workspace to start it.");
+  if (role === "GUEST")
+    throw new AppError(
+      "FORBIDDEN",
+      "Guests of a workspace cannot start cases. Ask a member of the workspace to start it.",
+    );
 }
 
 const CASE_ACTION_REFUSAL: Record<CaseActionKind, string> = {
-  "add-nodes-flows": "Runtime nodes and flows are added by the tenant administrator, the integration developer or a workspace owner.",
+  "add-nodes-flows":
+    "Runtime nodes and flows are added by the tenant administrator, the integration developer or a workspace owner.",
   "cancel-case": "Only an owner of the workspace can cancel an open case.",
   "resend-mail": "Only the workspace owners and the people on this case can re-send its e-mail.",
 };

@@ -163,12 +163,17 @@ function decodeAuthorityKeyId(node: DerNode, into: DecodedExtensions): void {
   const issuer = fields.optional(0xa1);
   const serial = fields.optional(0x82);
   fields.done("authorityKeyIdentifier");
-  if (!!issuer !== !!serial) throw new DerError("authorityCertIssuer and authorityCertSerialNumber must appear together");
+  if (!!issuer !== !!serial)
+    throw new DerError("authorityCertIssuer and authorityCertSerialNumber must appear together");
   for (const name of issuer ? parseGeneralNames(issuer) : []) {
     const problem = sanEntryProblem(name);
     if (problem) throw new DerError(`in authorityCertIssuer, ${problem}`);
   }
-  into.authorityKeyId = { keyId: keyId?.value, hasIssuerAndSerial: !!issuer, issuerSerial: serial ? readIntegerBytes(serial, 0x82) : undefined };
+  into.authorityKeyId = {
+    keyId: keyId?.value,
+    hasIssuerAndSerial: !!issuer,
+    issuerSerial: serial ? readIntegerBytes(serial, 0x82) : undefined,
+  };
 }
 
 function decodeNameConstraints(node: DerNode, into: DecodedExtensions): void {
@@ -283,7 +288,8 @@ function decodeDirectoryAttributes(node: DerNode): void {
   for (const attribute of sequenceOf(node)) {
     const fields = new DerCursor(attribute.children());
     readOid(fields.take(Tag.oid, "attribute type"));
-    if (fields.take(Tag.set, "attribute values").children().length === 0) throw new DerError("attribute without values");
+    if (fields.take(Tag.set, "attribute values").children().length === 0)
+      throw new DerError("attribute without values");
     fields.done("Attribute");
   }
 }
@@ -291,7 +297,8 @@ function decodeDirectoryAttributes(node: DerNode): void {
 /** RFC 6962 3.3: an OCTET STRING holding a TLS-encoded SignedCertificateTimestampList. */
 function decodeSctList(node: DerNode): void {
   const list = readOctetString(node);
-  if (list.length < 2 || ((list[0]! << 8) | list[1]!) !== list.length - 2) throw new DerError("list length does not match");
+  if (list.length < 2 || ((list[0]! << 8) | list[1]!) !== list.length - 2)
+    throw new DerError("list length does not match");
   let offset = 2;
   while (offset < list.length) {
     if (offset + 2 > list.length) throw new DerError("truncated entry");

@@ -69,7 +69,9 @@ export function isValidDnsName(name: string, allowWildcard: boolean): boolean {
   if (name.length === 0 || name.length > 253) return false;
   if (IPV4_LIKE.test(name)) return false; // an address belongs in iPAddress, not dNSName
   const labels = name.split(".");
-  return labels.every((label, i) => LABEL.test(label) || (allowWildcard && i === 0 && label === "*" && labels.length > 2));
+  return labels.every(
+    (label, i) => LABEL.test(label) || (allowWildcard && i === 0 && label === "*" && labels.length > 2),
+  );
 }
 
 export function isValidMailbox(address: string): boolean {
@@ -122,7 +124,9 @@ export function constraintProblem(base: GeneralName): string | undefined {
   switch (base.kind) {
     case "dns":
       // No wildcards and no leading period: "example.com" already covers every subdomain.
-      return base.value === "" || isValidDnsName(base.value, false) ? undefined : `an invalid DNS constraint "${base.value}"`;
+      return base.value === "" || isValidDnsName(base.value, false)
+        ? undefined
+        : `an invalid DNS constraint "${base.value}"`;
     case "email": {
       const v = base.value;
       const ok = v.includes("@") ? isValidMailbox(v) : isValidDnsName(v.startsWith(".") ? v.slice(1) : v, false);
@@ -133,7 +137,9 @@ export function constraintProblem(base: GeneralName): string | undefined {
       return isValidDnsName(v.startsWith(".") ? v.slice(1) : v, false) ? undefined : `an invalid URI constraint "${v}"`;
     }
     case "ip":
-      return isValidIpConstraint(base.bytes) ? undefined : "an IP address constraint that is not an address with a contiguous mask";
+      return isValidIpConstraint(base.bytes)
+        ? undefined
+        : "an IP address constraint that is not an address with a contiguous mask";
     default:
       return undefined;
   }

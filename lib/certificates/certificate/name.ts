@@ -61,5 +61,8 @@ export function nameHasPrefix(name: DistinguishedName, prefix: DistinguishedName
 
 /** Values of one attribute type, e.g. emailAddress for rfc822 name constraints. */
 export function attributeValues(name: DistinguishedName, oid: string): string[] {
-  return name.rdns.flat().filter((a) => a.oid === oid).map((a) => a.normalized);
+  return name.rdns
+    .flat()
+    .filter((a) => a.oid === oid)
+    .map((a) => a.normalized);
 }

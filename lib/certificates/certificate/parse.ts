@@ -64,7 +64,12 @@ export function parseCertificate(der: Uint8Array): ParseResult {
     outer = readNode(der, 0, der.length);
     if (outer.tag !== Tag.sequence) throw new DerError("not a SEQUENCE");
     const parts = outer.children();
-    if (parts.length !== 3 || parts[0]!.tag !== Tag.sequence || parts[1]!.tag !== Tag.sequence || parts[2]!.tag !== Tag.bitString) {
+    if (
+      parts.length !== 3 ||
+      parts[0]!.tag !== Tag.sequence ||
+      parts[1]!.tag !== Tag.sequence ||
+      parts[2]!.tag !== Tag.bitString
+    ) {
       throw new DerError("not a certificate");
     }
   } catch (error) {
@@ -76,7 +81,8 @@ export function parseCertificate(der: Uint8Array): ParseResult {
   try {
     return { ok: true, certificate: decodeCertificate(der) };
   } catch (error) {
-    if (error instanceof DuplicateExtensionError) return { ok: false, code: "DUPLICATE_EXTENSION", message: error.message };
+    if (error instanceof DuplicateExtensionError)
+      return { ok: false, code: "DUPLICATE_EXTENSION", message: error.message };
     return { ok: false, code: "MALFORMED_CERTIFICATE", message: `The certificate is malformed: ${detail(error)}.` };
   }
 }
@@ -171,7 +177,10 @@ function readExtensions(field: DerNode, version: number): RawExtension[] {
     if (criticalField && !critical) throw new DerError("critical=FALSE must be omitted in DER (it is the default)");
     const value = readOctetString(fields.take(Tag.octetString, "extension value"));
     fields.done("extension");
-    if (seen.has(oid)) throw new DuplicateExtensionError(`The certificate contains the extension ${oid} more than once, which RFC 5280 forbids.`);
+    if (seen.has(oid))
+      throw new DuplicateExtensionError(
+        `The certificate contains the extension ${oid} more than once, which RFC 5280 forbids.`,
+      );
     seen.add(oid);
     return { oid, critical, value };
   });

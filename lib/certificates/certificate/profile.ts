@@ -34,16 +34,22 @@ export function profileIssues(cert: ParsedCertificate): string[] {
   if (cert.issuer.isEmpty) issues.push("its issuer name is empty");
   if (isCa && cert.subject.isEmpty) issues.push("it is a CA certificate with an empty subject name");
 
-  for (const oid of MUST_BE_NON_CRITICAL) if (flags.get(oid) === true) issues.push(`its ${extensionLabel(oid)} extension is marked critical, which RFC 5280 forbids`);
-  for (const oid of MUST_BE_CRITICAL) if (flags.get(oid) === false) issues.push(`its ${extensionLabel(oid)} extension is not marked critical, as RFC 5280 requires`);
+  for (const oid of MUST_BE_NON_CRITICAL)
+    if (flags.get(oid) === true)
+      issues.push(`its ${extensionLabel(oid)} extension is marked critical, which RFC 5280 forbids`);
+  for (const oid of MUST_BE_CRITICAL)
+    if (flags.get(oid) === false)
+      issues.push(`its ${extensionLabel(oid)} extension is not marked critical, as RFC 5280 requires`);
 
   // Key identifiers: RFC 5280 4.2.1.1 / 4.2.1.2 — needed to build paths unambiguously.
   if (ext.authorityKeyId && !ext.authorityKeyId.keyId) issues.push("its authorityKeyIdentifier has no keyIdentifier");
   if (isCa && !ext.subjectKeyId) issues.push("it is a CA certificate without a subjectKeyIdentifier extension");
 
   // basicConstraints / keyUsage consistency (RFC 5280 4.2.1.3 and 4.2.1.9).
-  if (isCa && flags.get(OID.basicConstraints) === false) issues.push("its basicConstraints extension is not marked critical, as RFC 5280 requires for CA certificates");
-  if (ext.basicConstraints?.pathLen !== undefined && !isCa) issues.push("it sets a path length constraint without being a CA");
+  if (isCa && flags.get(OID.basicConstraints) === false)
+    issues.push("its basicConstraints extension is not marked critical, as RFC 5280 requires for CA certificates");
+  if (ext.basicConstraints?.pathLen !== undefined && !isCa)
+    issues.push("it sets a path length constraint without being a CA");
   if (ext.keyUsage?.size === 0) issues.push("its keyUsage extension lists no usage");
   if (ext.basicConstraints?.pathLen !== undefined && ext.keyUsage && !ext.keyUsage.has("keyCertSign")) {
     issues.push("it sets a path length constraint but its keyUsage does not allow certificate signing");
@@ -58,8 +64,10 @@ export function profileIssues(cert: ParsedCertificate): string[] {
 
   // subjectAltName (RFC 5280 4.2.1.6).
   const sanCritical = flags.get(OID.subjectAltName);
-  if (cert.subject.isEmpty && sanCritical !== true) issues.push("its subject is empty but it has no critical subjectAltName extension");
-  if (!cert.subject.isEmpty && sanCritical === true) issues.push("its subjectAltName extension is critical although the subject is not empty");
+  if (cert.subject.isEmpty && sanCritical !== true)
+    issues.push("its subject is empty but it has no critical subjectAltName extension");
+  if (!cert.subject.isEmpty && sanCritical === true)
+    issues.push("its subjectAltName extension is critical although the subject is not empty");
   for (const name of ext.subjectAltNames ?? []) {
     const problem = sanEntryProblem(name);
     if (problem) issues.push(`in its subjectAltName, ${problem}`);

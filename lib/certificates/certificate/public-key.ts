@@ -1,5 +1,16 @@
 import { createPublicKey, type KeyObject } from "node:crypto";
-import { DerCursor, DerError, DerNode, Tag, isNegativeInteger, readBitString, readIntegerBytes, readNull, readOid, readSingle } from "../der/reader";
+import {
+  DerCursor,
+  DerError,
+  DerNode,
+  Tag,
+  isNegativeInteger,
+  readBitString,
+  readIntegerBytes,
+  readNull,
+  readOid,
+  readSingle,
+} from "../der/reader";
 import { OID } from "../der/oids";
 
 export type KeyType = "RSA" | "EC" | "Ed25519" | "Ed448" | "DSA" | "unknown";
@@ -46,7 +57,8 @@ export function parsePublicKeyInfo(node: DerNode): PublicKeyInfo {
       const modulus = readIntegerBytes(rsa.take(Tag.integer, "RSA modulus"));
       const exponent = readIntegerBytes(rsa.take(Tag.integer, "RSA exponent"));
       rsa.done("RSAPublicKey");
-      if (isNegativeInteger(modulus) || isNegativeInteger(exponent)) throw new DerError("RSA key has a negative number");
+      if (isNegativeInteger(modulus) || isNegativeInteger(exponent))
+        throw new DerError("RSA key has a negative number");
       return { spki, type: "RSA", bits: bitLength(modulus), algorithmOid };
     }
     case OID.ecPublicKey: {
@@ -92,8 +104,10 @@ function bitLength(unsigned: Uint8Array): number {
 export function keyWeakness(key: PublicKeyInfo): { code: "WEAK_KEY" | "UNSUPPORTED_KEY"; reason: string } | undefined {
   switch (key.type) {
     case "RSA":
-      if ((key.bits ?? 0) < 2048) return { code: "WEAK_KEY", reason: `RSA key of ${key.bits} bits (at least 2048 are required)` };
-      if (key.bits! % 8 !== 0) return { code: "WEAK_KEY", reason: `RSA key of ${key.bits} bits (size must be a multiple of 8)` };
+      if ((key.bits ?? 0) < 2048)
+        return { code: "WEAK_KEY", reason: `RSA key of ${key.bits} bits (at least 2048 are required)` };
+      if (key.bits! % 8 !== 0)
+        return { code: "WEAK_KEY", reason: `RSA key of ${key.bits} bits (size must be a multiple of 8)` };
       return undefined;
     case "EC":
       if (key.curve === "P-256" || key.curve === "P-384" || key.curve === "P-521") return undefined;

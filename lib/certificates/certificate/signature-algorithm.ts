@@ -61,7 +61,13 @@ export function parseSignatureAlgorithm(node: DerNode): SignatureAlgorithm {
     if (known.params === "absent") throw new DerError(`${known.name} must not have parameters`);
     readNull(params);
   }
-  return { oid, name: known.name, keyType: known.keyType, hash: known.hash, weak: known.hash ? WEAK_HASHES.has(known.hash) : false };
+  return {
+    oid,
+    name: known.name,
+    keyType: known.keyType,
+    hash: known.hash,
+    weak: known.hash ? WEAK_HASHES.has(known.hash) : false,
+  };
 }
 
 function parsePss(params: DerNode | undefined): SignatureAlgorithm {
@@ -76,13 +82,21 @@ function parsePss(params: DerNode | undefined): SignatureAlgorithm {
   let mgfHash: Hash = "sha1";
   if (mgfField) {
     const mgf = single(mgfField).children();
-    if (mgf.length !== 2 || readOid(mgf[0]!) !== OID.mgf1) throw new DerError("unsupported PSS mask generation function");
+    if (mgf.length !== 2 || readOid(mgf[0]!) !== OID.mgf1)
+      throw new DerError("unsupported PSS mask generation function");
     mgfHash = hashOf(mgf[1]!);
   }
   if (mgfHash !== hash) throw new DerError("PSS with different message and MGF1 hashes is not supported");
   const saltLength = saltField ? readSmallInteger(single(saltField)) : 20;
   if (trailerField && readSmallInteger(single(trailerField)) !== 1) throw new DerError("unsupported PSS trailer field");
-  return { oid: OID.rsassaPss, name: `RSASSA-PSS (${hash})`, keyType: "RSA", hash, pss: { hash, saltLength }, weak: WEAK_HASHES.has(hash) };
+  return {
+    oid: OID.rsassaPss,
+    name: `RSASSA-PSS (${hash})`,
+    keyType: "RSA",
+    hash,
+    pss: { hash, saltLength },
+    weak: WEAK_HASHES.has(hash),
+  };
 }
 
 function single(wrapper: DerNode): DerNode {
@@ -115,7 +129,12 @@ export function verifySignature(
   if (!key) return false;
   try {
     if (algorithm.pss) {
-      return cryptoVerify(algorithm.pss.hash, data, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: algorithm.pss.saltLength }, signature);
+      return cryptoVerify(
+        algorithm.pss.hash,
+        data,
+        { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: algorithm.pss.saltLength },
+        signature,
+      );
     }
     return cryptoVerify(algorithm.hash ?? null, data, key, signature);
   } catch {

@@ -25,7 +25,9 @@ export function decodeString(node: DerNode): string {
     case Tag.ia5String:
     case Tag.visibleString:
     case Tag.numericString: {
-      for (const b of v) if (b > 0x7e || (node.tag !== Tag.ia5String && b < 0x20)) throw new DerError("string contains characters outside its alphabet");
+      for (const b of v)
+        if (b > 0x7e || (node.tag !== Tag.ia5String && b < 0x20))
+          throw new DerError("string contains characters outside its alphabet");
       return latin1(v);
     }
     case Tag.teletexString:

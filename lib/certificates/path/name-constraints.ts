@@ -31,7 +31,8 @@ export function nameConstraintViolation(path: ParsedCertificate[]): string | und
       if (comparisons > MAX_COMPARISONS) return "the name constraints are too large to evaluate";
       for (const name of names) {
         const reason = violation(name, constraints);
-        if (reason) return `${describe(name)} in "${cert.subjectText}" ${reason} set by "${path[caIndex]!.subjectText}"`;
+        if (reason)
+          return `${describe(name)} in "${cert.subjectText}" ${reason} set by "${path[caIndex]!.subjectText}"`;
       }
     }
   }
@@ -54,12 +55,14 @@ function violation(name: GeneralName, constraints: NameConstraints): string | un
     return permitted.length || excluded.length ? "uses a name form whose constraints cannot be checked," : undefined;
   }
   if (excluded.some((c) => matches(name, c, "excluded"))) return "is excluded by the name constraints";
-  if (permitted.length && !permitted.some((c) => matches(name, c, "permitted"))) return "is outside the permitted names";
+  if (permitted.length && !permitted.some((c) => matches(name, c, "permitted")))
+    return "is outside the permitted names";
   return undefined;
 }
 
 function matches(name: GeneralName, constraint: GeneralName, mode: "permitted" | "excluded"): boolean {
-  if (name.kind === "dns" && constraint.kind === "dns") return dnsMatches(name.value.toLowerCase(), constraint.value.toLowerCase(), mode);
+  if (name.kind === "dns" && constraint.kind === "dns")
+    return dnsMatches(name.value.toLowerCase(), constraint.value.toLowerCase(), mode);
   if (name.kind === "email" && constraint.kind === "email") return emailMatches(name.value, constraint.value);
   if (name.kind === "uri" && constraint.kind === "uri") {
     const host = uriHost(name.value);

@@ -91,10 +91,20 @@ export function validatePath(input: PathInput, options: PathOptions): PathResult
 }
 
 /** Certificates that may have issued `cert`: same name, and key identifiers / issuer serial not contradicting. */
-function issuerCandidates(cert: ParsedCertificate, bySubject: Map<string, ParsedCertificate[]>, path: ParsedCertificate[]): ParsedCertificate[] {
+function issuerCandidates(
+  cert: ParsedCertificate,
+  bySubject: Map<string, ParsedCertificate[]>,
+  path: ParsedCertificate[],
+): ParsedCertificate[] {
   const aki = cert.decoded.authorityKeyId;
   return (bySubject.get(cert.issuer.key) ?? []).filter((candidate) => {
-    if (path.some((p) => p.sha256 === candidate.sha256 || (p.subject.key === candidate.subject.key && bytesEqual(p.publicKey.spki, candidate.publicKey.spki)))) {
+    if (
+      path.some(
+        (p) =>
+          p.sha256 === candidate.sha256 ||
+          (p.subject.key === candidate.subject.key && bytesEqual(p.publicKey.spki, candidate.publicKey.spki)),
+      )
+    ) {
       return false;
     }
     const ski = candidate.decoded.subjectKeyId;
@@ -112,7 +122,8 @@ function positionOf(index: number, length: number, reachedAnchor: boolean): Path
 function pathProblems(path: ParsedCertificate[], options: PathOptions): Problem[] {
   const problems: Problem[] = [];
   path.forEach((cert, index) => {
-    for (const p of certificateProblems(cert, positionOf(index, path.length, true), options)) problems.push({ ...p, position: index });
+    for (const p of certificateProblems(cert, positionOf(index, path.length, true), options))
+      problems.push({ ...p, position: index });
   });
   problems.push(...pathLengthProblems(path, options));
   const nc = nameConstraintViolation(path);
@@ -131,7 +142,11 @@ function pathLengthProblems(path: ParsedCertificate[], options: PathOptions): Pr
     if (!cert.selfIssued) {
       counted++;
       if (remaining <= 0) {
-        problems.push({ code: "PATH_LENGTH_EXCEEDED", message: `The intermediate "${cert.subjectText}" is not allowed here: a CA above it limits how many intermediate certificates may follow (pathLenConstraint).`, position: i });
+        problems.push({
+          code: "PATH_LENGTH_EXCEEDED",
+          message: `The intermediate "${cert.subjectText}" is not allowed here: a CA above it limits how many intermediate certificates may follow (pathLenConstraint).`,
+          position: i,
+        });
       }
       remaining--;
     }
@@ -139,7 +154,11 @@ function pathLengthProblems(path: ParsedCertificate[], options: PathOptions): Pr
     if (own !== undefined && own < remaining) remaining = own;
   }
   if (options.maxIntermediates !== undefined && counted > options.maxIntermediates) {
-    problems.push({ code: "CHAIN_TOO_LONG", message: `The chain has ${counted} intermediate certificates; at most ${options.maxIntermediates} are allowed.`, position: 0 });
+    problems.push({
+      code: "CHAIN_TOO_LONG",
+      message: `The chain has ${counted} intermediate certificates; at most ${options.maxIntermediates} are allowed.`,
+      position: 0,
+    });
   }
   return problems;
 }

@@ -20,7 +20,10 @@ export interface StoredUploadView {
 }
 
 /** The latest accepted upload of each set on a case (a later upload replaces an earlier one). */
-export async function latestUploads(caseId: string, client: Prisma.TransactionClient = db()): Promise<Partial<Record<CertificateSet, StoredUploadView>>> {
+export async function latestUploads(
+  caseId: string,
+  client: Prisma.TransactionClient = db(),
+): Promise<Partial<Record<CertificateSet, StoredUploadView>>> {
   const uploads = await client.certificateUpload.findMany({
     where: { caseId },
     orderBy: { createdAt: "desc" },
@@ -39,7 +42,10 @@ export async function latestUploads(caseId: string, client: Prisma.TransactionCl
       warnings: upload.warnings as unknown as Finding[],
       warningsAcknowledged: upload.warningsAcknowledged,
       chain: upload.chain as unknown as ChainLink[],
-      certificates: upload.certificates.map((certificate) => ({ ...(certificate.summary as unknown as CertificateSummary), id: certificate.id })),
+      certificates: upload.certificates.map((certificate) => ({
+        ...(certificate.summary as unknown as CertificateSummary),
+        id: certificate.id,
+      })),
     };
   }
   return latest;
@@ -52,6 +58,10 @@ export async function oldCertificateParts(caseId: string): Promise<{ oldLeaf: Up
     orderBy: [{ createdAt: "desc" }, { position: "asc" }],
     select: { role: true, der: true },
   });
-  const part = (role: string) => old.filter((certificate) => certificate.role === role).slice(0, 1).map((certificate) => ({ name: role, bytes: new Uint8Array(certificate.der) }));
+  const part = (role: string) =>
+    old
+      .filter((certificate) => certificate.role === role)
+      .slice(0, 1)
+      .map((certificate) => ({ name: role, bytes: new Uint8Array(certificate.der) }));
   return { oldLeaf: part("old-leaf"), oldRoot: part("old-root") };
 }

@@ -6,5 +6,7 @@ import { latestUploads } from "@/lib/certificates/queries/case-certificates";
 export async function newLeafAndRoot(client: Prisma.TransactionClient, caseId: string) {
   const latest = (await latestUploads(caseId, client)).NEW;
   if (!latest) return [];
-  return latest.certificates.filter((certificate) => certificate.inChain && (certificate.role === "leaf" || certificate.role === "root"));
+  return latest.certificates.filter(
+    (certificate) => certificate.inChain && (certificate.role === "leaf" || certificate.role === "root"),
+  );
 }

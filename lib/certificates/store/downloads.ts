@@ -25,12 +25,24 @@ const FILE_STEM: Record<string, string> = {
 
 async function recordDownload(actorId: string, caseId: string, what: Record<string, string>) {
   const found = await db().case.findUniqueOrThrow({ where: { id: caseId }, select: { workspaceId: true } });
-  await db().$transaction((tx) => recordAudit(tx, [{ workspaceId: found.workspaceId, caseId, kind: "certificate.downloaded", actorId, channel: "WEB", data: what }]));
+  await db().$transaction((tx) =>
+    recordAudit(tx, [
+      { workspaceId: found.workspaceId, caseId, kind: "certificate.downloaded", actorId, channel: "WEB", data: what },
+    ]),
+  );
 }
 
 /** One stored certificate of a case, as PEM or DER. The download is recorded. */
-export async function certificateDownload(actorId: string, caseId: string, certificateId: string, format: CertificateFormat): Promise<Download> {
-  const certificate = await db().storedCertificate.findFirst({ where: { id: certificateId, caseId }, select: { role: true, der: true, sha256: true } });
+export async function certificateDownload(
+  actorId: string,
+  caseId: string,
+  certificateId: string,
+  format: CertificateFormat,
+): Promise<Download> {
+  const certificate = await db().storedCertificate.findFirst({
+    where: { id: certificateId, caseId },
+    select: { role: true, der: true, sha256: true },
+  });
   if (!certificate) throw new AppError("NOT_FOUND", "This certificate does not exist on this case.");
   const stem = FILE_STEM[certificate.role] ?? "certificate";
   await recordDownload(actorId, caseId, { role: certificate.role, sha256: certificate.sha256, format });
@@ -47,6 +59,17 @@ export async function chainDownload(actorId: string, caseId: string, format: Cha
   if (chain.length === 0) throw new AppError("NOT_FOUND", "No new certificates have been uploaded to this case yet.");
   await recordDownload(actorId, caseId, { role: "chain", format, sha256: chain[0]!.fingerprints.sha256 });
   return format === "pem"
-    ? { filename: "new-certificate-chain.pem", contentType: "application/x-pem-file", body: chain.map((certificate) => certificate.pem).join("") }
-    : { filename: "new-certificate-chain.p7b", contentType: "application/x-pkcs7-certificates", body: buildPkcs7(chain.map((certificate) => toDer(certificate.pem)), "der") };
+    ? {
+        filename: "new-certificate-chain.pem",
+        contentType: "application/x-pem-file",
+        body: chain.map((certificate) => certificate.pem).join(""),
+      }
+    : {
+        filename: "new-certificate-chain.p7b",
+        contentType: "application/x-pkcs7-certificates",
+        body: buildPkcs7(
+          chain.map((certificate) => toDer(certificate.pem)),
+          "der",
+        ),
+      };
 }

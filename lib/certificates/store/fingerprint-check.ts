@@ -13,9 +13,15 @@ export interface FingerprintCheck {
 
 /** Tells whether a pasted SHA-256 or SHA-1 fingerprint belongs to one of the case's new certificates. */
 export async function checkFingerprint(actorId: string, caseId: string, pasted: string): Promise<FingerprintCheck> {
-  const normalized = pasted.replace(/^.*=/, "").replace(/[\s:-]/g, "").toUpperCase();
+  const normalized = pasted
+    .replace(/^.*=/, "")
+    .replace(/[\s:-]/g, "")
+    .toUpperCase();
   if (!/^[0-9A-F]{40}$|^[0-9A-F]{64}$/.test(normalized)) {
-    throw new AppError("VALIDATION_FAILED", "That is not a fingerprint: paste a SHA-256 (64 hex digits) or SHA-1 (40 hex digits) value, with or without colons.");
+    throw new AppError(
+      "VALIDATION_FAILED",
+      "That is not a fingerprint: paste a SHA-256 (64 hex digits) or SHA-1 (40 hex digits) value, with or without colons.",
+    );
   }
   const { NEW: latest } = await latestUploads(caseId);
   if (!latest) throw new AppError("STEP_NOT_READY", "No new certificate has been uploaded to this case yet.");
@@ -24,8 +30,16 @@ export async function checkFingerprint(actorId: string, caseId: string, pasted: 
   await db().$transaction((tx) =>
     recordAudit(tx, [
       {
-        workspaceId: found.workspaceId, caseId, kind: "certificate.fingerprint_checked", actorId, channel: "WEB",
-        data: { fingerprint: normalized, matched: !!match, ...(match ? { role: match.role, sha256: match.fingerprints.sha256 } : {}) },
+        workspaceId: found.workspaceId,
+        caseId,
+        kind: "certificate.fingerprint_checked",
+        actorId,
+        channel: "WEB",
+        data: {
+          fingerprint: normalized,
+          matched: !!match,
+          ...(match ? { role: match.role, sha256: match.fingerprints.sha256 } : {}),
+        },
       },
     ]),
   );

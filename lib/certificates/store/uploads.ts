@@ -50,9 +50,17 @@ export async function storeUpload(tx: Prisma.TransactionClient, upload: UploadTo
 }
 
 /** What the audit trail keeps of an upload: which certificates (by fingerprint) and which findings. */
-export function uploadAuditData(certificates: CertificateSummary[], warnings: Finding[], acknowledged: boolean): Prisma.InputJsonObject {
+export function uploadAuditData(
+  certificates: CertificateSummary[],
+  warnings: Finding[],
+  acknowledged: boolean,
+): Prisma.InputJsonObject {
   return {
-    certificates: certificates.map((certificate) => ({ role: certificate.role, subject: certificate.subject, sha256: certificate.fingerprints.sha256 })),
+    certificates: certificates.map((certificate) => ({
+      role: certificate.role,
+      subject: certificate.subject,
+      sha256: certificate.fingerprints.sha256,
+    })),
     warnings: warnings.map((warning) => warning.code),
     warningsAcknowledged: acknowledged,
   };

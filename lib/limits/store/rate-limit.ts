@@ -53,12 +53,17 @@ export async function takeHit(limit: RateLimit, subject: string, now = Date.now(
 /** Whether the subject has used up its allowance, without counting anything. */
 export async function isOverLimit(limit: RateLimit, subject: string, now = Date.now()): Promise<boolean> {
   const { key, windowStart, previousHits } = await windows(limit, subject, now);
-  const current = await db().rateLimitWindow.findUnique({ where: { key_windowStart: { key, windowStart: new Date(windowStart) } }, select: { hits: true } });
+  const current = await db().rateLimitWindow.findUnique({
+    where: { key_windowStart: { key, windowStart: new Date(windowStart) } },
+    select: { hits: true },
+  });
   return estimate(current?.hits ?? 0, previousHits, windowStart, limit.windowMs, now) >= limit.max;
 }
 
 /** Forgets windows that no limit looks at any more (the longest window is a day; two are read). */
 export async function purgeRateLimitWindows(now = Date.now()): Promise<number> {
-  const { count } = await db().rateLimitWindow.deleteMany({ where: { windowStart: { lt: new Date(now - 3 * 24 * 60 * 60_000) } } });
+  const { count } = await db().rateLimitWindow.deleteMany({
+    where: { windowStart: { lt: new Date(now - 3 * 24 * 60 * 60_000) } },
+  });
   return count;
 }

@@ -8,7 +8,15 @@ export async function failedMailForOwner(ownedWorkspaceIds: string[]) {
     where: { status: "FAILED", case: { workspaceId: { in: ownedWorkspaceIds } } },
     orderBy: { createdAt: "desc" },
     take: 50,
-    select: { id: true, toAddress: true, subject: true, lastError: true, attempts: true, caseId: true, case: { select: { title: true } } },
+    select: {
+      id: true,
+      toAddress: true,
+      subject: true,
+      lastError: true,
+      attempts: true,
+      caseId: true,
+      case: { select: { title: true } },
+    },
   });
 }
 
@@ -16,6 +24,15 @@ export async function caseMail(caseId: string) {
   return db().outgoingMail.findMany({
     where: { caseId },
     orderBy: { createdAt: "asc" },
-    select: { id: true, toAddress: true, subject: true, status: true, attempts: true, lastError: true, sentAt: true, createdAt: true },
+    select: {
+      id: true,
+      toAddress: true,
+      subject: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      sentAt: true,
+      createdAt: true,
+    },
   });
 }

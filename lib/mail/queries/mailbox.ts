@@ -30,11 +30,17 @@ type Stored = NonNullable<Awaited<ReturnType<typeof mailboxMessage>>>;
 /** The attachments as they were sent (older messages kept only their names). */
 export function mailboxAttachments(message: Stored): MailAttachment[] {
   if (Array.isArray(message.attachments)) return message.attachments as unknown as MailAttachment[];
-  return message.attachmentNames.map((filename) => ({ filename, contentType: "text/plain", content: "(only the name of this attachment was kept)" }));
+  return message.attachmentNames.map((filename) => ({
+    filename,
+    contentType: "text/plain",
+    content: "(only the name of this attachment was kept)",
+  }));
 }
 
 export function mailboxHeaders(message: Stored): Record<string, string> {
   const headers = message.headers;
   if (!headers || typeof headers !== "object" || Array.isArray(headers)) return {};
-  return Object.fromEntries(Object.entries(headers).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  return Object.fromEntries(
+    Object.entries(headers).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
 }

@@ -26,7 +26,10 @@ export async function issueActionLinks(
   holders: readonly { userId: string; role: Role }[],
 ): Promise<Map<string, string>> {
   const now = new Date();
-  await tx.actionToken.updateMany({ where: { stepId, userId: { in: holders.map((holder) => holder.userId) }, usedAt: null, voidedAt: null }, data: { voidedAt: now } });
+  await tx.actionToken.updateMany({
+    where: { stepId, userId: { in: holders.map((holder) => holder.userId) }, usedAt: null, voidedAt: null },
+    data: { voidedAt: now },
+  });
   const expiresAt = new Date(now.getTime() + actionLinkLifetimeDays() * 86_400_000);
   const urls = new Map<string, string>();
   const rows = holders.map(({ userId, role }) => {
@@ -39,6 +42,12 @@ export async function issueActionLinks(
 }
 
 /** A step completed by any means makes its remaining links worthless. */
-export async function voidActionLinks(tx: Prisma.TransactionClient, where: Prisma.ActionTokenWhereInput): Promise<void> {
-  await tx.actionToken.updateMany({ where: { ...where, usedAt: null, voidedAt: null }, data: { voidedAt: new Date() } });
+export async function voidActionLinks(
+  tx: Prisma.TransactionClient,
+  where: Prisma.ActionTokenWhereInput,
+): Promise<void> {
+  await tx.actionToken.updateMany({
+    where: { ...where, usedAt: null, voidedAt: null },
+    data: { voidedAt: new Date() },
+  });
 }

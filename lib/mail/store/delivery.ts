@@ -16,46 +16,71 @@ const BATCH = 20;
 export async function deliverDueMail(now: Date = new Date()): Promise<number> {
   let sent = 0;
   for (let index = 0; index < BATCH; index += 1) {
-    const outcome = await db().$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<{ id: string }[]>`
+    const outcome = await db().$transaction(
+      async (tx) => {
+        const rows = await tx.$queryRaw<{ id: string }[]>`
         SELECT id FROM "OutgoingMail"
         WHERE status = 'PENDING' AND "nextAttemptAt" <= ${now}
         ORDER BY "nextAttemptAt", "createdAt"
         LIMIT 1
         FOR UPDATE SKIP LOCKED`;
-      const id = rows[0]?.id;
-      if (!id) return "empty" as const;
-      const mail = await tx.outgoingMail.findUniqueOrThrow({ where: { id }, include: { case: { select: { workspaceId: true } } } });
-      const audit = (kind: "mail.sent" | "mail.failed", data: Prisma.InputJsonObject) =>
-        mail.caseId && mail.case
-          ? recordAudit(tx, [{ workspaceId: mail.case.workspaceId, caseId: mail.caseId, kind, channel: "SYSTEM", data: { to: mail.toAddress, subject: mail.subject, messageId: mail.messageId, ...data } }])
-          : Promise.resolve();
-      try {
-        await deliver(
-          { to: mail.toAddress, subject: mail.subject, text: mail.text, html: mail.html, messageId: mail.messageId, attachments: attachmentsOf(mail.attachments), headers: headersOf(mail.headers) },
-          tx,
-        );
-        await tx.outgoingMail.update({ where: { id }, data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 }, lastError: null } });
-        await audit("mail.sent", { attempt: mail.attempts + 1 });
-        return "sent" as const;
-      } catch (error) {
-        const attempts = mail.attempts + 1;
-        const reason = error instanceof Error ? error.message.slice(0, 500) : "unknown error";
-        const gaveUp = attempts >= MAX_ATTEMPTS;
-        if (gaveUp) await audit("mail.failed", { attempts, reason });
-        await tx.outgoingMail.update({
+        const id = rows[0]?.id;
+        if (!id) return "empty" as const;
+        const mail = await tx.outgoingMail.findUniqueOrThrow({
           where: { id },
-          data: {
-            attempts,
-            lastError: reason,
-            status: gaveUp ? "FAILED" : "PENDING",
-            nextAttemptAt: new Date(now.getTime() + nextAttemptDelayMs(attempts)),
-          },
+          include: { case: { select: { workspaceId: true } } },
         });
-        console.warn(`[mail] delivery of ${mail.messageId} failed (attempt ${attempts}): ${reason}`);
-        return "failed" as const;
-      }
-    }, { timeout: 60_000 });
+        const audit = (kind: "mail.sent" | "mail.failed", data: Prisma.InputJsonObject) =>
+          mail.caseId && mail.case
+            ? recordAudit(tx, [
+                {
+                  workspaceId: mail.case.workspaceId,
+                  caseId: mail.caseId,
+                  kind,
+                  channel: "SYSTEM",
+                  data: { to: mail.toAddress, subject: mail.subject, messageId: mail.messageId, ...data },
+                },
+              ])
+            : Promise.resolve();
+        try {
+          await deliver(
+            {
+              to: mail.toAddress,
+              subject: mail.subject,
+              text: mail.text,
+              html: mail.html,
+              messageId: mail.messageId,
+              attachments: attachmentsOf(mail.attachments),
+              headers: headersOf(mail.headers),
+            },
+            tx,
+          );
+          await tx.outgoingMail.update({
+            where: { id },
+            data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 }, lastError: null },
+          });
+          await audit("mail.sent", { attempt: mail.attempts + 1 });
+          return "sent" as const;
+        } catch (error) {
+          const attempts = mail.attempts + 1;
+          const reason = error instanceof Error ? error.message.slice(0, 500) : "unknown error";
+          const gaveUp = attempts >= MAX_ATTEMPTS;
+          if (gaveUp) await audit("mail.failed", { attempts, reason });
+          await tx.outgoingMail.update({
+            where: { id },
+            data: {
+              attempts,
+              lastError: reason,
+              status: gaveUp ? "FAILED" : "PENDING",
+              nextAttemptAt: new Date(now.getTime() + nextAttemptDelayMs(attempts)),
+            },
+          });
+          console.warn(`[mail] delivery of ${mail.messageId} failed (attempt ${attempts}): ${reason}`);
+          return "failed" as const;
+        }
+      },
+      { timeout: 60_000 },
+    );
     if (outcome === "empty") break;
     if (outcome === "sent") sent += 1;
   }
@@ -68,7 +93,9 @@ function attachmentsOf(value: Prisma.JsonValue | null): MailAttachment[] | undef
 
 function headersOf(value: Prisma.JsonValue | null): Record<string, string> | undefined {
   if (!value || typeof value !== "object" || Array.isArray(value)) return undefined;
-  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  return Object.fromEntries(
+    Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
 }
 
 let running: Promise<void> | null = null;
@@ -83,7 +110,9 @@ export function kickMailWorker(): void {
   running = (async () => {
     do {
       again = false;
-      await deliverDueMail().catch((error: unknown) => console.error("[mail] worker pass failed:", error instanceof Error ? error.message : error));
+      await deliverDueMail().catch((error: unknown) =>
+        console.error("[mail] worker pass failed:", error instanceof Error ? error.message : error),
+      );
     } while (again);
   })().finally(() => {
     running = null;

@@ -8,7 +8,8 @@ export async function refuseMail(workspaceId: string, email: string, via: "page"
     const workspace = await tx.workspace.findUnique({ where: { id: workspaceId }, select: { id: true } });
     if (!workspace) return false;
     const created = await tx.mailOptOut.createMany({ data: [{ workspaceId, email }], skipDuplicates: true });
-    if (created.count > 0) await recordAudit(tx, [{ workspaceId, kind: "mail.opted_out", channel: "EMAIL_LINK", data: { email, via } }]);
+    if (created.count > 0)
+      await recordAudit(tx, [{ workspaceId, kind: "mail.opted_out", channel: "EMAIL_LINK", data: { email, via } }]);
     return true;
   });
 }
@@ -17,6 +18,7 @@ export async function refuseMail(workspaceId: string, email: string, via: "page"
 export async function acceptMailAgain(workspaceId: string, email: string): Promise<void> {
   await db().$transaction(async (tx) => {
     const removed = await tx.mailOptOut.deleteMany({ where: { workspaceId, email } });
-    if (removed.count > 0) await recordAudit(tx, [{ workspaceId, kind: "mail.opted_in", channel: "EMAIL_LINK", data: { email } }]);
+    if (removed.count > 0)
+      await recordAudit(tx, [{ workspaceId, kind: "mail.opted_in", channel: "EMAIL_LINK", data: { email } }]);
   });
 }

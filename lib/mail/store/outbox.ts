@@ -19,11 +19,17 @@ export interface OutgoingMessage {
  * commit) and returns their audit events for the caller to record with its own. Addresses that refused mail from the
  * workspace get nothing (recorded as suppressed); every message carries the one-click refusal header.
  */
-export async function queueCaseMail(tx: Prisma.TransactionClient, workspaceId: string, messages: OutgoingMessage[]): Promise<AuditEntry[]> {
+export async function queueCaseMail(
+  tx: Prisma.TransactionClient,
+  workspaceId: string,
+  messages: OutgoingMessage[],
+): Promise<AuditEntry[]> {
   if (messages.length === 0) return [];
   const addresses = [...new Set(messages.map((message) => message.to.toLowerCase()))];
   const refused = new Set(
-    (await tx.mailOptOut.findMany({ where: { workspaceId, email: { in: addresses } }, select: { email: true } })).map((row) => row.email),
+    (await tx.mailOptOut.findMany({ where: { workspaceId, email: { in: addresses } }, select: { email: true } })).map(
+      (row) => row.email,
+    ),
   );
   const sending = messages.filter((message) => !refused.has(message.to.toLowerCase()));
   if (sending.length > 0) {

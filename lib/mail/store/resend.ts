@@ -13,13 +13,22 @@ export async function resendMail(actorId: string, mailId: string, caseId: string
       where: { id: mailId, caseId, status: "FAILED" },
       data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date(), lastError: null },
     });
-    if (reset.count === 0) throw new AppError("CONFLICT", "This message is not marked as failed (any more); nothing to re-send.");
-    const mail = await tx.outgoingMail.findUniqueOrThrow({ where: { id: mailId }, select: { toAddress: true, subject: true, case: { select: { workspaceId: true } } } });
+    if (reset.count === 0)
+      throw new AppError("CONFLICT", "This message is not marked as failed (any more); nothing to re-send.");
+    const mail = await tx.outgoingMail.findUniqueOrThrow({
+      where: { id: mailId },
+      select: { toAddress: true, subject: true, case: { select: { workspaceId: true } } },
+    });
     await recordAudit(tx, [
-      { workspaceId: mail.case!.workspaceId, caseId, kind: "mail.resent", actorId, channel: "WEB", data: { to: mail.toAddress, subject: mail.subject } },
+      {
+        workspaceId: mail.case!.workspaceId,
+        caseId,
+        kind: "mail.resent",
+        actorId,
+        channel: "WEB",
+        data: { to: mail.toAddress, subject: mail.subject },
+      },
     ]);
   });
   kickMailWorker();
 }
-
-

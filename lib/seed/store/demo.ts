@@ -17,7 +17,11 @@ const part = (name: string, pem: string) => [{ name, bytes: new TextEncoder().en
 export async function seedDemoData(): Promise<void> {
   const [owner, tenantAdmin, receiverAdmin, developer] = await Promise.all(
     DEMO_ACCOUNTS.map((account) =>
-      db().user.upsert({ where: { email: account.email }, update: {}, create: { email: account.email, name: account.name } }),
+      db().user.upsert({
+        where: { email: account.email },
+        update: {},
+        create: { email: account.email, name: account.name },
+      }),
     ),
   );
   const workspace = await db().workspace.create({
@@ -34,7 +38,11 @@ export async function seedDemoData(): Promise<void> {
     },
   });
   const ownerActor = { id: owner!.id, email: owner!.email, name: owner!.name };
-  const people = { tenantAdmins: tenantAdmin!.email, receiverAdmins: receiverAdmin!.email, integrationDevelopers: developer!.email };
+  const people = {
+    tenantAdmins: tenantAdmin!.email,
+    receiverAdmins: receiverAdmin!.email,
+    integrationDevelopers: developer!.email,
+  };
 
   const certificates = await demoCertificates();
   const old = readOldCertificates(part("old.pem", certificates.oldLeaf), part("old-root.pem", certificates.oldRoot));
@@ -65,7 +73,8 @@ export async function seedDemoData(): Promise<void> {
     warningsAcknowledged: true,
     comment: "Issued by the new trust services CA.",
   });
-  if (upload.status !== "stored") throw new Error(`demo upload refused: ${upload.result.errors.map((error) => error.code).join(", ")}`);
+  if (upload.status !== "stored")
+    throw new Error(`demo upload refused: ${upload.result.errors.map((error) => error.code).join(", ")}`);
   const tasks = await db().checklistItem.findMany({ where: { caseId: running.caseId }, orderBy: { position: "asc" } });
   for (const task of tasks) await tickChecklistItem(receiverAdmin!.id, running.caseId, task.id, task.thirdParty);
 

@@ -5,10 +5,15 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 /** The case with its steps and people, and the viewer's membership of its workspace (for the access check). */
 function caseInclude(viewerId: string) {
   return {
-    workspace: { select: { id: true, name: true, memberships: { where: { userId: viewerId }, select: { role: true } } } },
+    workspace: {
+      select: { id: true, name: true, memberships: { where: { userId: viewerId }, select: { role: true } } },
+    },
     createdBy: { select: { name: true, email: true } },
     steps: { orderBy: { number: "asc" }, include: { completedBy: { select: { name: true, email: true } } } },
-    participants: { orderBy: { createdAt: "asc" }, include: { user: { select: { id: true, name: true, email: true } } } },
+    participants: {
+      orderBy: { createdAt: "asc" },
+      include: { user: { select: { id: true, name: true, email: true } } },
+    },
   } satisfies Prisma.CaseInclude;
 }
 
@@ -16,15 +21,37 @@ function caseInclude(viewerId: string) {
 export const procedureInclude = {
   confirmations: {
     orderBy: { confirmedAt: "asc" },
-    select: { stepNumber: true, flow: true, node: true, confirmedAt: true, confirmedBy: { select: { name: true, email: true } } },
+    select: {
+      stepNumber: true,
+      flow: true,
+      node: true,
+      confirmedAt: true,
+      confirmedBy: { select: { name: true, email: true } },
+    },
   },
   checklist: {
     orderBy: { position: "asc" },
-    select: { id: true, stepNumber: true, label: true, thirdParty: true, doneAt: true, performedBy: true, doneBy: { select: { name: true, email: true } } },
+    select: {
+      id: true,
+      stepNumber: true,
+      label: true,
+      thirdParty: true,
+      doneAt: true,
+      performedBy: true,
+      doneBy: { select: { name: true, email: true } },
+    },
   },
   proposals: {
     orderBy: { createdAt: "asc" },
-    select: { id: true, start: true, end: true, status: true, proposedAsRole: true, createdAt: true, proposedBy: { select: { name: true, email: true } } },
+    select: {
+      id: true,
+      start: true,
+      end: true,
+      status: true,
+      proposedAsRole: true,
+      createdAt: true,
+      proposedBy: { select: { name: true, email: true } },
+    },
   },
 } satisfies Prisma.CaseInclude;
 

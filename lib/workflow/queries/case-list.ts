@@ -15,12 +15,20 @@ export interface CaseListQuery {
 }
 
 export function parseCaseListQuery(params: Record<string, string | undefined>): CaseListQuery {
-  const status = ["OPEN", "COMPLETED", "CANCELLED"].includes(params.status ?? "") ? (params.status as CaseListQuery["status"]) : undefined;
+  const status = ["OPEN", "COMPLETED", "CANCELLED"].includes(params.status ?? "")
+    ? (params.status as CaseListQuery["status"])
+    : undefined;
   const variant = params.variant === "A" || params.variant === "B" ? params.variant : undefined;
   const role = (ROLES as readonly string[]).includes(params.role ?? "") ? (params.role as Role) : undefined;
   const page = Math.max(1, Math.min(100_000, Number.parseInt(params.page ?? "1", 10) || 1));
   const search = params.q?.trim().slice(0, 200) || undefined;
-  return { ...(search ? { search } : {}), ...(status ? { status } : {}), ...(variant ? { variant } : {}), ...(role ? { role } : {}), page };
+  return {
+    ...(search ? { search } : {}),
+    ...(status ? { status } : {}),
+    ...(variant ? { variant } : {}),
+    ...(role ? { role } : {}),
+    page,
+  };
 }
 
 /** A pasted fingerprint, with or without colons, as stored (upper-case hex pairs joined by colons). */
@@ -40,8 +48,12 @@ export function literalPattern(search: string): string {
  */
 export async function loadCaseList(userId: string, query: CaseListQuery) {
   const memberships = await db().membership.findMany({ where: { userId }, select: { workspaceId: true, role: true } });
-  const fullAccess = memberships.filter((membership) => membership.role !== "GUEST").map((membership) => membership.workspaceId);
-  const guestOf = memberships.filter((membership) => membership.role === "GUEST").map((membership) => membership.workspaceId);
+  const fullAccess = memberships
+    .filter((membership) => membership.role !== "GUEST")
+    .map((membership) => membership.workspaceId);
+  const guestOf = memberships
+    .filter((membership) => membership.role === "GUEST")
+    .map((membership) => membership.workspaceId);
   const visible: Prisma.CaseWhereInput = {
     OR: [{ workspaceId: { in: fullAccess } }, { workspaceId: { in: guestOf }, participants: { some: { userId } } }],
   };
@@ -73,7 +85,12 @@ export async function loadCaseList(userId: string, query: CaseListQuery) {
       skip: (query.page - 1) * CASE_LIST_PAGE_SIZE,
       take: CASE_LIST_PAGE_SIZE,
       select: {
-        id: true, title: true, receiverSystem: true, variant: true, status: true, createdAt: true,
+        id: true,
+        title: true,
+        receiverSystem: true,
+        variant: true,
+        status: true,
+        createdAt: true,
         workspace: { select: { name: true } },
         steps: { where: { status: "READY" }, select: { number: true, role: true } },
       },

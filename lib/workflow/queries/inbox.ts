@@ -69,14 +69,26 @@ export async function loadInbox(userId: string, limits: InboxLimits = INBOX_LIMI
     db().step.findMany({
       where: { caseId: { in: [...rolesByCase.keys()] }, status: "READY" },
       orderBy: [{ readyAt: "asc" }, { id: "asc" }],
-      select: { number: true, readyAt: true, case: { select: { id: true, title: true, receiverSystem: true, variant: true, status: true, windowStart: true } } },
+      select: {
+        number: true,
+        readyAt: true,
+        case: {
+          select: { id: true, title: true, receiverSystem: true, variant: true, status: true, windowStart: true },
+        },
+      },
     }),
     db().step.findMany({
-      where: { status: "DONE", completedAt: { gte: new Date(Date.now() - 14 * 86_400_000) }, case: { participants: { some: { userId } } } },
+      where: {
+        status: "DONE",
+        completedAt: { gte: new Date(Date.now() - 14 * 86_400_000) },
+        case: { participants: { some: { userId } } },
+      },
       orderBy: { completedAt: "desc" },
       take: 10,
       select: {
-        number: true, completedAt: true, channel: true,
+        number: true,
+        completedAt: true,
+        channel: true,
         completedBy: { select: { name: true, email: true } },
         case: { select: { id: true, title: true, variant: true } },
       },
@@ -89,7 +101,10 @@ export async function loadInbox(userId: string, limits: InboxLimits = INBOX_LIMI
   for (const step of readySteps) {
     // The rule of who may act (lib/workflow/turn.ts) decides, from this ready step, whose task it is.
     const definition = workflowFor(step.case.variant);
-    const state = caseStateOf({ ...step.case, steps: [{ number: step.number, status: "READY" }], integrationFlows: [], runtimeNodes: [] }, now);
+    const state = caseStateOf(
+      { ...step.case, steps: [{ number: step.number, status: "READY" }], integrationFlows: [], runtimeNodes: [] },
+      now,
+    );
     const turn = stepTurn(definition, state, stepDefinition(step.case.variant, step.number)!);
     const asked = turn.stage === "turn" ? turn.actors : turn.stage === "scheduled" ? turn.earlyBy : [];
     if (asked.length === 0) continue;
@@ -108,7 +123,9 @@ export async function loadInbox(userId: string, limits: InboxLimits = INBOX_LIMI
     else others.push({ ...item, roles: [...asked] });
   }
   const shownWaiting = others.slice(0, limits.waiting);
-  const countsByRole = Object.fromEntries(ROLES.map((role) => [role, tasks.filter((task) => task.role === role).length])) as Record<Role, number>;
+  const countsByRole = Object.fromEntries(
+    ROLES.map((role) => [role, tasks.filter((task) => task.role === role).length]),
+  ) as Record<Role, number>;
   const recentlyDone: DoneItem[] = recent.map((step) => ({
     caseId: step.case.id,
     caseTitle: step.case.title,
@@ -137,6 +154,12 @@ async function withHolders(items: (InboxTask & { roles: Role[] })[]): Promise<Wa
   });
   return items.map((item) => ({
     ...item,
-    waitingOn: [...new Set(holders.filter((holder) => holder.caseId === item.caseId && item.roles.includes(holder.role)).map((holder) => displayName(holder.user)))],
+    waitingOn: [
+      ...new Set(
+        holders
+          .filter((holder) => holder.caseId === item.caseId && item.roles.includes(holder.role))
+          .map((holder) => displayName(holder.user)),
+      ),
+    ],
   }));
 }

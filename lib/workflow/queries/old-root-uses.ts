@@ -27,6 +27,11 @@ export async function otherUsesOfOldRoot(caseId: string) {
   });
   return {
     oldRoot: { sha256: oldRoot.sha256, subject: oldRoot.subject },
-    uses: others.map((other) => ({ caseId: other.case.id, title: other.case.title, status: other.case.status, role: other.role })),
+    uses: others.map((other) => ({
+      caseId: other.case.id,
+      title: other.case.title,
+      status: other.case.status,
+      role: other.role,
+    })),
   };
 }

@@ -10,10 +10,22 @@ import type { Role } from "../roles";
  * Refuses, before any costly work (reading an upload), what the rule of who may act would refuse anyway inside the
  * transaction. `roles` are the viewer's roles on the case, from the access check that came first.
  */
-export async function assertMayGiveInput(caseId: string, roles: readonly Role[], input: StepInput, action: StepActionKind = "give-input"): Promise<void> {
+export async function assertMayGiveInput(
+  caseId: string,
+  roles: readonly Role[],
+  input: StepInput,
+  action: StepActionKind = "give-input",
+): Promise<void> {
   const found = await db().case.findUniqueOrThrow({
     where: { id: caseId },
-    select: { variant: true, status: true, windowStart: true, integrationFlows: true, runtimeNodes: true, steps: { select: { number: true, status: true } } },
+    select: {
+      variant: true,
+      status: true,
+      windowStart: true,
+      integrationFlows: true,
+      runtimeNodes: true,
+      steps: { select: { number: true, status: true } },
+    },
   });
   const definition = workflowFor(found.variant);
   const step = stepTaking(definition, input);

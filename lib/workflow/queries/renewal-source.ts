@@ -13,16 +13,29 @@ export async function renewalSource(userId: string, certificateId: string) {
     where: { id: certificateId },
     select: { id: true, role: true, uploadId: true, subject: true, caseId: true },
   });
-  if (!certificate || !["leaf", "old-leaf"].includes(certificate.role)) throw new AppError("NOT_FOUND", "This certificate does not exist or you have no access to it.");
+  if (!certificate || !["leaf", "old-leaf"].includes(certificate.role))
+    throw new AppError("NOT_FOUND", "This certificate does not exist or you have no access to it.");
   await caseAccess(userId, certificate.caseId);
   const source = await db().case.findUniqueOrThrow({
     where: { id: certificate.caseId },
     select: {
-      id: true, workspaceId: true, title: true, receiverSystem: true, operatingModel: true, receiverLandscape: true, keystoreAlias: true,
-      runtimeNodes: true, integrationFlows: true, participants: { select: { role: true, user: { select: { email: true } } } },
+      id: true,
+      workspaceId: true,
+      title: true,
+      receiverSystem: true,
+      operatingModel: true,
+      receiverLandscape: true,
+      keystoreAlias: true,
+      runtimeNodes: true,
+      integrationFlows: true,
+      participants: { select: { role: true, user: { select: { email: true } } } },
     },
   });
-  const emails = (role: string) => source.participants.filter((participant) => participant.role === role).map((participant) => participant.user.email).join(", ");
+  const emails = (role: string) =>
+    source.participants
+      .filter((participant) => participant.role === role)
+      .map((participant) => participant.user.email)
+      .join(", ");
   return {
     certificateId: certificate.id,
     workspaceId: source.workspaceId,
@@ -43,14 +56,27 @@ export async function renewalSource(userId: string, certificateId: string) {
 }
 
 /** The source certificate and its root as the old certificates of the new case (same workspace only). */
-export async function oldCertificatesFromSource(userId: string, certificateId: string, workspaceId: string): Promise<CertificateSummary[]> {
+export async function oldCertificatesFromSource(
+  userId: string,
+  certificateId: string,
+  workspaceId: string,
+): Promise<CertificateSummary[]> {
   const source = await renewalSource(userId, certificateId);
-  if (source.workspaceId !== workspaceId) throw new AppError("VALIDATION_FAILED", "The certificate to renew belongs to another workspace.");
-  const leaf = await db().storedCertificate.findUniqueOrThrow({ where: { id: certificateId }, select: { uploadId: true, role: true, summary: true } });
+  if (source.workspaceId !== workspaceId)
+    throw new AppError("VALIDATION_FAILED", "The certificate to renew belongs to another workspace.");
+  const leaf = await db().storedCertificate.findUniqueOrThrow({
+    where: { id: certificateId },
+    select: { uploadId: true, role: true, summary: true },
+  });
   const rootRole = leaf.role === "leaf" ? "root" : "old-root";
-  const root = await db().storedCertificate.findFirst({ where: { uploadId: leaf.uploadId, role: rootRole }, select: { summary: true } });
+  const root = await db().storedCertificate.findFirst({
+    where: { uploadId: leaf.uploadId, role: rootRole },
+    select: { summary: true },
+  });
   return [
     { ...(leaf.summary as unknown as CertificateSummary), role: "old-leaf", inChain: false },
-    ...(root ? [{ ...(root.summary as unknown as CertificateSummary), role: "old-root" as const, inChain: false }] : []),
+    ...(root
+      ? [{ ...(root.summary as unknown as CertificateSummary), role: "old-root" as const, inChain: false }]
+      : []),
   ];
 }

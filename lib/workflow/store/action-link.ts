@@ -42,12 +42,17 @@ async function findToken(token: string) {
     where: { tokenHash: hashActionToken(token) },
     include: {
       user: { select: { email: true } },
-      step: { select: { number: true, case: { select: { id: true, title: true, receiverSystem: true, variant: true } } } },
+      step: {
+        select: { number: true, case: { select: { id: true, title: true, receiverSystem: true, variant: true } } },
+      },
     },
   });
 }
 
-function problemOf(row: { usedAt: Date | null; voidedAt: Date | null; expiresAt: Date }, now: Date): LinkProblem | null {
+function problemOf(
+  row: { usedAt: Date | null; voidedAt: Date | null; expiresAt: Date },
+  now: Date,
+): LinkProblem | null {
   if (row.usedAt) return "LINK_USED";
   if (row.voidedAt) return "LINK_SUPERSEDED";
   if (row.expiresAt <= now) return "LINK_EXPIRED";
@@ -79,7 +84,10 @@ export async function inspectActionLink(token: string): Promise<LinkInspection> 
  * Confirms the link's step for the link's participant: the token is claimed and the step completed in one
  * transaction, through the same transition code as the web, so a lost race leaves the link unused.
  */
-export async function confirmByActionLink(token: string, client: { ip: string; userAgent: string }): Promise<CompletedStep> {
+export async function confirmByActionLink(
+  token: string,
+  client: { ip: string; userAgent: string },
+): Promise<CompletedStep> {
   const row = await findToken(token);
   if (!row) throw new AppError("LINK_UNKNOWN", PROBLEM_MESSAGE.LINK_UNKNOWN);
   const result = await db().$transaction(async (tx) => {
@@ -97,9 +105,15 @@ export async function confirmByActionLink(token: string, client: { ip: string; u
     const step = stepDefinition(row.step.case.variant, row.step.number)!;
     // For the receiver tasks, the click says "all of them are done": each is recorded with who performed it.
     if (step.input === "receiver-checklist") {
-      const open = await tx.checklistItem.findMany({ where: { caseId: row.step.case.id, stepNumber: step.number, doneAt: null }, select: { id: true, thirdParty: true } });
+      const open = await tx.checklistItem.findMany({
+        where: { caseId: row.step.case.id, stepNumber: step.number, doneAt: null },
+        select: { id: true, thirdParty: true },
+      });
       for (const item of open) {
-        await tx.checklistItem.updateMany({ where: { id: item.id, doneAt: null }, data: { doneAt: now, doneById: row.userId, performedBy: item.thirdParty } });
+        await tx.checklistItem.updateMany({
+          where: { id: item.id, doneAt: null },
+          data: { doneAt: now, doneById: row.userId, performedBy: item.thirdParty },
+        });
       }
     }
     return completeStepInTransaction(tx, {

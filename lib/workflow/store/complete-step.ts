@@ -40,26 +40,47 @@ export interface CompletedStep {
 }
 
 async function alreadyDoneError(tx: Prisma.TransactionClient, caseId: string, number: number): Promise<AppError> {
-  const step = await tx.step.findUnique({ where: { caseId_number: { caseId, number } }, select: { completedBy: { select: { name: true, email: true } } } });
+  const step = await tx.step.findUnique({
+    where: { caseId_number: { caseId, number } },
+    select: { completedBy: { select: { name: true, email: true } } },
+  });
   // When it was done, the case page shows in the viewer's zone.
-  return new AppError("CONFLICT", `Step ${number} was already done by ${displayName(step?.completedBy, "someone else")}. Nothing was changed.`);
+  return new AppError(
+    "CONFLICT",
+    `Step ${number} was already done by ${displayName(step?.completedBy, "someone else")}. Nothing was changed.`,
+  );
 }
 
-function refusalError(refusal: Exclude<TransitionRefusal, "STEP_ALREADY_DONE">, step: StepDefinition | undefined): AppError {
+function refusalError(
+  refusal: Exclude<TransitionRefusal, "STEP_ALREADY_DONE">,
+  step: StepDefinition | undefined,
+): AppError {
   switch (refusal) {
     case "CASE_CLOSED":
       return new AppError("CASE_CLOSED", "This case is closed; its steps can no longer change.");
     case "STEP_NOT_FOUND":
       return new AppError("NOT_FOUND", "This procedure has no such step.");
     case "STEP_NOT_READY":
-      return new AppError("STEP_NOT_READY", `Step ${step?.number} is not ready yet: the steps before it must be done first.`);
+      return new AppError(
+        "STEP_NOT_READY",
+        `Step ${step?.number} is not ready yet: the steps before it must be done first.`,
+      );
     case "STEP_IS_HANDOVER":
     case "NOT_A_WAITING_HANDOVER":
-      return new AppError("STEP_IS_HANDOVER", "Hand-overs are performed by Renewal Desk when the step before them is done.");
+      return new AppError(
+        "STEP_IS_HANDOVER",
+        "Hand-overs are performed by Renewal Desk when the step before them is done.",
+      );
     case "NOT_YOUR_ROLE":
       return new AppError(
         "NOT_YOUR_ROLE",
-        `Step ${step?.number} belongs to the ${step ? actorsOf(step).map((role) => ROLE_LABEL[role].toLowerCase()).join(" or the ") : "another role"}, and you do not hold that role on this case.`,
+        `Step ${step?.number} belongs to the ${
+          step
+            ? actorsOf(step)
+                .map((role) => ROLE_LABEL[role].toLowerCase())
+                .join(" or the ")
+            : "another role"
+        }, and you do not hold that role on this case.`,
       );
   }
 }
@@ -75,12 +96,16 @@ export async function completeStep(command: CompleteStepCommand): Promise<Comple
 }
 
 /** The same, inside a transaction the caller owns (an action link is claimed in the same one). */
-export async function completeStepInTransaction(tx: Prisma.TransactionClient, command: CompleteStepCommand): Promise<CompletedStep> {
+export async function completeStepInTransaction(
+  tx: Prisma.TransactionClient,
+  command: CompleteStepCommand,
+): Promise<CompletedStep> {
   await lockCase(tx, command.caseId);
   const found = await tx.case.findUnique({
     where: { id: command.caseId },
     select: {
-      ...caseSummarySelect, status: true,
+      ...caseSummarySelect,
+      status: true,
       steps: { select: { number: true, status: true } },
       participants: { where: { userId: command.actorId }, select: { role: true } },
     },
@@ -89,14 +114,21 @@ export async function completeStepInTransaction(tx: Prisma.TransactionClient, co
   const definition = workflowFor(found.variant);
   const step = definition.steps.find((candidate) => candidate.number === command.stepNumber);
   const decision = planCompletion(
-    definition, found.status, found.steps, command.stepNumber, found.participants.map((participant) => participant.role),
+    definition,
+    found.status,
+    found.steps,
+    command.stepNumber,
+    found.participants.map((participant) => participant.role),
   );
   if (!decision.ok) {
     if (decision.refusal === "STEP_ALREADY_DONE") throw await alreadyDoneError(tx, found.id, command.stepNumber);
     throw refusalError(decision.refusal, step);
   }
   if (step?.input && !command.withInput) {
-    throw new AppError("INPUT_REQUIRED", `Step ${step.number} is completed by providing its information on the case page, not by a plain confirmation.`);
+    throw new AppError(
+      "INPUT_REQUIRED",
+      `Step ${step.number} is completed by providing its information on the case page, not by a plain confirmation.`,
+    );
   }
   const { plan } = decision;
   const now = new Date();
@@ -104,7 +136,11 @@ export async function completeStepInTransaction(tx: Prisma.TransactionClient, co
   const claimed = await tx.step.updateMany({
     where: { caseId: found.id, number: plan.completed, status: "READY" },
     data: {
-      status: "DONE", completedAt: now, completedById: command.actorId, channel: command.channel, comment: command.comment ?? null,
+      status: "DONE",
+      completedAt: now,
+      completedById: command.actorId,
+      channel: command.channel,
+      comment: command.comment ?? null,
       ...(command.details ? { details: command.details } : {}),
     },
   });
@@ -114,8 +150,19 @@ export async function completeStepInTransaction(tx: Prisma.TransactionClient, co
   const followUps = await applyFollowUps(tx, found, plan, now);
   await recordAudit(tx, [
     {
-      workspaceId: found.workspaceId, caseId: found.id, kind: "step.completed", actorId: command.actorId, channel: command.channel, stepNumber: plan.completed,
-      data: { key: step!.key, role: step!.role, ...(command.comment ? { comment: command.comment } : {}), ...command.details, ...command.context },
+      workspaceId: found.workspaceId,
+      caseId: found.id,
+      kind: "step.completed",
+      actorId: command.actorId,
+      channel: command.channel,
+      stepNumber: plan.completed,
+      data: {
+        key: step!.key,
+        role: step!.role,
+        ...(command.comment ? { comment: command.comment } : {}),
+        ...command.details,
+        ...command.context,
+      },
     },
     ...followUps,
   ]);
@@ -128,7 +175,12 @@ export type CaseRow = CaseSummary & { workspaceId: string };
  * Everything that follows a completed step, in the caller's transaction: the hand-overs performed by the system,
  * the next step made ready (with its mails), the case completed. Returns the audit entries to record.
  */
-export async function applyFollowUps(tx: Prisma.TransactionClient, found: CaseRow, plan: TransitionPlan, now: Date): Promise<AuditEntry[]> {
+export async function applyFollowUps(
+  tx: Prisma.TransactionClient,
+  found: CaseRow,
+  plan: TransitionPlan,
+  now: Date,
+): Promise<AuditEntry[]> {
   const definition = workflowFor(found.variant);
   if (plan.handedOver.length > 0) {
     await tx.step.updateMany({
@@ -137,7 +189,10 @@ export async function applyFollowUps(tx: Prisma.TransactionClient, found: CaseRo
     });
   }
   if (plan.nowReady !== null) {
-    await tx.step.updateMany({ where: { caseId: found.id, number: plan.nowReady, status: "BLOCKED" }, data: { status: "READY", readyAt: now } });
+    await tx.step.updateMany({
+      where: { caseId: found.id, number: plan.nowReady, status: "BLOCKED" },
+      data: { status: "READY", readyAt: now },
+    });
   }
   if (plan.caseCompleted) {
     await tx.case.updateMany({ where: { id: found.id, status: "OPEN" }, data: { status: "COMPLETED", closedAt: now } });
@@ -153,10 +208,24 @@ export async function applyFollowUps(tx: Prisma.TransactionClient, found: CaseRo
   return [
     ...plan.handedOver.map((number): AuditEntry => {
       const handover = stepDefinition(definition.variant, number)!;
-      return { ...base, kind: "step.handed_over", channel: "SYSTEM", stepNumber: number, data: { key: handover.key, from: handover.role, to: handover.to ?? null } };
+      return {
+        ...base,
+        kind: "step.handed_over",
+        channel: "SYSTEM",
+        stepNumber: number,
+        data: { key: handover.key, from: handover.role, to: handover.to ?? null },
+      };
     }),
     ...(plan.nowReady !== null
-      ? [{ ...base, kind: "step.ready", channel: "SYSTEM", stepNumber: plan.nowReady, data: { role: stepDefinition(definition.variant, plan.nowReady)!.role } } satisfies AuditEntry]
+      ? [
+          {
+            ...base,
+            kind: "step.ready",
+            channel: "SYSTEM",
+            stepNumber: plan.nowReady,
+            data: { role: stepDefinition(definition.variant, plan.nowReady)!.role },
+          } satisfies AuditEntry,
+        ]
       : []),
     ...(plan.caseCompleted ? [{ ...base, kind: "case.completed", channel: "SYSTEM" } satisfies AuditEntry] : []),
     ...mailEvents,

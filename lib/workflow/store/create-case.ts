@@ -23,7 +23,11 @@ import { createReceiverChecklist } from "./inputs/receiver-checklist";
  * People named by an unknown address get a user account and become guests of the workspace, within the limits on
  * new recipients; an address that refused mail from the workspace cannot be named.
  */
-export async function createCase(actor: SignedInUser, input: CaseInput, oldCertificates: CertificateSummary[] = []): Promise<{ caseId: string }> {
+export async function createCase(
+  actor: SignedInUser,
+  input: CaseInput,
+  oldCertificates: CertificateSummary[] = [],
+): Promise<{ caseId: string }> {
   await assertCanCreateCase(actor.id, input.workspaceId);
   const definition = workflowFor(input.acceptsBoth === "yes" ? "A" : "B");
   const participants = participantsOf(input);
@@ -42,9 +46,17 @@ export async function createCase(actor: SignedInUser, input: CaseInput, oldCerti
   const caseId = await db().$transaction(async (tx) => {
     const emails = [...new Set(participants.map((participant) => participant.email))];
     await refuseOptedOut(tx, input.workspaceId, participants);
-    const members = await tx.membership.findMany({ where: { workspaceId: input.workspaceId, user: { email: { in: emails } } }, select: { user: { select: { email: true } } } });
+    const members = await tx.membership.findMany({
+      where: { workspaceId: input.workspaceId, user: { email: { in: emails } } },
+      select: { user: { select: { email: true } } },
+    });
     const known = new Set(members.map((member) => member.user.email));
-    await assertNewRecipientsAllowed(tx, input.workspaceId, actor.id, emails.filter((email) => !known.has(email)).length);
+    await assertNewRecipientsAllowed(
+      tx,
+      input.workspaceId,
+      actor.id,
+      emails.filter((email) => !known.has(email)).length,
+    );
     const users = new Map<string, string>();
     for (const email of emails) {
       const user = await tx.user.upsert({ where: { email }, update: {}, create: { email }, select: { id: true } });
@@ -64,11 +76,20 @@ export async function createCase(actor: SignedInUser, input: CaseInput, oldCerti
         steps: {
           create: initialStepStates(definition).map((state) => {
             const step = definition.steps.find((candidate) => candidate.number === state.number)!;
-            return { number: step.number, key: step.key, role: step.role, status: state.status, readyAt: state.status === "READY" ? new Date() : null };
+            return {
+              number: step.number,
+              key: step.key,
+              role: step.role,
+              status: state.status,
+              readyAt: state.status === "READY" ? new Date() : null,
+            };
           }),
         },
         participants: {
-          create: participants.map((participant) => ({ userId: users.get(participant.email)!, role: participant.role })),
+          create: participants.map((participant) => ({
+            userId: users.get(participant.email)!,
+            role: participant.role,
+          })),
         },
       },
       select: { id: true },
@@ -81,9 +102,16 @@ export async function createCase(actor: SignedInUser, input: CaseInput, oldCerti
     const summary: CaseSummary = { id: created.id, ...input, variant: definition.variant };
     const recipients = await caseRecipients(tx, created.id);
     const first = firstStep(definition);
-    const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: input.workspaceId }, select: { name: true } });
+    const workspace = await tx.workspace.findUniqueOrThrow({
+      where: { id: input.workspaceId },
+      select: { name: true },
+    });
     const mails = [
-      ...addedToCaseMessages(summary, recipients, { by: actor, workspaceId: input.workspaceId, workspaceName: workspace.name }),
+      ...addedToCaseMessages(summary, recipients, {
+        by: actor,
+        workspaceId: input.workspaceId,
+        workspaceName: workspace.name,
+      }),
       ...(await readyStepMails(tx, summary, first.number, recipients)),
     ];
     const mailEvents = await queueCaseMail(tx, input.workspaceId, mails);
@@ -106,9 +134,25 @@ export async function createCase(actor: SignedInUser, input: CaseInput, oldCerti
         data: { email: participant.email, role: participant.role },
       })),
       ...(oldCertificates.length > 0
-        ? [{ workspaceId: input.workspaceId, caseId: created.id, kind: "certificate.uploaded", actorId: actor.id, channel: "WEB", data: { set: "OLD", ...uploadAuditData(oldCertificates, [], false) } } satisfies AuditEntry]
+        ? [
+            {
+              workspaceId: input.workspaceId,
+              caseId: created.id,
+              kind: "certificate.uploaded",
+              actorId: actor.id,
+              channel: "WEB",
+              data: { set: "OLD", ...uploadAuditData(oldCertificates, [], false) },
+            } satisfies AuditEntry,
+          ]
         : []),
-      { workspaceId: input.workspaceId, caseId: created.id, kind: "step.ready", channel: "SYSTEM", stepNumber: first.number, data: { role: first.role } },
+      {
+        workspaceId: input.workspaceId,
+        caseId: created.id,
+        kind: "step.ready",
+        channel: "SYSTEM",
+        stepNumber: first.number,
+        data: { role: first.role },
+      },
       ...mailEvents,
     ];
     await recordAudit(tx, audit);
@@ -119,17 +163,36 @@ export async function createCase(actor: SignedInUser, input: CaseInput, oldCerti
   return { caseId };
 }
 
-const ROLE_FIELD = { TENANT_ADMIN: "tenantAdmins", RECEIVER_ADMIN: "receiverAdmins", INTEGRATION_DEVELOPER: "integrationDevelopers" } as const;
+const ROLE_FIELD = {
+  TENANT_ADMIN: "tenantAdmins",
+  RECEIVER_ADMIN: "receiverAdmins",
+  INTEGRATION_DEVELOPER: "integrationDevelopers",
+} as const;
 
 /** Someone who refused mail from the workspace cannot be named on its cases: they would never hear of their steps. */
-async function refuseOptedOut(tx: Prisma.TransactionClient, workspaceId: string, participants: ReturnType<typeof participantsOf>) {
+async function refuseOptedOut(
+  tx: Prisma.TransactionClient,
+  workspaceId: string,
+  participants: ReturnType<typeof participantsOf>,
+) {
   const refused = new Set(
-    (await tx.mailOptOut.findMany({ where: { workspaceId, email: { in: participants.map((participant) => participant.email) } }, select: { email: true } })).map((row) => row.email),
+    (
+      await tx.mailOptOut.findMany({
+        where: { workspaceId, email: { in: participants.map((participant) => participant.email) } },
+        select: { email: true },
+      })
+    ).map((row) => row.email),
   );
   if (refused.size === 0) return;
   const fieldErrors: Record<string, string[]> = {};
   for (const { email, role } of participants.filter((participant) => refused.has(participant.email))) {
-    (fieldErrors[ROLE_FIELD[role]] ??= []).push(`${email} has refused mail from this workspace and cannot be named on its cases.`);
+    (fieldErrors[ROLE_FIELD[role]] ??= []).push(
+      `${email} has refused mail from this workspace and cannot be named on its cases.`,
+    );
   }
-  throw new AppError("VALIDATION_FAILED", `${[...refused].join(", ")} refused mail from this workspace. Nothing was saved.`, fieldErrors);
+  throw new AppError(
+    "VALIDATION_FAILED",
+    `${[...refused].join(", ")} refused mail from this workspace. Nothing was saved.`,
+    fieldErrors,
+  );
 }

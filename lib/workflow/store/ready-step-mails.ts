@@ -24,33 +24,54 @@ export async function readyStepMails(
   const asked = askedWhenReady(step);
   const holders = recipients.filter((recipient) => recipient.roles.some((role) => asked.includes(role)));
   let actionUrls: Map<string, string> | undefined;
-  const openTasks = step.input === "receiver-checklist" ? await tx.checklistItem.count({ where: { caseId: summary.id, stepNumber, doneAt: null } }) : 1;
+  const openTasks =
+    step.input === "receiver-checklist"
+      ? await tx.checklistItem.count({ where: { caseId: summary.id, stepNumber, doneAt: null } })
+      : 1;
   // A custom checklist without tasks yet must first be written on the case page.
   if (confirmableByLink(step) && openTasks > 0 && holders.length > 0) {
-    const row = await tx.step.findUniqueOrThrow({ where: { caseId_number: { caseId: summary.id, number: stepNumber } }, select: { id: true } });
-    const linkHolders = holders.map((holder) => ({ userId: holder.userId, role: holder.roles.find((role) => asked.includes(role))! }));
+    const row = await tx.step.findUniqueOrThrow({
+      where: { caseId_number: { caseId: summary.id, number: stepNumber } },
+      select: { id: true },
+    });
+    const linkHolders = holders.map((holder) => ({
+      userId: holder.userId,
+      role: holder.roles.find((role) => asked.includes(role))!,
+    }));
     actionUrls = await issueActionLinks(tx, row.id, linkHolders);
   }
   const before = stepBefore(workflowFor(summary.variant), stepNumber);
   const handover = before?.key === "handover-certificate" ? await certificateHandover(tx, summary.id) : undefined;
-  const scheduledAt = step.waitsFor === "window-start"
-    ? ((await tx.case.findUniqueOrThrow({ where: { id: summary.id }, select: { windowStart: true } })).windowStart ?? null)
-    : undefined;
-  return stepReadyMessages(summary, step, holders, { ...options, actionUrls, handover, ...(scheduledAt !== undefined ? { scheduledAt } : {}) });
+  const scheduledAt =
+    step.waitsFor === "window-start"
+      ? ((await tx.case.findUniqueOrThrow({ where: { id: summary.id }, select: { windowStart: true } })).windowStart ??
+        null)
+      : undefined;
+  return stepReadyMessages(summary, step, holders, {
+    ...options,
+    actionUrls,
+    handover,
+    ...(scheduledAt !== undefined ? { scheduledAt } : {}),
+  });
 }
 
 /**
  * The certificate hand-over reaches the receiver administrator with the message of their next step: the new
  * client certificate and root as PEM files, and their SHA-256 fingerprints to compare on arrival.
  */
-async function certificateHandover(tx: Prisma.TransactionClient, caseId: string): Promise<StepMessageOptions["handover"]> {
+async function certificateHandover(
+  tx: Prisma.TransactionClient,
+  caseId: string,
+): Promise<StepMessageOptions["handover"]> {
   const certificates = await newLeafAndRoot(tx, caseId);
   if (certificates.length === 0) return undefined;
   const label = (role: string) => (role === "leaf" ? "new client certificate" : "new root CA");
   return {
     paragraphs: [
       `Attached: the ${certificates.map((certificate) => label(certificate.role)).join(" and ")} as PEM files. Compare their SHA-256 fingerprints with what you import:`,
-      ...certificates.map((certificate) => `${label(certificate.role)} (${certificate.subject}): ${certificate.fingerprints.sha256}`),
+      ...certificates.map(
+        (certificate) => `${label(certificate.role)} (${certificate.subject}): ${certificate.fingerprints.sha256}`,
+      ),
     ],
     attachments: certificates.map((certificate) => ({
       filename: certificate.role === "leaf" ? "new-client-certificate.pem" : "new-root-ca.pem",

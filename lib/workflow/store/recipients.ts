@@ -12,7 +12,12 @@ export async function caseRecipients(tx: Prisma.TransactionClient, caseId: strin
   });
   const byUser = new Map<string, Recipient>();
   for (const { role, user } of participants) {
-    const recipient = byUser.get(user.id) ?? { userId: user.id, email: user.email, signedInBefore: user.emailVerified !== null, roles: [] as Role[] };
+    const recipient = byUser.get(user.id) ?? {
+      userId: user.id,
+      email: user.email,
+      signedInBefore: user.emailVerified !== null,
+      roles: [] as Role[],
+    };
     recipient.roles.push(role);
     byUser.set(user.id, recipient);
   }

@@ -13,12 +13,17 @@ import { caseSummarySelect } from "@/lib/workflow/queries/case-summary";
 export function reminderPolicy() {
   const hours = Number(process.env.REMINDER_AFTER_HOURS ?? 48);
   const max = Number(process.env.REMINDER_MAX ?? 3);
-  return { afterMs: (Number.isFinite(hours) && hours > 0 ? hours : 48) * 3_600_000, max: Number.isInteger(max) && max >= 0 ? max : 3 };
+  return {
+    afterMs: (Number.isFinite(hours) && hours > 0 ? hours : 48) * 3_600_000,
+    max: Number.isInteger(max) && max >= 0 ? max : 3,
+  };
 }
 
 /** Hand-overs the app performs at a moment: nobody is reminded of them, they happen by themselves. */
 const SCHEDULED_STEPS = Object.values(WORKFLOWS).flatMap((definition) =>
-  definition.steps.filter((step) => step.waitsFor).map((step) => ({ number: step.number, case: { variant: definition.variant } })),
+  definition.steps
+    .filter((step) => step.waitsFor)
+    .map((step) => ({ number: step.number, case: { variant: definition.variant } })),
 );
 
 /**
@@ -57,7 +62,9 @@ export async function sendDueReminders(now = new Date()): Promise<{ reminded: nu
           case: {
             select: {
               ...caseSummarySelect,
-              workspace: { select: { memberships: { where: { role: "OWNER" }, select: { user: { select: { email: true } } } } } },
+              workspace: {
+                select: { memberships: { where: { role: "OWNER" }, select: { user: { select: { email: true } } } } },
+              },
             },
           },
         },
@@ -69,14 +76,24 @@ export async function sendDueReminders(now = new Date()): Promise<{ reminded: nu
       const waitingSince = step.readyAt ?? now;
       const mails = escalate
         ? escalationMessages(
-            summary, definition, summary.workspace.memberships.map((membership) => membership.user),
-            recipients.filter((recipient) => recipient.roles.some((role) => asked.includes(role))).map((recipient) => recipient.email), waitingSince,
+            summary,
+            definition,
+            summary.workspace.memberships.map((membership) => membership.user),
+            recipients
+              .filter((recipient) => recipient.roles.some((role) => asked.includes(role)))
+              .map((recipient) => recipient.email),
+            waitingSince,
           )
-        : await readyStepMails(tx, summary, step.number, recipients, { reminder: { number: step.remindersSent + 1, of: max, waitingSince } });
+        : await readyStepMails(tx, summary, step.number, recipients, {
+            reminder: { number: step.remindersSent + 1, of: max, waitingSince },
+          });
       const mailEvents = await queueCaseMail(tx, summary.workspaceId, mails);
       await recordAudit(tx, [
         {
-          workspaceId: summary.workspaceId, caseId: summary.id, stepNumber: step.number, channel: "SYSTEM",
+          workspaceId: summary.workspaceId,
+          caseId: summary.id,
+          stepNumber: step.number,
+          channel: "SYSTEM",
           kind: escalate ? "step.escalated" : "step.reminded",
           data: escalate ? { to: mails.map((mail) => mail.to) } : { reminder: step.remindersSent + 1, of: max },
         },

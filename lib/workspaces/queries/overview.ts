@@ -30,7 +30,8 @@ export const overviewWorkspaces = cache(async (userId: string) => {
 
 export async function loadOverview(userId: string, workspaceId: string) {
   const allowed = await overviewWorkspaces(userId);
-  if (!allowed.some((workspace) => workspace.id === workspaceId)) throw new AppError("NOT_FOUND", "This workspace does not exist or you are not a member of it.");
+  if (!allowed.some((workspace) => workspace.id === workspaceId))
+    throw new AppError("NOT_FOUND", "This workspace does not exist or you are not a member of it.");
   return figuresByWorkspace.get(workspaceId, () => computeOverview(workspaceId, new Date()));
 }
 
@@ -53,7 +54,14 @@ async function computeOverview(workspaceId: string, now: Date) {
       where: { ...inUse(workspaceId), notAfter: { lte: new Date(now.getTime() + 365 * DAY) } },
       orderBy: { notAfter: "asc" },
       take: 100,
-      select: { id: true, role: true, subject: true, notAfter: true, sha256: true, case: { select: { id: true, title: true, status: true } } },
+      select: {
+        id: true,
+        role: true,
+        subject: true,
+        notAfter: true,
+        sha256: true,
+        case: { select: { id: true, title: true, status: true } },
+      },
     }),
     // Same "in use" rule as above, counted per month of expiry in the database.
     db().$queryRaw<{ month: string; count: number }[]>`
@@ -71,8 +79,14 @@ async function computeOverview(workspaceId: string, now: Date) {
     byStage: byStage.map((row) => ({ key: row.key, count: row._count._all })),
     longest,
     byVariant: byVariant.map((row) => ({ variant: row.variant, status: row.status, count: row._count._all })),
-    completedPerMonth: completedPerMonth.map((row) => ({ month: row.month.toISOString().slice(0, 7), count: Number(row.count) })),
-    expiring: expiring.map((certificate) => ({ ...certificate, daysLeft: Math.floor((certificate.notAfter.getTime() - now.getTime()) / DAY) })),
+    completedPerMonth: completedPerMonth.map((row) => ({
+      month: row.month.toISOString().slice(0, 7),
+      count: Number(row.count),
+    })),
+    expiring: expiring.map((certificate) => ({
+      ...certificate,
+      daysLeft: Math.floor((certificate.notAfter.getTime() - now.getTime()) / DAY),
+    })),
     expiryByMonth,
   };
 }

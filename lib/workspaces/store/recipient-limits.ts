@@ -25,7 +25,13 @@ export function newRecipientLimits() {
  * Counted from the memberships themselves (who invited whom, when) after locking the workspace row, so two requests
  * at once cannot both squeeze under a limit, and every app instance sees the same counts.
  */
-export async function assertNewRecipientsAllowed(tx: Prisma.TransactionClient, workspaceId: string, actorId: string, count: number, now = new Date()) {
+export async function assertNewRecipientsAllowed(
+  tx: Prisma.TransactionClient,
+  workspaceId: string,
+  actorId: string,
+  count: number,
+  now = new Date(),
+) {
   if (count === 0) return;
   await tx.$queryRaw`SELECT id FROM "Workspace" WHERE id = ${workspaceId} FOR NO KEY UPDATE`;
   const limits = newRecipientLimits();
@@ -37,10 +43,14 @@ export async function assertNewRecipientsAllowed(tx: Prisma.TransactionClient, w
     tx.membership.count({ where: { workspaceId, invitedById: { not: null }, createdAt: { gte: since(DAY) } } }),
   ]);
   const over = [
-    personHour + count > limits.personPerHour && `you may name ${limits.personPerHour} new people an hour and have named ${personHour} in the last hour`,
-    personDay + count > limits.personPerDay && `you may name ${limits.personPerDay} new people a day and have named ${personDay} in the last 24 hours`,
-    workspaceHour + count > limits.workspacePerHour && `this workspace may add ${limits.workspacePerHour} new people an hour and has added ${workspaceHour} in the last hour`,
-    workspaceDay + count > limits.workspacePerDay && `this workspace may add ${limits.workspacePerDay} new people a day and has added ${workspaceDay} in the last 24 hours`,
+    personHour + count > limits.personPerHour &&
+      `you may name ${limits.personPerHour} new people an hour and have named ${personHour} in the last hour`,
+    personDay + count > limits.personPerDay &&
+      `you may name ${limits.personPerDay} new people a day and have named ${personDay} in the last 24 hours`,
+    workspaceHour + count > limits.workspacePerHour &&
+      `this workspace may add ${limits.workspacePerHour} new people an hour and has added ${workspaceHour} in the last hour`,
+    workspaceDay + count > limits.workspacePerDay &&
+      `this workspace may add ${limits.workspacePerDay} new people a day and has added ${workspaceDay} in the last 24 hours`,
   ].filter((reason): reason is string => typeof reason === "string");
   if (over.length > 0) {
     throw new AppError(

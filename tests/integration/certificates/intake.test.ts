@@ -13,9 +13,15 @@ const DAY = 86_400_000;
 afterEach(() => vi.restoreAllMocks());
 
 async function pkcs8Pem() {
-  const pair = (await webcrypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, ["sign", "verify"])) as CryptoKeyPair;
+  const pair = (await webcrypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, [
+    "sign",
+    "verify",
+  ])) as CryptoKeyPair;
   const body = Buffer.from(await webcrypto.subtle.exportKey("pkcs8", pair.privateKey)).toString("base64");
-  return { body, pem: `-----BEGIN PRIVATE KEY-----\n${body.match(/.{1,64}/g)!.join("\n")}\n-----END PRIVATE KEY-----\n` };
+  return {
+    body,
+    pem: `-----BEGIN PRIVATE KEY-----\n${body.match(/.{1,64}/g)!.join("\n")}\n-----END PRIVATE KEY-----\n`,
+  };
 }
 
 describe("step 1 certificate intake", () => {
@@ -25,11 +31,18 @@ describe("step 1 certificate intake", () => {
     const key = await pkcs8Pem();
     const logged: string[] = [];
     for (const method of ["log", "info", "warn", "error", "debug"] as const) {
-      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" ")));
+      vi.spyOn(console, method).mockImplementation(
+        (...args: unknown[]) => void logged.push(args.map(String).join(" ")),
+      );
     }
     const before = await footprint(caseId);
     const outcome = await submitNewCertificates({
-      caseId, actorId: tenantAdmin.id, newLeaf: [part(chain.leaf.pem + key.pem, "client-with-key.pem")], newRoot: [part(chain.root.pem)], earlyErrors: [], warningsAcknowledged: true,
+      caseId,
+      actorId: tenantAdmin.id,
+      newLeaf: [part(chain.leaf.pem + key.pem, "client-with-key.pem")],
+      newRoot: [part(chain.root.pem)],
+      earlyErrors: [],
+      warningsAcknowledged: true,
     });
     expect(outcome.status).toBe("rejected");
     expect(outcome.result.errors.map((error) => error.code)).toEqual(["PRIVATE_KEY_PRESENT"]);
@@ -47,10 +60,21 @@ describe("step 1 certificate intake", () => {
   it("refuses an invalid chain with its findings and stores nothing", async () => {
     const { caseId, tenantAdmin } = await makeCase();
     const chain = await makeCurrentChain("Bad");
-    const weak = await makeCert({ subject: "CN=sha1 client", issuer: chain.intermediate, signingHash: "SHA-1", notBefore: new Date(Date.now() - DAY), notAfter: new Date(Date.now() + 90 * DAY) });
+    const weak = await makeCert({
+      subject: "CN=sha1 client",
+      issuer: chain.intermediate,
+      signingHash: "SHA-1",
+      notBefore: new Date(Date.now() - DAY),
+      notAfter: new Date(Date.now() + 90 * DAY),
+    });
     const before = await footprint(caseId);
     const outcome = await submitNewCertificates({
-      caseId, actorId: tenantAdmin.id, newLeaf: [part(pems(weak, chain.intermediate))], newRoot: [part(chain.root.pem)], earlyErrors: [], warningsAcknowledged: true,
+      caseId,
+      actorId: tenantAdmin.id,
+      newLeaf: [part(pems(weak, chain.intermediate))],
+      newRoot: [part(chain.root.pem)],
+      earlyErrors: [],
+      warningsAcknowledged: true,
     });
     expect(outcome.status).toBe("rejected");
     expect(outcome.result.errors.map((error) => error.code)).toContain("WEAK_SIGNATURE_ALGORITHM");
@@ -61,8 +85,19 @@ describe("step 1 certificate intake", () => {
   it("asks for warnings to be acknowledged before storing, then stores and completes step 1", async () => {
     const { caseId, tenantAdmin } = await makeCase();
     const chain = await makeCurrentChain("Soon");
-    const soon = await makeCert({ subject: "CN=soon client", issuer: chain.intermediate, notBefore: new Date(Date.now() - DAY), notAfter: new Date(Date.now() + 10 * DAY) });
-    const submission = { caseId, actorId: tenantAdmin.id, newLeaf: [part(pems(soon, chain.intermediate))], newRoot: [part(chain.root.pem)], earlyErrors: [] };
+    const soon = await makeCert({
+      subject: "CN=soon client",
+      issuer: chain.intermediate,
+      notBefore: new Date(Date.now() - DAY),
+      notAfter: new Date(Date.now() + 10 * DAY),
+    });
+    const submission = {
+      caseId,
+      actorId: tenantAdmin.id,
+      newLeaf: [part(pems(soon, chain.intermediate))],
+      newRoot: [part(chain.root.pem)],
+      earlyErrors: [],
+    };
     const before = await footprint(caseId);
     const first = await submitNewCertificates({ ...submission, warningsAcknowledged: false });
     expect(first.status).toBe("needs-acknowledgement");
@@ -85,7 +120,14 @@ describe("step 1 certificate intake", () => {
     const { caseId, receiverAdmin } = await makeCase();
     const chain = await makeCurrentChain("Role");
     await expect(
-      submitNewCertificates({ caseId, actorId: receiverAdmin.id, newLeaf: [part(pems(chain.leaf, chain.intermediate))], newRoot: [part(chain.root.pem)], earlyErrors: [], warningsAcknowledged: true }),
+      submitNewCertificates({
+        caseId,
+        actorId: receiverAdmin.id,
+        newLeaf: [part(pems(chain.leaf, chain.intermediate))],
+        newRoot: [part(chain.root.pem)],
+        earlyErrors: [],
+        warningsAcknowledged: true,
+      }),
     ).rejects.toMatchObject({ code: "NOT_YOUR_ROLE" });
     expect(await db().certificateUpload.count({ where: { caseId } })).toBe(0);
   });
@@ -93,13 +135,26 @@ describe("step 1 certificate intake", () => {
   it("hands the certificates over to the receiver administrator as attachments with fingerprints", async () => {
     const { caseId, tenantAdmin, receiverAdmin } = await makeCase();
     const chain = await makeCurrentChain("Handover");
-    await submitNewCertificates({ caseId, actorId: tenantAdmin.id, newLeaf: [part(pems(chain.leaf, chain.intermediate))], newRoot: [part(chain.root.pem)], earlyErrors: [], warningsAcknowledged: true });
-    const mail = await db().outgoingMail.findFirstOrThrow({ where: { caseId, toAddress: receiverAdmin.email, subject: { contains: "step 3 is yours" } } });
+    await submitNewCertificates({
+      caseId,
+      actorId: tenantAdmin.id,
+      newLeaf: [part(pems(chain.leaf, chain.intermediate))],
+      newRoot: [part(chain.root.pem)],
+      earlyErrors: [],
+      warningsAcknowledged: true,
+    });
+    const mail = await db().outgoingMail.findFirstOrThrow({
+      where: { caseId, toAddress: receiverAdmin.email, subject: { contains: "step 3 is yours" } },
+    });
     const attachments = mail.attachments as { filename: string; content: string }[];
-    expect(attachments.map((attachment) => attachment.filename)).toEqual(["new-client-certificate.pem", "new-root-ca.pem"]);
+    expect(attachments.map((attachment) => attachment.filename)).toEqual([
+      "new-client-certificate.pem",
+      "new-root-ca.pem",
+    ]);
     expect(attachments[1]!.content).toBe(chain.root.pem.replace(/\r\n/g, "\n").trimEnd() + "\n");
     const stored = (await latestUploads(caseId)).NEW!;
-    for (const certificate of stored.certificates.filter((c) => c.role !== "intermediate")) expect(mail.text).toContain(certificate.fingerprints.sha256);
+    for (const certificate of stored.certificates.filter((c) => c.role !== "intermediate"))
+      expect(mail.text).toContain(certificate.fingerprints.sha256);
   });
 
   it("checks a pasted fingerprint and records the check; downloads are recorded too", async () => {
@@ -109,16 +164,32 @@ describe("step 1 certificate intake", () => {
         const chain = await makeCurrentChain("Print");
         return { newLeaf: [part(pems(chain.leaf, chain.intermediate))], newRoot: [part(chain.root.pem)] };
       })()),
-      caseId, actorId: tenantAdmin.id, earlyErrors: [], warningsAcknowledged: true,
+      caseId,
+      actorId: tenantAdmin.id,
+      earlyErrors: [],
+      warningsAcknowledged: true,
     });
     const root = (await latestUploads(caseId)).NEW!.certificates.find((certificate) => certificate.role === "root")!;
-    expect(await checkFingerprint(receiverAdmin.id, caseId, root.fingerprints.sha256.toLowerCase())).toMatchObject({ matched: true, role: "root" });
-    expect(await checkFingerprint(receiverAdmin.id, caseId, "SHA1 Fingerprint=" + "AB:".repeat(19) + "AB")).toEqual({ matched: false });
-    await expect(checkFingerprint(receiverAdmin.id, caseId, "not a fingerprint")).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    expect(await checkFingerprint(receiverAdmin.id, caseId, root.fingerprints.sha256.toLowerCase())).toMatchObject({
+      matched: true,
+      role: "root",
+    });
+    expect(await checkFingerprint(receiverAdmin.id, caseId, "SHA1 Fingerprint=" + "AB:".repeat(19) + "AB")).toEqual({
+      matched: false,
+    });
+    await expect(checkFingerprint(receiverAdmin.id, caseId, "not a fingerprint")).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+    });
     const p7b = await chainDownload(receiverAdmin.id, caseId, "p7b");
     expect(p7b.filename).toBe("new-certificate-chain.p7b");
     expect((p7b.body as Uint8Array)[0]).toBe(0x30);
-    const events = await db().auditEvent.findMany({ where: { caseId, kind: { in: ["certificate.fingerprint_checked", "certificate.downloaded"] } } });
-    expect(events.map((event) => event.kind).sort()).toEqual(["certificate.downloaded", "certificate.fingerprint_checked", "certificate.fingerprint_checked"]);
+    const events = await db().auditEvent.findMany({
+      where: { caseId, kind: { in: ["certificate.fingerprint_checked", "certificate.downloaded"] } },
+    });
+    expect(events.map((event) => event.kind).sort()).toEqual([
+      "certificate.downloaded",
+      "certificate.fingerprint_checked",
+      "certificate.fingerprint_checked",
+    ]);
   });
 });

@@ -25,7 +25,11 @@ interface Handle {
   db: MigrationDatabase;
   query(sql: string, params?: unknown[]): Promise<Row[]>;
   /** Another, independent runner on the same database (null when the backend has one session only). */
-  second(): Promise<{ db: MigrationDatabase; query(sql: string, params?: unknown[]): Promise<Row[]>; close(): Promise<void> } | null>;
+  second(): Promise<{
+    db: MigrationDatabase;
+    query(sql: string, params?: unknown[]): Promise<Row[]>;
+    close(): Promise<void>;
+  } | null>;
   close(): Promise<void>;
 }
 
@@ -54,7 +58,9 @@ const pgliteBackend: Backend = {
 
 const adminUrl = process.env.DATABASE_URL;
 if (!adminUrl) {
-  console.warn("[db/migrate.test] DATABASE_URL is not set: skipping the PostgreSQL server variant (PGlite still runs).");
+  console.warn(
+    "[db/migrate.test] DATABASE_URL is not set: skipping the PostgreSQL server variant (PGlite still runs).",
+  );
 }
 const scratchDatabases: string[] = [];
 
@@ -174,14 +180,62 @@ describe.each([pgliteBackend, postgresBackend])("applyMigrations on $name", (bac
     );
     // As created by prisma's schema engine (7.10.0), read back from a database it migrated.
     expect(columns).toEqual([
-      { column_name: "id", data_type: "character varying", character_maximum_length: 36, is_nullable: "NO", column_default: null },
-      { column_name: "checksum", data_type: "character varying", character_maximum_length: 64, is_nullable: "NO", column_default: null },
-      { column_name: "finished_at", data_type: "timestamp with time zone", character_maximum_length: null, is_nullable: "YES", column_default: null },
-      { column_name: "migration_name", data_type: "character varying", character_maximum_length: 255, is_nullable: "NO", column_default: null },
-      { column_name: "logs", data_type: "text", character_maximum_length: null, is_nullable: "YES", column_default: null },
-      { column_name: "rolled_back_at", data_type: "timestamp with time zone", character_maximum_length: null, is_nullable: "YES", column_default: null },
-      { column_name: "started_at", data_type: "timestamp with time zone", character_maximum_length: null, is_nullable: "NO", column_default: "now()" },
-      { column_name: "applied_steps_count", data_type: "integer", character_maximum_length: null, is_nullable: "NO", column_default: "0" },
+      {
+        column_name: "id",
+        data_type: "character varying",
+        character_maximum_length: 36,
+        is_nullable: "NO",
+        column_default: null,
+      },
+      {
+        column_name: "checksum",
+        data_type: "character varying",
+        character_maximum_length: 64,
+        is_nullable: "NO",
+        column_default: null,
+      },
+      {
+        column_name: "finished_at",
+        data_type: "timestamp with time zone",
+        character_maximum_length: null,
+        is_nullable: "YES",
+        column_default: null,
+      },
+      {
+        column_name: "migration_name",
+        data_type: "character varying",
+        character_maximum_length: 255,
+        is_nullable: "NO",
+        column_default: null,
+      },
+      {
+        column_name: "logs",
+        data_type: "text",
+        character_maximum_length: null,
+        is_nullable: "YES",
+        column_default: null,
+      },
+      {
+        column_name: "rolled_back_at",
+        data_type: "timestamp with time zone",
+        character_maximum_length: null,
+        is_nullable: "YES",
+        column_default: null,
+      },
+      {
+        column_name: "started_at",
+        data_type: "timestamp with time zone",
+        character_maximum_length: null,
+        is_nullable: "NO",
+        column_default: "now()",
+      },
+      {
+        column_name: "applied_steps_count",
+        data_type: "integer",
+        character_maximum_length: null,
+        is_nullable: "NO",
+        column_default: "0",
+      },
     ]);
   });
 
@@ -246,10 +300,16 @@ describe.each([pgliteBackend, postgresBackend])("applyMigrations on $name", (bac
     await write("20240103000000_next", `CREATE TABLE c (id int);`);
     const error = await applyMigrations(handle.db, dir).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PreviousMigrationFailedError);
-    expect(error).toMatchObject({ code: "PREVIOUS_MIGRATION_FAILED", migrationName: "20240102000000_broken", logs: "boom" });
+    expect(error).toMatchObject({
+      code: "PREVIOUS_MIGRATION_FAILED",
+      migrationName: "20240102000000_broken",
+      logs: "boom",
+    });
     expect(await tableExists("c")).toBe(false);
 
-    await handle.query(`UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = '20240102000000_broken'`);
+    await handle.query(
+      `UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = '20240102000000_broken'`,
+    );
     expect((await applyMigrations(handle.db, dir)).map((m) => m.name)).toEqual(["20240103000000_next"]);
   });
 
@@ -317,7 +377,9 @@ describe.each([pgliteBackend, postgresBackend])("applyMigrations on $name", (bac
     try {
       expect(await applyMigrations(client, dir)).toHaveLength(1);
       // the session's lock_timeout is restored and the advisory lock released
-      expect(await client.query(`SELECT current_setting('lock_timeout') AS v`).then((r) => r.rows)).toEqual([{ v: "0" }]);
+      expect(await client.query(`SELECT current_setting('lock_timeout') AS v`).then((r) => r.rows)).toEqual([
+        { v: "0" },
+      ]);
       const locks = await client.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'`);
       expect(locks.rows).toEqual([{ n: 0 }]);
     } finally {

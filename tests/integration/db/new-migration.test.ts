@@ -7,7 +7,12 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrate";
-import { createMigration, diffMigrationsToSchema, loadMigrationList, withSchemaEngine } from "@/scripts/db-new-migration";
+import {
+  createMigration,
+  diffMigrationsToSchema,
+  loadMigrationList,
+  withSchemaEngine,
+} from "@/scripts/db-new-migration";
 
 const header = `datasource db {\n  provider = "postgresql"\n}\n\n`;
 const oneModel = `${header}model Note {\n  id        String   @id @default(cuid())\n  title     String\n  createdAt DateTime @default(now())\n}\n`;
@@ -40,12 +45,19 @@ describe("db:new-migration (wasm schema engine, PGlite shadow database)", () => 
 
   it("writes the first migration and the lock file, and the runner applies it", async () => {
     await writeFile(schemaPath, oneModel);
-    const result = await createMigration({ name: "init", schemaPath, migrationsDir, now: new Date(Date.UTC(2026, 0, 1)) });
+    const result = await createMigration({
+      name: "init",
+      schemaPath,
+      migrationsDir,
+      now: new Date(Date.UTC(2026, 0, 1)),
+    });
     expect(result.created).toBe(true);
     if (!result.created) return;
     expect(result.migrationName).toBe("20260101000000_init");
     expect(result.wroteLockFile).toBe(true);
-    expect(await readFile(path.join(migrationsDir, "migration_lock.toml"), "utf8")).toMatch(/^provider = "postgresql"$/m);
+    expect(await readFile(path.join(migrationsDir, "migration_lock.toml"), "utf8")).toMatch(
+      /^provider = "postgresql"$/m,
+    );
     const sql = await readFile(result.file, "utf8");
     expect(sql).toBe(result.sql);
     // What `prisma migrate diff --from-migrations … --to-schema … --script` prints for this model.
@@ -65,8 +77,17 @@ describe("db:new-migration (wasm schema engine, PGlite shadow database)", () => 
 
   it("writes only the difference for a schema change, ordered after the previous migration", async () => {
     await writeFile(schemaPath, twoFields);
-    const result = await createMigration({ name: "Add note body", schemaPath, migrationsDir, now: new Date(Date.UTC(2025, 0, 1)) });
-    expect(result).toMatchObject({ created: true, migrationName: "20260101000001_add_note_body", wroteLockFile: false });
+    const result = await createMigration({
+      name: "Add note body",
+      schemaPath,
+      migrationsDir,
+      now: new Date(Date.UTC(2025, 0, 1)),
+    });
+    expect(result).toMatchObject({
+      created: true,
+      migrationName: "20260101000001_add_note_body",
+      wroteLockFile: false,
+    });
     if (!result.created) return;
     expect(result.sql.trim()).toBe(`-- AlterTable\nALTER TABLE "Note" ADD COLUMN     "body" TEXT;`);
     expect((await applyMigrations(db, migrationsDir)).map((m) => m.name)).toEqual(["20260101000001_add_note_body"]);
@@ -82,7 +103,12 @@ describe("db:new-migration (wasm schema engine, PGlite shadow database)", () => 
         filters: { externalTables: [], externalEnums: [] },
       }),
     );
-    expect(diagnosis).toEqual({ editedMigrationNames: [], failedMigrationNames: [], hasMigrationsTable: true, history: null });
+    expect(diagnosis).toEqual({
+      editedMigrationNames: [],
+      failedMigrationNames: [],
+      hasMigrationsTable: true,
+      history: null,
+    });
   });
 
   it("fails clearly on an invalid schema", async () => {

@@ -24,13 +24,15 @@ async function atStep3() {
   return { ...made, token: await linkFor(made.caseId, made.receiverAdmin.email, 3) };
 }
 
-
 describe("action links", () => {
   it("stores only the hash of a 256-bit token, bound to one step and one participant", async () => {
     const { token, receiverAdmin, caseId } = await atStep3();
     expect(token).toHaveLength(43);
     expect(await db().actionToken.count({ where: { tokenHash: token } })).toBe(0);
-    const row = await db().actionToken.findUniqueOrThrow({ where: { tokenHash: hashActionToken(token) }, include: { step: true } });
+    const row = await db().actionToken.findUniqueOrThrow({
+      where: { tokenHash: hashActionToken(token) },
+      include: { step: true },
+    });
     expect(row).toMatchObject({ userId: receiverAdmin.id, role: "RECEIVER_ADMIN", usedAt: null, voidedAt: null });
     expect(row.step).toMatchObject({ caseId, number: 3 });
     const days = (row.expiresAt.getTime() - row.createdAt.getTime()) / 86_400_000;
@@ -54,9 +56,15 @@ describe("action links", () => {
     expect(step).toMatchObject({ status: "DONE", channel: "EMAIL_LINK", completedById: receiverAdmin.id });
     const tasks = await db().checklistItem.findMany({ where: { caseId } });
     expect(tasks.length).toBeGreaterThan(0);
-    expect(tasks.every((task) => task.doneAt && task.doneById === receiverAdmin.id && task.performedBy === null)).toBe(true);
+    expect(tasks.every((task) => task.doneAt && task.doneById === receiverAdmin.id && task.performedBy === null)).toBe(
+      true,
+    );
     const event = await db().auditEvent.findFirstOrThrow({ where: { caseId, kind: "step.completed", stepNumber: 3 } });
-    expect(event).toMatchObject({ channel: "EMAIL_LINK", actorId: receiverAdmin.id, data: { ip: client.ip, userAgent: client.userAgent } });
+    expect(event).toMatchObject({
+      channel: "EMAIL_LINK",
+      actorId: receiverAdmin.id,
+      data: { ip: client.ip, userAgent: client.userAgent },
+    });
 
     const after = await footprint(caseId);
     expect(await refusalCode(confirmByActionLink(token, client))).toBe("LINK_USED");
@@ -112,14 +120,20 @@ describe("action links", () => {
   it("is issued for a step without input, and not for a step that needs its form", async () => {
     const { caseId, tenantAdmin, receiverAdmin } = await makeCase();
     // Step 1 takes the certificate upload: its mail leads to the case page, with no confirmation link and no token.
-    const first = await db().outgoingMail.findFirstOrThrow({ where: { caseId, toAddress: tenantAdmin.email, subject: { contains: "step 1 is yours" } } });
+    const first = await db().outgoingMail.findFirstOrThrow({
+      where: { caseId, toAddress: tenantAdmin.email, subject: { contains: "step 1 is yours" } },
+    });
     expect(first.text).not.toMatch(/\/a\//);
     expect(first.text).toContain(`/cases/${caseId}`);
     expect(await db().actionToken.count({ where: { step: { caseId, number: 1 } } })).toBe(0);
     // Step 3 (receiver tasks, confirmable in one click): its mail carries a link, backed by one token for its holder.
     await uploadNewCertificates(caseId, tenantAdmin.id);
-    const third = await db().outgoingMail.findFirstOrThrow({ where: { caseId, toAddress: receiverAdmin.email, subject: { contains: "step 3 is yours" } } });
+    const third = await db().outgoingMail.findFirstOrThrow({
+      where: { caseId, toAddress: receiverAdmin.email, subject: { contains: "step 3 is yours" } },
+    });
     expect(third.text).toMatch(/\/a\/[A-Za-z0-9_-]{43}\b/);
-    expect(await db().actionToken.findMany({ where: { step: { caseId, number: 3 } }, select: { userId: true, role: true } })).toEqual([{ userId: receiverAdmin.id, role: "RECEIVER_ADMIN" }]);
+    expect(
+      await db().actionToken.findMany({ where: { step: { caseId, number: 3 } }, select: { userId: true, role: true } }),
+    ).toEqual([{ userId: receiverAdmin.id, role: "RECEIVER_ADMIN" }]);
   });
 });

@@ -16,7 +16,9 @@ afterAll(async () => {
 });
 
 async function caseMessageIds(caseId: string) {
-  return (await db().outgoingMail.findMany({ where: { caseId }, select: { messageId: true } })).map((mail) => mail.messageId);
+  return (await db().outgoingMail.findMany({ where: { caseId }, select: { messageId: true } })).map(
+    (mail) => mail.messageId,
+  );
 }
 
 describe("delivery over SMTP", () => {
@@ -27,7 +29,9 @@ describe("delivery over SMTP", () => {
     const ids = await caseMessageIds(caseId);
     const caught = smtp.received.filter((mail) => ids.includes(mail.messageId));
     expect(caught).toHaveLength(ids.length);
-    const queued = await db().outgoingMail.findFirstOrThrow({ where: { caseId, toAddress: tenantAdmin.email, subject: { contains: "step 1 is yours" } } });
+    const queued = await db().outgoingMail.findFirstOrThrow({
+      where: { caseId, toAddress: tenantAdmin.email, subject: { contains: "step 1 is yours" } },
+    });
     const turn = caught.find((mail) => mail.messageId === queued.messageId)!;
     expect(turn.to).toEqual([tenantAdmin.email]);
     expect(turn.raw).toMatch(/Content-Type: text\/plain/i);
@@ -52,7 +56,9 @@ describe("delivery over SMTP", () => {
     await deliverDueMail();
     const waiting = await db().outgoingMail.findMany({ where: { caseId, status: "PENDING" } });
     expect(waiting.length).toBeGreaterThanOrEqual(2);
-    expect(waiting.every((mail) => mail.attempts >= 1 && mail.lastError !== null && mail.nextAttemptAt > new Date())).toBe(true);
+    expect(
+      waiting.every((mail) => mail.attempts >= 1 && mail.lastError !== null && mail.nextAttemptAt > new Date()),
+    ).toBe(true);
 
     await smtp.start();
     // The retries become due later: deliver as the worker would then.

@@ -9,7 +9,13 @@ describe.runIf(serverDatabase)("npm run worker", () => {
   it("delivers the outbox from a process of its own", async () => {
     const messageId = `<${randomUUID()}@renewal-desk>`;
     await db().outgoingMail.create({
-      data: { toAddress: "worker-test@example.test", subject: "Worker test", text: "text", html: "<p>html</p>", messageId },
+      data: {
+        toAddress: "worker-test@example.test",
+        subject: "Worker test",
+        text: "text",
+        html: "<p>html</p>",
+        messageId,
+      },
     });
     const worker = startWorker({ DEV_MAILBOX: "1", SMTP_URL: "", MAIL_POLL_MS: "200" });
     try {

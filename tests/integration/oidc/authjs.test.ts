@@ -30,7 +30,16 @@ const logged: Logged[] = [];
 
 /** The company provider as the app might configure it; `checks` left out shows Auth.js's default. */
 function company(extra: Partial<OIDCConfig<Record<string, unknown>>> = {}): OIDCConfig<Record<string, unknown>> {
-  return { id: "company", name: "Acme", type: "oidc", issuer: op.issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, checks: ["pkce", "state", "nonce"], ...extra };
+  return {
+    id: "company",
+    name: "Acme",
+    type: "oidc",
+    issuer: op.issuer,
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    checks: ["pkce", "state", "nonce"],
+    ...extra,
+  };
 }
 
 function configure(provider: OIDCConfig<Record<string, unknown>>, callbacks: AuthConfig["callbacks"] = {}): void {
@@ -45,7 +54,11 @@ function configure(provider: OIDCConfig<Record<string, unknown>>, callbacks: Aut
     logger: {
       error(error: Error) {
         const cause = (error.cause as { err?: Error } | undefined)?.err ?? error.cause;
-        logged.push({ type: (error as Error & { type?: string }).type ?? error.name, message: error.message, cause: cause instanceof Error ? cause.message : "" });
+        logged.push({
+          type: (error as Error & { type?: string }).type ?? error.name,
+          message: error.message,
+          cause: cause instanceof Error ? cause.message : "",
+        });
       },
       warn: () => undefined,
       debug: () => undefined,
@@ -65,7 +78,10 @@ beforeAll(async () => {
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
     const hasBody = req.method !== "GET" && req.method !== "HEAD";
-    const response = await Auth(new Request(url, { method: req.method, headers, body: hasBody ? Buffer.concat(chunks) : undefined }), config);
+    const response = await Auth(
+      new Request(url, { method: req.method, headers, body: hasBody ? Buffer.concat(chunks) : undefined }),
+      config,
+    );
     const outgoing: Record<string, string | string[]> = {};
     response.headers.forEach((value, name) => {
       if (name !== "set-cookie") outgoing[name] = value;
@@ -115,7 +131,9 @@ async function signIn(browser = new Browserless()): Promise<URL> {
 }
 
 async function sessionEmail(browser: Browserless): Promise<string | undefined> {
-  const session = (await (await browser.request(`${origin}/auth/session`)).json()) as { user?: { email?: string } } | null;
+  const session = (await (await browser.request(`${origin}/auth/session`)).json()) as {
+    user?: { email?: string };
+  } | null;
   return session?.user?.email;
 }
 
@@ -123,7 +141,7 @@ function pathAndQuery(url: URL): string {
   return `${url.pathname}${url.search}`;
 }
 
-describe("Auth.js with a type: \"oidc\" provider", () => {
+describe('Auth.js with a type: "oidc" provider', () => {
   it("signs in through the test provider", async () => {
     configure(company());
     const browser = new Browserless();
@@ -193,7 +211,9 @@ describe("Auth.js with a type: \"oidc\" provider", () => {
     forged.searchParams.set("state", "forged");
     const answer = await browser.request(forged);
     expect(pathAndQuery(new URL(answer.headers.get("location")!))).toBe("/signin/error?error=Configuration");
-    expect(logged).toEqual([expect.objectContaining({ type: "CallbackRouteError", cause: 'unexpected "state" response parameter value' })]);
+    expect(logged).toEqual([
+      expect.objectContaining({ type: "CallbackRouteError", cause: 'unexpected "state" response parameter value' }),
+    ]);
 
     logged.length = 0;
     const other = new Browserless();
@@ -201,7 +221,11 @@ describe("Auth.js with a type: \"oidc\" provider", () => {
     const withoutCookies = await fetch(fresh.url, { redirect: "manual" });
     expect(pathAndQuery(new URL(withoutCookies.headers.get("location")!))).toBe("/signin/error?error=Configuration");
     expect(logged).toEqual([
-      expect.objectContaining({ type: "InvalidCheck", message: expect.stringMatching(/^state value could not be parsed/), cause: expect.stringMatching(/^state cookie was missing/) }),
+      expect.objectContaining({
+        type: "InvalidCheck",
+        message: expect.stringMatching(/^state value could not be parsed/),
+        cause: expect.stringMatching(/^state cookie was missing/),
+      }),
     ]);
   });
 
@@ -216,7 +240,10 @@ describe("Auth.js with a type: \"oidc\" provider", () => {
     await op.misbehave({ outage: "refused" });
     const browser = new Browserless();
     const csrf = (await (await browser.request(`${origin}/auth/csrf`)).json()) as { csrfToken: string };
-    const start = await browser.request(`${origin}/auth/signin/company`, { method: "POST", body: new URLSearchParams({ csrfToken: csrf.csrfToken }) });
+    const start = await browser.request(`${origin}/auth/signin/company`, {
+      method: "POST",
+      body: new URLSearchParams({ csrfToken: csrf.csrfToken }),
+    });
     expect(pathAndQuery(new URL(start.headers.get("location")!))).toBe("/signin/error?error=Configuration");
     expect(logged).toEqual([expect.objectContaining({ type: "TypeError", message: "fetch failed" })]);
 
@@ -235,7 +262,10 @@ describe("Auth.js and a provider that misleads or hangs before the redirect", ()
   async function startAnswer(): Promise<string> {
     const browser = new Browserless();
     const csrf = (await (await browser.request(`${origin}/auth/csrf`)).json()) as { csrfToken: string };
-    const start = await browser.request(`${origin}/auth/signin/company`, { method: "POST", body: new URLSearchParams({ csrfToken: csrf.csrfToken }) });
+    const start = await browser.request(`${origin}/auth/signin/company`, {
+      method: "POST",
+      body: new URLSearchParams({ csrfToken: csrf.csrfToken }),
+    });
     return pathAndQuery(new URL(start.headers.get("location")!));
   }
 
@@ -243,11 +273,21 @@ describe("Auth.js and a provider that misleads or hangs before the redirect", ()
     configure(company());
     await op.misbehave({ discovery: "wrong-issuer" });
     expect(await startAnswer()).toBe("/signin/error?error=Configuration");
-    expect(logged).toEqual([expect.objectContaining({ type: "OperationProcessingError", message: '"response" body "issuer" property does not match the expected value' })]);
+    expect(logged).toEqual([
+      expect.objectContaining({
+        type: "OperationProcessingError",
+        message: '"response" body "issuer" property does not match the expected value',
+      }),
+    ]);
   });
 
   it("a hanging provider is only given up on with a [customFetch] that has a timeout (oauth4webapi sets none)", async () => {
-    configure(company({ [customFetch]: (input: string | URL | Request, init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(300) }) }));
+    configure(
+      company({
+        [customFetch]: (input: string | URL | Request, init?: RequestInit) =>
+          fetch(input, { ...init, signal: AbortSignal.timeout(300) }),
+      }),
+    );
     await op.misbehave({ outage: "hang" });
     expect(await startAnswer()).toBe("/signin/error?error=Configuration");
     expect(logged).toEqual([expect.objectContaining({ type: "TimeoutError" })]);
@@ -261,12 +301,17 @@ describe("a signIn callback closing the gaps with a library (jose), as the app c
       async signIn({ account, profile }) {
         if (account?.type !== "oidc") return true;
         try {
-          await jwtVerify(account.id_token ?? "", jwks, { issuer: op.issuer, audience: CLIENT_ID, algorithms: ["RS256"] });
+          await jwtVerify(account.id_token ?? "", jwks, {
+            issuer: op.issuer,
+            audience: CLIENT_ID,
+            algorithms: ["RS256"],
+          });
         } catch {
           return "/signin/error?error=OidcTokenSignature";
         }
         if (profile?.email_verified !== true) return "/signin/error?error=OidcEmailNotVerified";
-        if (!String(profile.email).toLowerCase().endsWith("@acme.example")) return "/signin/error?error=OidcDomainNotAuthoritative";
+        if (!String(profile.email).toLowerCase().endsWith("@acme.example"))
+          return "/signin/error?error=OidcDomainNotAuthoritative";
         return true;
       },
     });

@@ -22,8 +22,17 @@ let op: OidcTestProvider;
 beforeAll(async () => {
   op = await startOidcProvider({
     clients: [
-      { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUris: [REDIRECT_URI], postLogoutRedirectUris: [POST_LOGOUT_URI] },
-      { clientId: "other-app", clientSecret: "other-secret-0123456789abcdef", redirectUris: ["http://127.0.0.1:9/other/callback"] },
+      {
+        clientId: CLIENT_ID,
+        clientSecret: CLIENT_SECRET,
+        redirectUris: [REDIRECT_URI],
+        postLogoutRedirectUris: [POST_LOGOUT_URI],
+      },
+      {
+        clientId: "other-app",
+        clientSecret: "other-secret-0123456789abcdef",
+        redirectUris: ["http://127.0.0.1:9/other/callback"],
+      },
     ],
     users: [
       { sub: "alice-0001", email: "alice@acme.example", name: "Alice Archer" },
@@ -58,7 +67,10 @@ interface Attempt {
 }
 
 /** The browser's part: from the authorization request to the provider's redirect back to the client. */
-async function authorize(as: o.AuthorizationServer, options: { browser?: Browserless; pkce?: boolean } = {}): Promise<Attempt> {
+async function authorize(
+  as: o.AuthorizationServer,
+  options: { browser?: Browserless; pkce?: boolean } = {},
+): Promise<Attempt> {
   const browser = options.browser ?? new Browserless();
   const state = o.generateRandomState();
   const nonce = o.generateRandomNonce();
@@ -71,11 +83,15 @@ async function authorize(as: o.AuthorizationServer, options: { browser?: Browser
     scope: "openid profile email",
     state,
     nonce,
-    ...(options.pkce === false ? {} : { code_challenge: await o.calculatePKCECodeChallenge(verifier), code_challenge_method: "S256" }),
+    ...(options.pkce === false
+      ? {}
+      : { code_challenge: await o.calculatePKCECodeChallenge(verifier), code_challenge_method: "S256" }),
   }).toString();
   const walked = await browser.walk(url, (next) => next.href.startsWith(`${REDIRECT_URI}?`));
   if (!walked.url.href.startsWith(`${REDIRECT_URI}?`)) {
-    throw new Error(`the provider did not send the browser back: ${walked.response?.status} at ${walked.url}: ${await walked.response?.text()}`);
+    throw new Error(
+      `the provider did not send the browser back: ${walked.response?.status} at ${walked.url}: ${await walked.response?.text()}`,
+    );
   }
   return { state, nonce, verifier, callback: walked.url, browser };
 }
@@ -83,18 +99,33 @@ async function authorize(as: o.AuthorizationServer, options: { browser?: Browser
 /** The server's part up to the token response, unprocessed. */
 async function exchange(as: o.AuthorizationServer, attempt: Attempt, verifier = attempt.verifier): Promise<Response> {
   const params = o.validateAuthResponse(as, client, attempt.callback, attempt.state);
-  return o.authorizationCodeGrantRequest(as, client, o.ClientSecretBasic(CLIENT_SECRET), params, REDIRECT_URI, verifier, insecure);
+  return o.authorizationCodeGrantRequest(
+    as,
+    client,
+    o.ClientSecretBasic(CLIENT_SECRET),
+    params,
+    REDIRECT_URI,
+    verifier,
+    insecure,
+  );
 }
 
 /** What Auth.js does with the token response for a provider of type "oidc" (callback.js:162-169). */
 async function processLikeAuthJs(as: o.AuthorizationServer, response: Response, expectedNonce: string) {
-  const tokens = await o.processAuthorizationCodeResponse(as, client, response, { expectedNonce, requireIdToken: true });
+  const tokens = await o.processAuthorizationCodeResponse(as, client, response, {
+    expectedNonce,
+    requireIdToken: true,
+  });
   return { tokens, claims: o.getValidatedIdTokenClaims(tokens)! };
 }
 
 /** The signature check to add on top: jose against the published JWKS, with issuer and audience. */
 function verifyWithJose(as: o.AuthorizationServer, idToken: string) {
-  return jwtVerify(idToken, createRemoteJWKSet(new URL(as.jwks_uri!)), { issuer: as.issuer, audience: CLIENT_ID, algorithms: ["RS256"] });
+  return jwtVerify(idToken, createRemoteJWKSet(new URL(as.jwks_uri!)), {
+    issuer: as.issuer,
+    audience: CLIENT_ID,
+    algorithms: ["RS256"],
+  });
 }
 
 type Failure = Error & { code?: string; cause?: unknown };
@@ -181,7 +212,10 @@ describe("the test OpenID Provider", () => {
     op.nextLogin("alice-0001");
     await op.misbehave({ emailVerified: false });
     const alice = await authorize(as);
-    expect((await processLikeAuthJs(as, await exchange(as, alice), alice.nonce)).claims).toMatchObject({ sub: "alice-0001", email_verified: false });
+    expect((await processLikeAuthJs(as, await exchange(as, alice), alice.nonce)).claims).toMatchObject({
+      sub: "alice-0001",
+      email_verified: false,
+    });
   });
 
   it("reflects a changed user and refuses a person removed at the provider (access_denied)", async () => {
@@ -190,7 +224,9 @@ describe("the test OpenID Provider", () => {
     op.nextLogin("dave-0004");
     op.updateUser("dave-0004", { email: "david@acme.example" });
     const before = await authorize(as);
-    expect((await processLikeAuthJs(as, await exchange(as, before), before.nonce)).claims.email).toBe("david@acme.example");
+    expect((await processLikeAuthJs(as, await exchange(as, before), before.nonce)).claims.email).toBe(
+      "david@acme.example",
+    );
 
     op.removeUser("dave-0004");
     const after = await authorize(as);
@@ -220,7 +256,9 @@ describe("the test OpenID Provider", () => {
   it("a state or nonce other than the client's own is detected by oauth4webapi", async () => {
     const as = await discover();
     const attempt = await authorize(as);
-    expect(() => o.validateAuthResponse(as, client, attempt.callback, o.generateRandomState())).toThrow(/unexpected "state" response parameter value/);
+    expect(() => o.validateAuthResponse(as, client, attempt.callback, o.generateRandomState())).toThrow(
+      /unexpected "state" response parameter value/,
+    );
     const failure = await rejection(processLikeAuthJs(as, await exchange(as, attempt), o.generateRandomNonce()));
     expect(failure.code).toBe(o.JWT_CLAIM_COMPARISON);
     expect(failure.cause).toMatchObject({ claim: "nonce" });
@@ -272,7 +310,9 @@ describe("the test OpenID Provider misbehaving", () => {
   it("wrong issuer in the discovery document", async () => {
     await op.misbehave({ discovery: "wrong-issuer" });
     const issuer = new URL(op.issuer);
-    const failure = await rejection(o.discoveryRequest(issuer, insecure).then((response) => o.processDiscoveryResponse(issuer, response)));
+    const failure = await rejection(
+      o.discoveryRequest(issuer, insecure).then((response) => o.processDiscoveryResponse(issuer, response)),
+    );
     expect(failure.code).toBe(o.JSON_ATTRIBUTE_COMPARISON);
     expect(failure.cause).toMatchObject({ attribute: "issuer" });
   });
@@ -320,7 +360,10 @@ describe("the test OpenID Provider misbehaving", () => {
 
   it("down: 500, reset, refused, hanging — and back", async () => {
     const issuer = new URL(op.issuer);
-    const discovery = (signal?: AbortSignal) => o.discoveryRequest(issuer, { ...insecure, signal }).then((response) => o.processDiscoveryResponse(issuer, response));
+    const discovery = (signal?: AbortSignal) =>
+      o
+        .discoveryRequest(issuer, { ...insecure, signal })
+        .then((response) => o.processDiscoveryResponse(issuer, response));
 
     await op.misbehave({ outage: "http-500" });
     expect((await rejection(discovery())).code).toBe(o.RESPONSE_IS_NOT_CONFORM);
@@ -359,7 +402,11 @@ describe("the test OpenID Provider's end-session endpoint", () => {
     const { tokens } = await processLikeAuthJs(as, await exchange(as, attempt), attempt.nonce);
     const before = op.signOuts;
     const logout = new URL(as.end_session_endpoint!);
-    logout.search = new URLSearchParams({ id_token_hint: tokens.id_token!, post_logout_redirect_uri: POST_LOGOUT_URI, state: "after-logout" }).toString();
+    logout.search = new URLSearchParams({
+      id_token_hint: tokens.id_token!,
+      post_logout_redirect_uri: POST_LOGOUT_URI,
+      state: "after-logout",
+    }).toString();
     const confirm = await attempt.browser.walk(logout);
     expect(confirm.response?.status).toBe(200);
     const html = await confirm.response!.text();
@@ -367,7 +414,10 @@ describe("the test OpenID Provider's end-session endpoint", () => {
     const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1];
     expect(action).toBe(`${op.issuer}/session/end/confirm`);
     expect(xsrf).toMatch(/\S{10,}/);
-    const done = await attempt.browser.request(action!, { method: "POST", body: new URLSearchParams({ xsrf: xsrf!, logout: "yes" }) });
+    const done = await attempt.browser.request(action!, {
+      method: "POST",
+      body: new URLSearchParams({ xsrf: xsrf!, logout: "yes" }),
+    });
     expect(done.status).toBe(303);
     expect(done.headers.get("location")).toBe(`${POST_LOGOUT_URI}?state=after-logout`);
     expect(op.signOuts).toBe(before + 1);
@@ -378,7 +428,10 @@ describe("the test OpenID Provider's end-session endpoint", () => {
     const attempt = await authorize(as);
     const { tokens } = await processLikeAuthJs(as, await exchange(as, attempt), attempt.nonce);
     const logout = new URL(as.end_session_endpoint!);
-    logout.search = new URLSearchParams({ id_token_hint: tokens.id_token!, post_logout_redirect_uri: "http://127.0.0.1:9/elsewhere" }).toString();
+    logout.search = new URLSearchParams({
+      id_token_hint: tokens.id_token!,
+      post_logout_redirect_uri: "http://127.0.0.1:9/elsewhere",
+    }).toString();
     const answer = await attempt.browser.walk(logout);
     expect(answer.response?.status).toBe(400);
     expect(await answer.response!.text()).toContain("post_logout_redirect_uri not registered");
@@ -400,7 +453,12 @@ describe("a test OpenID Provider that keeps profile claims out of the ID token",
       const { tokens, claims } = await processLikeAuthJs(as, await exchange(as, attempt), attempt.nonce);
       expect(claims.sub).toBe("erin-0005");
       expect(claims).not.toHaveProperty("email");
-      const userinfo = await o.processUserInfoResponse(as, client, claims.sub, await o.userInfoRequest(as, client, tokens.access_token, insecure));
+      const userinfo = await o.processUserInfoResponse(
+        as,
+        client,
+        claims.sub,
+        await o.userInfoRequest(as, client, tokens.access_token, insecure),
+      );
       expect(userinfo).toMatchObject({ sub: "erin-0005", email: "erin@acme.example", email_verified: true });
     } finally {
       await lean.stop();

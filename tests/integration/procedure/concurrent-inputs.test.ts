@@ -6,7 +6,8 @@ import { tickChecklistItem } from "@/lib/workflow/store/inputs/receiver-checklis
 import { makeCase, stepInputs, uploadNewCertificates } from "../factories";
 
 const stepStatus = async (caseId: string, number: number) =>
-  (await db().step.findUniqueOrThrow({ where: { caseId_number: { caseId, number } }, select: { status: true } })).status;
+  (await db().step.findUniqueOrThrow({ where: { caseId_number: { caseId, number } }, select: { status: true } }))
+    .status;
 
 // Two people finishing the last two parts of a step at the same moment: each transaction must see the other's
 // part, or both leave one part "open" and the step never completes although everything is done.
@@ -18,7 +19,9 @@ describe("the last parts of a step, confirmed at the same moment", () => {
     expect(items.length).toBeGreaterThanOrEqual(2);
     for (const item of items.slice(0, -2)) await tickChecklistItem(receiverAdmin.id, caseId, item.id, null);
 
-    const results = await Promise.all(items.slice(-2).map((item) => tickChecklistItem(receiverAdmin.id, caseId, item.id, null)));
+    const results = await Promise.all(
+      items.slice(-2).map((item) => tickChecklistItem(receiverAdmin.id, caseId, item.id, null)),
+    );
     expect(results.filter((result) => result.completed)).toHaveLength(1);
     expect(await stepStatus(caseId, 3)).toBe("DONE");
     expect(await db().auditEvent.count({ where: { caseId, kind: "step.completed", stepNumber: 3 } })).toBe(1);
@@ -32,7 +35,9 @@ describe("the last parts of a step, confirmed at the same moment", () => {
     await addNodesAndFlows(tenantAdmin.id, caseId, ["node-2", "node-3"], []);
 
     const results = await Promise.all(
-      ["node-1", "node-2", "node-3"].map((node) => confirmGridCells(developer.id, caseId, 7, [{ flow: "Flow 1", node }])),
+      ["node-1", "node-2", "node-3"].map((node) =>
+        confirmGridCells(developer.id, caseId, 7, [{ flow: "Flow 1", node }]),
+      ),
     );
     expect(results.filter((result) => result.completed)).toHaveLength(1);
     expect(await stepStatus(caseId, 7)).toBe("DONE");

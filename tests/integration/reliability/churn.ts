@@ -16,7 +16,10 @@ async function advance(caseId: string): Promise<boolean> {
   const found = await db().case.findUniqueOrThrow({
     where: { id: caseId },
     select: {
-      status: true, keystoreAlias: true, integrationFlows: true, runtimeNodes: true,
+      status: true,
+      keystoreAlias: true,
+      integrationFlows: true,
+      runtimeNodes: true,
       steps: { where: { status: "READY" }, select: { number: true } },
       participants: { select: { role: true, userId: true } },
     },
@@ -31,9 +34,16 @@ async function advance(caseId: string): Promise<boolean> {
   else if (ready === 7) {
     const [cell] = gridCells(found.integrationFlows, found.runtimeNodes);
     const done = await db().flowNodeConfirmation.findMany({ where: { caseId, stepNumber: 7 } });
-    const open = gridCells(found.integrationFlows, found.runtimeNodes).filter((c) => !done.some((d) => d.flow === c.flow && d.node === c.node));
+    const open = gridCells(found.integrationFlows, found.runtimeNodes).filter(
+      (c) => !done.some((d) => d.flow === c.flow && d.node === c.node),
+    );
     await confirmGridCells(holder("INTEGRATION_DEVELOPER"), caseId, 7, open.length ? [open[0]!] : [cell!]);
-  } else if (ready === 9) await recordOldRootDecision(holder("RECEIVER_ADMIN"), caseId, 9, { oldRoot: "kept", reason: "churn", oldClientCertificateRemoved: true });
+  } else if (ready === 9)
+    await recordOldRootDecision(holder("RECEIVER_ADMIN"), caseId, 9, {
+      oldRoot: "kept",
+      reason: "churn",
+      oldClientCertificateRemoved: true,
+    });
   return true;
 }
 

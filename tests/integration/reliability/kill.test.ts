@@ -25,7 +25,8 @@ function runChurn(caseIds: string[], killAfterEvents?: number): Promise<{ killed
     if (killAfterEvents !== undefined) {
       void (async () => {
         const start = await eventsOf(caseIds);
-        while (watching && (await eventsOf(caseIds)) < start + killAfterEvents) await new Promise((resume) => setTimeout(resume, 20));
+        while (watching && (await eventsOf(caseIds)) < start + killAfterEvents)
+          await new Promise((resume) => setTimeout(resume, 20));
         if (watching) child.kill("SIGKILL");
       })();
     }
@@ -43,14 +44,20 @@ async function inconsistencies(caseIds: string[]): Promise<string[]> {
   const problems: string[] = [];
   for (const caseId of caseIds) {
     const steps = await db().step.findMany({ where: { caseId }, orderBy: { number: "asc" } });
-    const events = await db().auditEvent.findMany({ where: { caseId, kind: { in: ["step.completed", "step.handed_over"] } } });
+    const events = await db().auditEvent.findMany({
+      where: { caseId, kind: { in: ["step.completed", "step.handed_over"] } },
+    });
     for (const step of steps.filter((candidate) => candidate.status === "DONE")) {
       const matching = events.filter((event) => event.stepNumber === step.number);
       if (matching.length !== 1) problems.push(`${caseId} step ${step.number}: ${matching.length} audit events`);
     }
-    if (steps.filter((step) => step.status === "READY").length > 1) problems.push(`${caseId}: more than one ready step`);
+    if (steps.filter((step) => step.status === "READY").length > 1)
+      problems.push(`${caseId}: more than one ready step`);
   }
-  const mails = await db().outgoingMail.findMany({ where: { caseId: { in: caseIds } }, select: { messageId: true, status: true } });
+  const mails = await db().outgoingMail.findMany({
+    where: { caseId: { in: caseIds } },
+    select: { messageId: true, status: true },
+  });
   for (const mail of mails) {
     const received = await db().mailboxMessage.count({ where: { messageId: mail.messageId } });
     if (mail.status !== "SENT") problems.push(`${mail.messageId} not delivered (${mail.status})`);
@@ -64,50 +71,47 @@ async function casesToChurn(count: number): Promise<string[]> {
   for (let index = 0; index < count; index += 1) {
     const made = await makeCase();
     await uploadNewCertificates(made.caseId, made.tenantAdmin.id);
-    await db().case.update({ where: { id: made.caseId }, data: { runtimeNodes: ["n1", "n2", "n3", "n4"], integrationFlows: ["f1", "f2", "f3"] } });
+    await db().case.update({
+      where: { id: made.caseId },
+      data: { runtimeNodes: ["n1", "n2", "n3", "n4"], integrationFlows: ["f1", "f2", "f3"] },
+    });
     caseIds.push(made.caseId);
   }
   return caseIds;
 }
 
 describe.runIf(!!process.env.DATABASE_URL)("two app instances on one database", () => {
-  it(
-    "never perform a step twice and never send a mail twice",
-    async () => {
-      const caseIds = await casesToChurn(4);
-      await Promise.all([runChurn(caseIds), runChurn(caseIds)]);
-      // A process that stops mid-delivery leaves its message in the outbox; the next worker pass sends it.
-      while ((await deliverDueMail()) > 0);
-      const problems = await inconsistencies(caseIds);
-      console.info(`instances: 2 processes, ${problems.length} inconsistencies`);
-      expect(problems).toEqual([]);
-      expect(await db().case.count({ where: { id: { in: caseIds }, status: "COMPLETED" } })).toBe(caseIds.length);
-    },
-    180_000,
-  );
+  it("never perform a step twice and never send a mail twice", async () => {
+    const caseIds = await casesToChurn(4);
+    await Promise.all([runChurn(caseIds), runChurn(caseIds)]);
+    // A process that stops mid-delivery leaves its message in the outbox; the next worker pass sends it.
+    while ((await deliverDueMail()) > 0);
+    const problems = await inconsistencies(caseIds);
+    console.info(`instances: 2 processes, ${problems.length} inconsistencies`);
+    expect(problems).toEqual([]);
+    expect(await db().case.count({ where: { id: { in: caseIds }, status: "COMPLETED" } })).toBe(caseIds.length);
+  }, 180_000);
 });
 
 describe.runIf(!!process.env.DATABASE_URL)("killing the process mid-way", () => {
-  it(
-    "leaves every case consistent and every mail delivered exactly once after restarts",
-    async () => {
-      const caseIds = await casesToChurn(6);
-      let kills = 0;
-      // Six cases with 12 grid cells each record far more than 75 events on their way (steps, hand-overs, cells,
-      // tasks, mail), so three kills 25 events apart all land while work is still under way; the last run finishes it.
-      for (let restart = 0; restart < 3; restart++) {
-        const run = await runChurn(caseIds, 25);
-        if (run.killed) kills += 1;
-      }
-      await runChurn(caseIds);
-      while ((await deliverDueMail()) > 0);
-      const problems = await inconsistencies(caseIds);
-      const completed = await db().case.count({ where: { id: { in: caseIds }, status: "COMPLETED" } });
-      console.info(`kill: ${kills} restarts, ${problems.length} inconsistencies, ${completed}/${caseIds.length} cases completed`);
-      expect(problems).toEqual([]);
-      expect(completed).toBe(caseIds.length);
-      expect(kills).toBe(3);
-    },
-    180_000,
-  );
+  it("leaves every case consistent and every mail delivered exactly once after restarts", async () => {
+    const caseIds = await casesToChurn(6);
+    let kills = 0;
+    // Six cases with 12 grid cells each record far more than 75 events on their way (steps, hand-overs, cells,
+    // tasks, mail), so three kills 25 events apart all land while work is still under way; the last run finishes it.
+    for (let restart = 0; restart < 3; restart++) {
+      const run = await runChurn(caseIds, 25);
+      if (run.killed) kills += 1;
+    }
+    await runChurn(caseIds);
+    while ((await deliverDueMail()) > 0);
+    const problems = await inconsistencies(caseIds);
+    const completed = await db().case.count({ where: { id: { in: caseIds }, status: "COMPLETED" } });
+    console.info(
+      `kill: ${kills} restarts, ${problems.length} inconsistencies, ${completed}/${caseIds.length} cases completed`,
+    );
+    expect(problems).toEqual([]);
+    expect(completed).toBe(caseIds.length);
+    expect(kills).toBe(3);
+  }, 180_000);
 });

@@ -38,7 +38,14 @@ const { mailWorkerIdle } = await import("@/lib/mail/store/delivery");
 const { makeCase, makeUser, uniqueTag, uploadNewCertificates } = await import("../factories");
 
 type Persona = "signedOut" | "stranger" | "TENANT_ADMIN" | "RECEIVER_ADMIN" | "INTEGRATION_DEVELOPER" | "OWNER";
-const PERSONAS: Persona[] = ["signedOut", "stranger", "TENANT_ADMIN", "RECEIVER_ADMIN", "INTEGRATION_DEVELOPER", "OWNER"];
+const PERSONAS: Persona[] = [
+  "signedOut",
+  "stranger",
+  "TENANT_ADMIN",
+  "RECEIVER_ADMIN",
+  "INTEGRATION_DEVELOPER",
+  "OWNER",
+];
 const VIEWERS: Persona[] = ["TENANT_ADMIN", "RECEIVER_ADMIN", "INTEGRATION_DEVELOPER", "OWNER"];
 const SIGNED_IN: Persona[] = PERSONAS.filter((persona) => persona !== "signedOut");
 const AUTHZ_CODES = new Set(["NOT_SIGNED_IN", "NOT_FOUND", "FORBIDDEN", "NOT_YOUR_ROLE"]);
@@ -49,11 +56,17 @@ async function fixture(variant: "A" | "B") {
   const made = await makeCase({ variant });
   await uploadNewCertificates(made.caseId, made.tenantAdmin.id);
   const stranger = await makeUser(`stranger-${uniqueTag()}@elsewhere.test`);
-  await db().workspace.create({ data: { name: "Elsewhere", memberships: { create: { userId: stranger.id, role: "OWNER" } } } });
+  await db().workspace.create({
+    data: { name: "Elsewhere", memberships: { create: { userId: stranger.id, role: "OWNER" } } },
+  });
   const certificate = await db().storedCertificate.findFirstOrThrow({ where: { caseId: made.caseId, role: "root" } });
   const item = await db().checklistItem.findFirst({ where: { caseId: made.caseId } });
   const users: Record<Exclude<Persona, "signedOut">, SignedInUser> = {
-    stranger, TENANT_ADMIN: made.tenantAdmin, RECEIVER_ADMIN: made.receiverAdmin, INTEGRATION_DEVELOPER: made.developer, OWNER: made.owner,
+    stranger,
+    TENANT_ADMIN: made.tenantAdmin,
+    RECEIVER_ADMIN: made.receiverAdmin,
+    INTEGRATION_DEVELOPER: made.developer,
+    OWNER: made.owner,
   };
   return { ...made, users, certificateId: certificate.id, itemId: item?.id ?? "none" };
 }
@@ -115,79 +128,154 @@ const MATRIX: Record<string, Entry | { public: string }> = {
     allowed: PERSONAS, // the token is the credential; an unknown token is refused as LINK_UNKNOWN for everyone
     call: () => viaAction(actions.links.confirmActionLinkAction, form({ token: "x".repeat(43) })),
   },
-  "lib/workspaces/actions.ts#createWorkspaceAction": { allowed: SIGNED_IN, call: () => viaAction(actions.workspaces.createWorkspaceAction, form({ name: "Matrix team" })) },
+  "lib/workspaces/actions.ts#createWorkspaceAction": {
+    allowed: SIGNED_IN,
+    call: () => viaAction(actions.workspaces.createWorkspaceAction, form({ name: "Matrix team" })),
+  },
   "lib/workflow/actions.ts#createCaseAction": {
     allowed: ["TENANT_ADMIN", "INTEGRATION_DEVELOPER", "OWNER"],
     call: (f) =>
-      viaAction(actions.workflow.createCaseAction, form({
-        workspaceId: f.workspaceId, title: "Matrix case", receiverSystem: "R", acceptsBoth: "yes", operatingModel: "CUSTOMER_MANAGED", keystoreAlias: "a",
-        runtimeNodes: "n", integrationFlows: "f", tenantAdmins: f.tenantAdmin.email, receiverAdmins: f.receiverAdmin.email, integrationDevelopers: f.developer.email,
-      })),
+      viaAction(
+        actions.workflow.createCaseAction,
+        form({
+          workspaceId: f.workspaceId,
+          title: "Matrix case",
+          receiverSystem: "R",
+          acceptsBoth: "yes",
+          operatingModel: "CUSTOMER_MANAGED",
+          keystoreAlias: "a",
+          runtimeNodes: "n",
+          integrationFlows: "f",
+          tenantAdmins: f.tenantAdmin.email,
+          receiverAdmins: f.receiverAdmin.email,
+          integrationDevelopers: f.developer.email,
+        }),
+      ),
   },
   "lib/workflow/actions.ts#completeStepAction": {
     allowed: ["RECEIVER_ADMIN"],
-    call: (f) => viaAction(actions.workflow.completeStepAction, form({ caseId: f.caseId, stepNumber: "3", confirm: "yes" })),
+    call: (f) =>
+      viaAction(actions.workflow.completeStepAction, form({ caseId: f.caseId, stepNumber: "3", confirm: "yes" })),
   },
-  "lib/workflow/actions.ts#cancelCaseAction": { allowed: ["OWNER"], call: (f) => viaAction(actions.workflow.cancelCaseAction, form({ caseId: f.caseId, reason: "Matrix check" })) },
-  "lib/certificates/actions.ts#uploadNewCertificatesAction": { allowed: ["TENANT_ADMIN"], call: (f) => viaAction(actions.certificates.uploadNewCertificatesAction, form({ caseId: f.caseId })) },
+  "lib/workflow/actions.ts#cancelCaseAction": {
+    allowed: ["OWNER"],
+    call: (f) => viaAction(actions.workflow.cancelCaseAction, form({ caseId: f.caseId, reason: "Matrix check" })),
+  },
+  "lib/certificates/actions.ts#uploadNewCertificatesAction": {
+    allowed: ["TENANT_ADMIN"],
+    call: (f) => viaAction(actions.certificates.uploadNewCertificatesAction, form({ caseId: f.caseId })),
+  },
   "lib/certificates/actions.ts#checkFingerprintAction": {
     allowed: VIEWERS,
-    call: (f) => viaAction(actions.certificates.checkFingerprintAction, form({ caseId: f.caseId, fingerprint: "AB".repeat(32) })),
+    call: (f) =>
+      viaAction(actions.certificates.checkFingerprintAction, form({ caseId: f.caseId, fingerprint: "AB".repeat(32) })),
   },
-  "lib/mail/actions.ts#resendMailAction": { allowed: VIEWERS, call: (f) => viaAction(actions.mail.resendMailAction, form({ caseId: f.caseId, mailId: "none" })) },
-  "lib/workflow/input-actions.ts#confirmAliasAction": { allowed: ["TENANT_ADMIN"], call: (f) => viaAction(actions.inputs.confirmAliasAction, form({ caseId: f.caseId, stepNumber: "5", alias: "client_cert" })) },
+  "lib/mail/actions.ts#resendMailAction": {
+    allowed: VIEWERS,
+    call: (f) => viaAction(actions.mail.resendMailAction, form({ caseId: f.caseId, mailId: "none" })),
+  },
+  "lib/workflow/input-actions.ts#confirmAliasAction": {
+    allowed: ["TENANT_ADMIN"],
+    call: (f) =>
+      viaAction(actions.inputs.confirmAliasAction, form({ caseId: f.caseId, stepNumber: "5", alias: "client_cert" })),
+  },
   "lib/workflow/input-actions.ts#confirmGridAction": {
     allowed: ["INTEGRATION_DEVELOPER"],
-    call: (f) => viaAction(actions.inputs.confirmGridAction, form({ caseId: f.caseId, stepNumber: "7", cell: JSON.stringify({ flow: "Flow 1", node: "node-1" }) })),
+    call: (f) =>
+      viaAction(
+        actions.inputs.confirmGridAction,
+        form({ caseId: f.caseId, stepNumber: "7", cell: JSON.stringify({ flow: "Flow 1", node: "node-1" }) }),
+      ),
   },
   "lib/workflow/input-actions.ts#addNodesAction": {
     allowed: ["TENANT_ADMIN", "INTEGRATION_DEVELOPER", "OWNER"],
-    call: (f) => viaAction(actions.inputs.addNodesAction, form({ caseId: f.caseId, nodes: `node-${uniqueTag()}`, flows: "" })),
+    call: (f) =>
+      viaAction(actions.inputs.addNodesAction, form({ caseId: f.caseId, nodes: `node-${uniqueTag()}`, flows: "" })),
   },
   "lib/workflow/input-actions.ts#tickChecklistAction": {
     allowed: ["RECEIVER_ADMIN"],
-    call: (f) => viaAction(actions.inputs.tickChecklistAction, form({ caseId: f.caseId, itemId: f.itemId, performer: "self" })),
+    call: (f) =>
+      viaAction(actions.inputs.tickChecklistAction, form({ caseId: f.caseId, itemId: f.itemId, performer: "self" })),
   },
-  "lib/workflow/input-actions.ts#addChecklistItemAction": { allowed: ["RECEIVER_ADMIN"], call: (f) => viaAction(actions.inputs.addChecklistItemAction, form({ caseId: f.caseId, label: "Extra task" })) },
+  "lib/workflow/input-actions.ts#addChecklistItemAction": {
+    allowed: ["RECEIVER_ADMIN"],
+    call: (f) => viaAction(actions.inputs.addChecklistItemAction, form({ caseId: f.caseId, label: "Extra task" })),
+  },
   "lib/workflow/input-actions.ts#oldRootDecisionAction": {
     allowed: ["RECEIVER_ADMIN"],
-    call: (f) => viaAction(actions.inputs.oldRootDecisionAction, form({ caseId: f.caseId, stepNumber: "9", oldRoot: "kept", reason: "matrix" })),
+    call: (f) =>
+      viaAction(
+        actions.inputs.oldRootDecisionAction,
+        form({ caseId: f.caseId, stepNumber: "9", oldRoot: "kept", reason: "matrix" }),
+      ),
   },
   "lib/workflow/input-actions.ts#proposeWindowsAction": {
     variant: "B",
     allowed: ["TENANT_ADMIN", "RECEIVER_ADMIN"],
-    call: (f) => viaAction(actions.inputs.proposeWindowsAction, form({ caseId: f.caseId, timeZone: "UTC", window0Start: wallTimeInDays(30, 6), window0End: wallTimeInDays(30, 7) })),
+    call: (f) =>
+      viaAction(
+        actions.inputs.proposeWindowsAction,
+        form({
+          caseId: f.caseId,
+          timeZone: "UTC",
+          window0Start: wallTimeInDays(30, 6),
+          window0End: wallTimeInDays(30, 7),
+        }),
+      ),
   },
   "lib/workflow/input-actions.ts#acceptWindowAction": {
     variant: "B",
     allowed: ["TENANT_ADMIN", "RECEIVER_ADMIN"],
     call: (f) => viaAction(actions.inputs.acceptWindowAction, form({ caseId: f.caseId, proposalId: "none" })),
   },
-  "lib/workflow/input-actions.ts#stopEarlyAction": { variant: "B", allowed: ["TENANT_ADMIN"], call: (f) => viaAction(actions.inputs.stopEarlyAction, form({ caseId: f.caseId, confirmEarly: "yes" })) },
+  "lib/workflow/input-actions.ts#stopEarlyAction": {
+    variant: "B",
+    allowed: ["TENANT_ADMIN"],
+    call: (f) => viaAction(actions.inputs.stopEarlyAction, form({ caseId: f.caseId, confirmEarly: "yes" })),
+  },
   "app/api/auth/[...nextauth]/route.ts#GET": { public: "Auth.js endpoints (sign-in flow)" },
   "app/api/auth/[...nextauth]/route.ts#POST": { public: "Auth.js endpoints (sign-in flow)" },
   "app/api/mail/opt-out/[token]/route.ts#GET": { public: "refusal of a workspace's mail: GET only shows the page" },
-  "app/api/mail/opt-out/[token]/route.ts#POST": { public: "refusal of a workspace's mail: the signed link is the credential (tests/integration/security/mail-relay.test.ts)" },
-  "app/dev/mailbox/[messageId]/attachments/[index]/route.ts#GET": { public: "development mailbox: exists only when no mail is really sent (404 otherwise), like its pages" },
+  "app/api/mail/opt-out/[token]/route.ts#POST": {
+    public:
+      "refusal of a workspace's mail: the signed link is the credential (tests/integration/security/mail-relay.test.ts)",
+  },
+  "app/dev/mailbox/[messageId]/attachments/[index]/route.ts#GET": {
+    public: "development mailbox: exists only when no mail is really sent (404 otherwise), like its pages",
+  },
   "app/(app)/cases/[caseId]/audit/export/route.ts#GET": {
     allowed: VIEWERS,
-    call: (f) => viaRoute(routes.audit.GET(new Request(`http://test/cases/${f.caseId}/audit?format=json`), { params: Promise.resolve({ caseId: f.caseId }) })),
+    call: (f) =>
+      viaRoute(
+        routes.audit.GET(new Request(`http://test/cases/${f.caseId}/audit?format=json`), {
+          params: Promise.resolve({ caseId: f.caseId }),
+        }),
+      ),
   },
   "app/(app)/cases/[caseId]/certificates/[certificateId]/route.ts#GET": {
     allowed: VIEWERS,
     call: (f) =>
-      viaRoute(routes.certificate.GET(new Request(`http://test/x?format=der`), { params: Promise.resolve({ caseId: f.caseId, certificateId: f.certificateId }) })),
+      viaRoute(
+        routes.certificate.GET(new Request(`http://test/x?format=der`), {
+          params: Promise.resolve({ caseId: f.caseId, certificateId: f.certificateId }),
+        }),
+      ),
   },
   "app/(app)/cases/[caseId]/certificates/chain/route.ts#GET": {
     allowed: VIEWERS,
-    call: (f) => viaRoute(routes.chain.GET(new Request(`http://test/x?format=p7b`), { params: Promise.resolve({ caseId: f.caseId }) })),
+    call: (f) =>
+      viaRoute(
+        routes.chain.GET(new Request(`http://test/x?format=p7b`), { params: Promise.resolve({ caseId: f.caseId }) }),
+      ),
   },
   "app/api/v1/certificates/validate/route.ts#POST": {
     allowed: SIGNED_IN,
     call: () => {
       const body = new FormData();
       body.append("leaf", "not a certificate");
-      return viaRoute(routes.validate.POST(new Request("http://test/api/v1/certificates/validate", { method: "POST", body })));
+      return viaRoute(
+        routes.validate.POST(new Request("http://test/api/v1/certificates/validate", { method: "POST", body })),
+      );
     },
   },
 };
@@ -209,8 +297,12 @@ function exposedByCode(): string[] {
   }
   for (const file of filesUnder(root, "app", (name) => name === "route.ts")) {
     const text = readFileSync(path.join(root, file), "utf8");
-    for (const match of text.matchAll(/^export (?:async function|const \{[^}]*\}|function) ?(GET|POST|PUT|PATCH|DELETE)?/gm)) if (match[1]) found.push(`${file}#${match[1]}`);
-    for (const match of text.matchAll(/^export const \{ ([^}]+) \}/gm)) for (const method of match[1]!.split(",")) found.push(`${file}#${method.trim()}`);
+    for (const match of text.matchAll(
+      /^export (?:async function|const \{[^}]*\}|function) ?(GET|POST|PUT|PATCH|DELETE)?/gm,
+    ))
+      if (match[1]) found.push(`${file}#${match[1]}`);
+    for (const match of text.matchAll(/^export const \{ ([^}]+) \}/gm))
+      for (const method of match[1]!.split(",")) found.push(`${file}#${method.trim()}`);
   }
   return [...new Set(found)].sort();
 }
@@ -222,13 +314,22 @@ async function footprint(caseId: string) {
            (SELECT count(*) FROM "AuditEvent") AS audit, (SELECT count(*) FROM "OutgoingMail") AS mails, (SELECT count(*) FROM "CertificateUpload") AS uploads,
            (SELECT count(*) FROM "DowntimeProposal") AS proposals, (SELECT count(*) FROM "FlowNodeConfirmation") AS cells, (SELECT count(*) FROM "ChecklistItem") AS items`;
   const steps = await db().step.findMany({ where: { caseId }, orderBy: { number: "asc" }, select: { status: true } });
-  const found = await db().case.findUniqueOrThrow({ where: { id: caseId }, select: { status: true, runtimeNodes: true, windowStart: true } });
-  return JSON.stringify({ counts: Object.fromEntries(Object.entries(counts!).map(([key, value]) => [key, Number(value)])), steps, found });
+  const found = await db().case.findUniqueOrThrow({
+    where: { id: caseId },
+    select: { status: true, runtimeNodes: true, windowStart: true },
+  });
+  return JSON.stringify({
+    counts: Object.fromEntries(Object.entries(counts!).map(([key, value]) => [key, Number(value)])),
+    steps,
+    found,
+  });
 }
 
 const tally = { calls: 0, refused: 0, allowed: 0, wrong: [] as string[] };
 afterAll(() => {
-  console.info(`authz: ${tally.calls} calls, ${tally.refused} refused, ${tally.allowed} allowed, ${tally.wrong.length} wrong`);
+  console.info(
+    `authz: ${tally.calls} calls, ${tally.refused} refused, ${tally.allowed} allowed, ${tally.wrong.length} wrong`,
+  );
 });
 
 describe("authorization matrix", () => {
@@ -249,7 +350,10 @@ describe("authorization matrix", () => {
         if (outcome.refused) tally.refused += 1;
         else tally.allowed += 1;
         if (outcome.refused === shouldPass) tally.wrong.push(`${name} as ${persona}: ${outcome.detail}`);
-        expect({ persona, refused: outcome.refused, detail: outcome.detail }).toMatchObject({ persona, refused: !shouldPass });
+        expect({ persona, refused: outcome.refused, detail: outcome.detail }).toMatchObject({
+          persona,
+          refused: !shouldPass,
+        });
         if (outcome.refused) expect(await footprint(f.caseId)).toBe(before);
       }
       session.user = null;

@@ -40,7 +40,10 @@ afterAll(async () => {
 
 describe.runIf(serverDatabase)("the app's database role", () => {
   it("cannot change, delete, truncate or unguard the audit trail, nor alter any table", async () => {
-    const runtime = runtimeRoleFor({ DATABASE_URL: serverDatabase, DATABASE_APP_ROLE: `rd_roles_${tag}` }, "role-test-secret");
+    const runtime = runtimeRoleFor(
+      { DATABASE_URL: serverDatabase, DATABASE_APP_ROLE: `rd_roles_${tag}` },
+      "role-test-secret",
+    );
     if (runtime.kind !== "role") throw new Error("expected a role");
     roles.push(runtime.role);
     const owner = await connect(serverDatabase!);
@@ -69,7 +72,10 @@ describe.runIf(serverDatabase)("the app's database role", () => {
   });
 
   it("does everything the app does: a case is created, its certificates uploaded and steps completed", async () => {
-    const runtime = runtimeRoleFor({ DATABASE_URL: serverDatabase, DATABASE_APP_ROLE: `rd_roles_${tag}` }, "role-test-secret");
+    const runtime = runtimeRoleFor(
+      { DATABASE_URL: serverDatabase, DATABASE_APP_ROLE: `rd_roles_${tag}` },
+      "role-test-secret",
+    );
     if (runtime.kind !== "role") throw new Error("expected a role");
     // This test file's process now works as the role, like the server after its start.
     const holder = globalThis as unknown as { renewalDeskDb?: ReturnType<typeof createDatabase> };
@@ -82,7 +88,11 @@ describe.runIf(serverDatabase)("the app's database role", () => {
     await stepInputs.receiverTasks(made.caseId, made.receiverAdmin.id);
     await deliverDueMail();
     await mailWorkerIdle();
-    const steps = await db().step.findMany({ where: { caseId: made.caseId }, orderBy: { number: "asc" }, select: { status: true } });
+    const steps = await db().step.findMany({
+      where: { caseId: made.caseId },
+      orderBy: { number: "asc" },
+      select: { status: true },
+    });
     expect(steps.slice(0, 5).map((step) => step.status)).toEqual(["DONE", "DONE", "DONE", "DONE", "READY"]);
     expect(await db().outgoingMail.count({ where: { caseId: made.caseId, status: "SENT" } })).toBeGreaterThan(0);
     await holder.renewalDeskDb.prisma.$disconnect();
@@ -100,7 +110,9 @@ describe.runIf(serverDatabase)("the app's database role", () => {
     url.username = role;
     const runtime = runtimeRoleFor({ DATABASE_URL: serverDatabase, DATABASE_APP_URL: url.toString() }, "s");
     if (runtime.kind !== "role") throw new Error("expected a role");
-    await expect(prepareRuntimeRole(owner, runtime)).rejects.toThrow(`The database role ${role} is a superuser or owns objects`);
+    await expect(prepareRuntimeRole(owner, runtime)).rejects.toThrow(
+      `The database role ${role} is a superuser or owns objects`,
+    );
     await owner.end();
   });
 });

@@ -40,7 +40,9 @@ describe("limits kept in the database", () => {
   it("keep no address in the clear", async () => {
     const address = `secret-${uniqueTag()}@example.test`;
     await takeHit({ name: "clear", max: 1, windowMs: HOUR }, address);
-    const rows = await db().$queryRaw<{ found: bigint }[]>`SELECT count(*) AS found FROM "RateLimitWindow" WHERE key LIKE ${`%${address}%`}`;
+    const rows = await db().$queryRaw<
+      { found: bigint }[]
+    >`SELECT count(*) AS found FROM "RateLimitWindow" WHERE key LIKE ${`%${address}%`}`;
     expect(Number(rows[0]!.found)).toBe(0);
   });
 });
@@ -57,14 +59,18 @@ describe("sign-in mails", () => {
   it("go out at most 20 times an hour from one client, whatever addresses it names", async () => {
     const client = `203.0.113.${Math.floor(Math.random() * 250)}-${uniqueTag()}`;
     const admitted = [];
-    for (let index = 0; index < 25; index += 1) admitted.push(await admitSignInMail(`user${index}-${uniqueTag()}@example.test`, client));
+    for (let index = 0; index < 25; index += 1)
+      admitted.push(await admitSignInMail(`user${index}-${uniqueTag()}@example.test`, client));
     expect(admitted.filter(Boolean)).toHaveLength(20);
   });
 
   it("treat an address in any letter case as the same address", async () => {
     const tag = uniqueTag();
     const admitted = [];
-    for (let index = 0; index < 6; index += 1) admitted.push(await admitSignInMail(index % 2 ? `Case-${tag}@Example.test` : `case-${tag}@example.test`, `192.0.2.${index}`));
+    for (let index = 0; index < 6; index += 1)
+      admitted.push(
+        await admitSignInMail(index % 2 ? `Case-${tag}@Example.test` : `case-${tag}@example.test`, `192.0.2.${index}`),
+      );
     expect(admitted.filter(Boolean)).toHaveLength(5);
   });
 });

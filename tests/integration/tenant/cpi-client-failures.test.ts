@@ -18,17 +18,24 @@ describe("TOKEN_REFUSED", () => {
     expect(await failureOf(tenant.client().listKeystoreEntries())).toEqual({
       code: "TOKEN_REFUSED",
       status: 401,
-      message: "The token server refused the client id and secret of the service key. Paste the key again from the BTP cockpit; if it was deleted or re-created there, create a new one.",
+      message:
+        "The token server refused the client id and secret of the service key. Paste the key again from the BTP cockpit; if it was deleted or re-created there, create a new one.",
     });
     expect(tenant.sim.requests.map((r) => r.path)).toEqual(["/oauth/token"]);
   });
 
   it("when the instance does not allow the client credentials grant", async () => {
-    tenant.sim.setFault({ on: "token", status: 400, contentType: "application/json", body: '{"error":"unauthorized_client","error_description":"Unauthorized grant type: client_credentials"}' });
+    tenant.sim.setFault({
+      on: "token",
+      status: 400,
+      contentType: "application/json",
+      body: '{"error":"unauthorized_client","error_description":"Unauthorized grant type: client_credentials"}',
+    });
     expect(await failureOf(tenant.client().accessToken())).toEqual({
       code: "TOKEN_REFUSED",
       status: 400,
-      message: "The token server does not allow this client to get tokens with its id and secret. Create the service instance with grant type Client Credentials.",
+      message:
+        "The token server does not allow this client to get tokens with its id and secret. Create the service instance with grant type Client Credentials.",
     });
   });
 
@@ -37,7 +44,8 @@ describe("TOKEN_REFUSED", () => {
     expect(await failureOf(tenant.client().listKeystoreEntries())).toEqual({
       code: "TOKEN_REFUSED",
       status: 401,
-      message: 'The tenant refused the access token issued for this service key. Check that "url" and "tokenurl" come from the same service key, of an instance of plan api.',
+      message:
+        'The tenant refused the access token issued for this service key. Check that "url" and "tokenurl" come from the same service key, of an instance of plan api.',
     });
     expect(tenant.sim.requests.map((r) => r.path)).toEqual(["/oauth/token", "/api/v1/KeystoreEntries"]);
   });
@@ -58,19 +66,26 @@ describe("FORBIDDEN", () => {
 });
 
 describe("NOT_FOUND", () => {
-  it.each(["getKeystoreEntry", "downloadCertificate", "downloadCertificateChain"] as const)("for an unknown alias (%s)", async (call) => {
-    expect(await failureOf(tenant.client()[call]("no such alias"))).toEqual({
-      code: "NOT_FOUND",
-      status: 404,
-      message: 'The tenant keystore has no entry with the alias "no such alias". Check the alias under Monitor > Manage Security > Keystore.',
-    });
-  });
+  it.each(["getKeystoreEntry", "downloadCertificate", "downloadCertificateChain"] as const)(
+    "for an unknown alias (%s)",
+    async (call) => {
+      expect(await failureOf(tenant.client()[call]("no such alias"))).toEqual({
+        code: "NOT_FOUND",
+        status: 404,
+        message:
+          'The tenant keystore has no entry with the alias "no such alias". Check the alias under Monitor > Manage Security > Keystore.',
+      });
+    },
+  );
 });
 
 describe("UNREACHABLE", () => {
   it("when nothing listens on the port", async () => {
     const port = await freePort();
-    const client = createCpiClient({ ...tenant.key, url: `http://127.0.0.1:${port}`, tokenUrl: `http://127.0.0.1:${port}/oauth/token` }, { timeoutMs: 5000 });
+    const client = createCpiClient(
+      { ...tenant.key, url: `http://127.0.0.1:${port}`, tokenUrl: `http://127.0.0.1:${port}/oauth/token` },
+      { timeoutMs: 5000 },
+    );
     expect(await failureOf(client.listKeystoreEntries())).toEqual({
       code: "UNREACHABLE",
       status: undefined,
@@ -79,11 +94,15 @@ describe("UNREACHABLE", () => {
   });
 
   it("when the host name does not resolve", async () => {
-    const client = createCpiClient({ ...tenant.key, url: "https://tenant.invalid", tokenUrl: "https://auth.invalid/oauth/token" }, { timeoutMs: 5000 });
+    const client = createCpiClient(
+      { ...tenant.key, url: "https://tenant.invalid", tokenUrl: "https://auth.invalid/oauth/token" },
+      { timeoutMs: 5000 },
+    );
     expect(await failureOf(client.accessToken())).toEqual({
       code: "UNREACHABLE",
       status: undefined,
-      message: "Could not reach auth.invalid to ask for an access token: its host name could not be resolved (DNS). Check the url and tokenurl in the service key, and that this server may connect to SAP BTP.",
+      message:
+        "Could not reach auth.invalid to ask for an access token: its host name could not be resolved (DNS). Check the url and tokenurl in the service key, and that this server may connect to SAP BTP.",
     });
   });
 
@@ -121,7 +140,12 @@ describe("TIMEOUT", () => {
 
 describe("BAD_RESPONSE", () => {
   it("when the body is not JSON", async () => {
-    tenant.sim.setFault({ on: "api", status: 200, contentType: "text/html", body: "<html><body>Sign in</body></html>" });
+    tenant.sim.setFault({
+      on: "api",
+      status: 200,
+      contentType: "text/html",
+      body: "<html><body>Sign in</body></html>",
+    });
     expect(await failureOf(tenant.client().listKeystoreEntries())).toEqual({
       code: "BAD_RESPONSE",
       status: 200,
@@ -139,7 +163,12 @@ describe("BAD_RESPONSE", () => {
   });
 
   it("when an entry lacks its alias", async () => {
-    tenant.sim.setFault({ on: "api", status: 200, contentType: "application/json", body: '{"d":{"results":[{"Hexalias":"6161"}]}}' });
+    tenant.sim.setFault({
+      on: "api",
+      status: 200,
+      contentType: "application/json",
+      body: '{"d":{"results":[{"Hexalias":"6161"}]}}',
+    });
     expect((await failureOf(tenant.client().listKeystoreEntries())).message).toBe(
       `${host()} answered the request for the list of keystore entries with HTTP 200, but the answer holds an entry (number 1) without Alias and Hexalias or with a field of the wrong type. Check that "url" in the service key is the address of the tenant, from a key of an instance of plan api.`,
     );
@@ -155,7 +184,12 @@ describe("BAD_RESPONSE", () => {
   });
 
   it("when the tenant fails, quoting its OData error text", async () => {
-    tenant.sim.setFault({ on: "api", status: 500, contentType: "application/json", body: '{"error":{"code":"Internal Server Error","message":{"lang":"en","value":"Keystore service unavailable"}}}' });
+    tenant.sim.setFault({
+      on: "api",
+      status: 500,
+      contentType: "application/json",
+      body: '{"error":{"code":"Internal Server Error","message":{"lang":"en","value":"Keystore service unavailable"}}}',
+    });
     expect(await failureOf(tenant.client().listKeystoreEntries())).toEqual({
       code: "BAD_RESPONSE",
       status: 500,
@@ -178,8 +212,15 @@ describe("secrets in messages", () => {
     const client = tenant.client();
     const token = await client.accessToken();
     const echo = `token ${token} secret ${tenant.key.clientSecret}`;
-    tenant.sim.setFault({ on: "api", status: 502, contentType: "application/json", body: JSON.stringify({ error: { code: "Bad Gateway", message: { lang: "en", value: echo } } }) });
+    tenant.sim.setFault({
+      on: "api",
+      status: 502,
+      contentType: "application/json",
+      body: JSON.stringify({ error: { code: "Bad Gateway", message: { lang: "en", value: echo } } }),
+    });
     const failure = await failureOf(client.listKeystoreEntries());
-    expect(failure.message).toBe(`${host()} answered the request for the list of keystore entries with HTTP 502. It said: "token [hidden] secret [hidden]". The error is on the tenant's side; try again later, and contact SAP support if it persists.`);
+    expect(failure.message).toBe(
+      `${host()} answered the request for the list of keystore entries with HTTP 502. It said: "token [hidden] secret [hidden]". The error is on the tenant's side; try again later, and contact SAP support if it persists.`,
+    );
   });
 });

@@ -3,7 +3,15 @@ import { createHash } from "node:crypto";
 import { toDer } from "@/lib/certificates";
 import { createCpiClient } from "@/lib/tenant/cpi-client";
 import { parseServiceKey } from "@/lib/tenant/service-key";
-import { ARTIFACTS, CLIENT_ALIAS, ROOT_ALIAS, ROOT_HEX_ALIAS, type Tenant, resetTenant, startTenant } from "./tenant-fixture";
+import {
+  ARTIFACTS,
+  CLIENT_ALIAS,
+  ROOT_ALIAS,
+  ROOT_HEX_ALIAS,
+  type Tenant,
+  resetTenant,
+  startTenant,
+} from "./tenant-fixture";
 
 let tenant: Tenant;
 beforeAll(async () => {
@@ -12,7 +20,8 @@ beforeAll(async () => {
 afterAll(() => tenant.sim.close());
 beforeEach(() => resetTenant(tenant));
 
-const sha256 = (der: Uint8Array) => (createHash("sha256").update(der).digest("hex").toUpperCase().match(/../g) ?? []).join(":");
+const sha256 = (der: Uint8Array) =>
+  (createHash("sha256").update(der).digest("hex").toUpperCase().match(/../g) ?? []).join(":");
 const apiRequests = () => tenant.sim.requests.filter((r) => r.path.startsWith("/api/v1"));
 
 describe("token", () => {
@@ -21,15 +30,28 @@ describe("token", () => {
     const token = await client.accessToken();
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(tenant.sim.requests).toEqual([
-      { method: "POST", path: "/oauth/token", query: { grant_type: "client_credentials" }, authorization: "basic", accept: "application/json", contentType: undefined },
+      {
+        method: "POST",
+        path: "/oauth/token",
+        query: { grant_type: "client_credentials" },
+        authorization: "basic",
+        accept: "application/json",
+        contentType: undefined,
+      },
     ]);
-    const answer = await fetch(`${tenant.sim.url}/api/v1/KeystoreEntries?$format=json`, { headers: { Authorization: `Bearer ${token}` } });
+    const answer = await fetch(`${tenant.sim.url}/api/v1/KeystoreEntries?$format=json`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(answer.status).toBe(200);
   });
 
   it("is requested once for several calls, also when the first ones start at the same time", async () => {
     const client = tenant.client();
-    await Promise.all([client.downloadCertificate(CLIENT_ALIAS), client.downloadCertificateChain(CLIENT_ALIAS), client.listRuntimeArtifacts()]);
+    await Promise.all([
+      client.downloadCertificate(CLIENT_ALIAS),
+      client.downloadCertificateChain(CLIENT_ALIAS),
+      client.listRuntimeArtifacts(),
+    ]);
     await client.listKeystoreEntries();
     await client.getKeystoreEntry(CLIENT_ALIAS);
     expect(tenant.sim.tokenRequestCount()).toBe(1);
@@ -58,7 +80,9 @@ describe("token", () => {
     const parsed = parseServiceKey(JSON.stringify(tenant.sim.serviceKey("oauth")));
     expect(parsed).toEqual({ ok: true, key: tenant.key });
     if (!parsed.ok) return;
-    expect((await createCpiClient(parsed.key, { timeoutMs: 5000 }).getKeystoreEntry(ROOT_ALIAS)).alias).toBe(ROOT_ALIAS);
+    expect((await createCpiClient(parsed.key, { timeoutMs: 5000 }).getKeystoreEntry(ROOT_ALIAS)).alias).toBe(
+      ROOT_ALIAS,
+    );
   });
 });
 
@@ -84,16 +108,34 @@ describe("keystore entries", () => {
         lastModifiedBy: "tenant.admin@demo.test",
         lastModifiedTime: new Date("2026-05-01T08:00:00Z"),
       },
-      expect.objectContaining({ alias: ROOT_ALIAS, hexAlias: ROOT_HEX_ALIAS, type: "Certificate", subjectDN: "CN=Tenant Root CA, O=Renewal Desk Tests", fingerprintSha256: sha256(root.der) }),
+      expect.objectContaining({
+        alias: ROOT_ALIAS,
+        hexAlias: ROOT_HEX_ALIAS,
+        type: "Certificate",
+        subjectDN: "CN=Tenant Root CA, O=Renewal Desk Tests",
+        fingerprintSha256: sha256(root.der),
+      }),
     ]);
     expect(apiRequests()).toEqual([
-      { method: "GET", path: "/api/v1/KeystoreEntries", query: { $format: "json" }, authorization: "bearer", accept: "application/json", contentType: undefined },
+      {
+        method: "GET",
+        path: "/api/v1/KeystoreEntries",
+        query: { $format: "json" },
+        authorization: "bearer",
+        accept: "application/json",
+        contentType: undefined,
+      },
     ]);
   });
 
   it("is read by alias from a {d:{…}} entity, addressed by the alias's uppercase UTF-8 hex", async () => {
     const entry = await tenant.client().getKeystoreEntry(ROOT_ALIAS);
-    expect([entry.alias, entry.hexAlias, entry.type, entry.validNotAfter]).toEqual([ROOT_ALIAS, ROOT_HEX_ALIAS, "Certificate", tenant.chain.root.cert.notAfter]);
+    expect([entry.alias, entry.hexAlias, entry.type, entry.validNotAfter]).toEqual([
+      ROOT_ALIAS,
+      ROOT_HEX_ALIAS,
+      "Certificate",
+      tenant.chain.root.cert.notAfter,
+    ]);
     expect(apiRequests().map((r) => r.path)).toEqual([`/api/v1/KeystoreEntries('${ROOT_HEX_ALIAS}')`]);
   });
 
@@ -102,7 +144,10 @@ describe("keystore entries", () => {
     const client = tenant.client();
     const entry = await client.getKeystoreEntry(ROOT_ALIAS);
     expect([entry.hexAlias, entry.lastModifiedTime]).toEqual([ROOT_HEX_ALIAS, new Date("2026-05-01T08:00:00Z")]);
-    expect((await client.listKeystoreEntries()).map((e) => e.hexAlias)).toEqual(["72656E6577616C20636C69656E74", ROOT_HEX_ALIAS]);
+    expect((await client.listKeystoreEntries()).map((e) => e.hexAlias)).toEqual([
+      "72656E6577616C20636C69656E74",
+      ROOT_HEX_ALIAS,
+    ]);
   });
 
   it("follows the tenant's next-page links when it pages the list", async () => {
@@ -131,21 +176,48 @@ describe("certificate downloads", () => {
     ]);
   });
 
-  it.each(["der", "pem"] as const)("give the chain as PEM, in the tenant's order, from a PKCS#7 file sent as %s", async (encoding) => {
-    tenant.sim.setStyle({ chain: encoding });
-    const chain = await tenant.client().downloadCertificateChain(CLIENT_ALIAS);
-    const { leaf, intermediate, root } = tenant.chain;
-    expect(chain.map((pem) => sha256(toDer(pem)))).toEqual([sha256(leaf.der), sha256(intermediate.der), sha256(root.der)]);
-    expect(apiRequests().map((r) => [r.path, r.accept, r.contentType])).toEqual([
-      ["/api/v1/KeystoreEntries('72656E6577616C20636C69656E74')/ChainResource/$value", "application/pkcs7-mime", "application/pkcs7-mime"],
-    ]);
-  });
+  it.each(["der", "pem"] as const)(
+    "give the chain as PEM, in the tenant's order, from a PKCS#7 file sent as %s",
+    async (encoding) => {
+      tenant.sim.setStyle({ chain: encoding });
+      const chain = await tenant.client().downloadCertificateChain(CLIENT_ALIAS);
+      const { leaf, intermediate, root } = tenant.chain;
+      expect(chain.map((pem) => sha256(toDer(pem)))).toEqual([
+        sha256(leaf.der),
+        sha256(intermediate.der),
+        sha256(root.der),
+      ]);
+      expect(apiRequests().map((r) => [r.path, r.accept, r.contentType])).toEqual([
+        [
+          "/api/v1/KeystoreEntries('72656E6577616C20636C69656E74')/ChainResource/$value",
+          "application/pkcs7-mime",
+          "application/pkcs7-mime",
+        ],
+      ]);
+    },
+  );
 });
 
 describe("runtime artifacts", () => {
   const expected = [
-    { id: "Orders_To_Partner", name: "Orders to partner", version: "1.0.3", type: "INTEGRATION_FLOW", deployedBy: "developer@demo.test", deployedOn: ARTIFACTS[0]!.deployedOn, status: "STARTED" },
-    { id: "Invoices_To_Partner", name: "Invoices to partner", version: "2.1.0", type: "INTEGRATION_FLOW", deployedBy: "developer@demo.test", deployedOn: ARTIFACTS[1]!.deployedOn, status: "ERROR" },
+    {
+      id: "Orders_To_Partner",
+      name: "Orders to partner",
+      version: "1.0.3",
+      type: "INTEGRATION_FLOW",
+      deployedBy: "developer@demo.test",
+      deployedOn: ARTIFACTS[0]!.deployedOn,
+      status: "STARTED",
+    },
+    {
+      id: "Invoices_To_Partner",
+      name: "Invoices to partner",
+      version: "2.1.0",
+      type: "INTEGRATION_FLOW",
+      deployedBy: "developer@demo.test",
+      deployedOn: ARTIFACTS[1]!.deployedOn,
+      status: "ERROR",
+    },
   ];
 
   it.each(["json-date", "iso-local"] as const)("are listed with DeployedOn written as %s", async (deployedOn) => {
@@ -155,11 +227,18 @@ describe("runtime artifacts", () => {
   });
 
   it("are read page by page when there are more than 1000", async () => {
-    const many = Array.from({ length: 1001 }, (_, i) => ({ id: `Flow_${i}`, deployedOn: new Date(Date.UTC(2026, 0, 1) + i * 60_000) }));
+    const many = Array.from({ length: 1001 }, (_, i) => ({
+      id: `Flow_${i}`,
+      deployedOn: new Date(Date.UTC(2026, 0, 1) + i * 60_000),
+    }));
     tenant.sim.setArtifacts(many);
     const artifacts = await tenant.client().listRuntimeArtifacts();
     expect(artifacts).toHaveLength(1001);
-    expect([artifacts[0]!.id, artifacts[1000]!.id, artifacts[1000]!.deployedOn]).toEqual(["Flow_0", "Flow_1000", many[1000]!.deployedOn]);
+    expect([artifacts[0]!.id, artifacts[1000]!.id, artifacts[1000]!.deployedOn]).toEqual([
+      "Flow_0",
+      "Flow_1000",
+      many[1000]!.deployedOn,
+    ]);
     expect(apiRequests().map((r) => r.query.$skip)).toEqual(["0", "1000"]);
   });
 });

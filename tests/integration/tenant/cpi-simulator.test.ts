@@ -13,7 +13,8 @@ beforeEach(async () => {
   token = await tenant.client().accessToken();
 });
 
-const get = (path: string, headers: Record<string, string> = {}) => fetch(`${tenant.sim.url}/api/v1${path}`, { headers: { Authorization: `Bearer ${token}`, ...headers } });
+const get = (path: string, headers: Record<string, string> = {}) =>
+  fetch(`${tenant.sim.url}/api/v1${path}`, { headers: { Authorization: `Bearer ${token}`, ...headers } });
 
 describe("CPI simulator", () => {
   it("accepts the hex alias in either case in the URL and answers with the uppercase Hexalias", async () => {
@@ -33,26 +34,51 @@ describe("CPI simulator", () => {
   });
 
   it("answers 401 without a valid token, 403 without the role, 404 with the documented error body", async () => {
-    expect((await fetch(`${tenant.sim.url}/api/v1/KeystoreEntries`, { headers: { Accept: "application/json" } })).status).toBe(401);
+    expect(
+      (await fetch(`${tenant.sim.url}/api/v1/KeystoreEntries`, { headers: { Accept: "application/json" } })).status,
+    ).toBe(401);
     const unknown = await get(`/KeystoreEntries('6E6F6E65')`, { Accept: "application/json" });
-    expect([unknown.status, await unknown.json()]).toEqual([404, { error: { code: "Not Found", message: { lang: "en", value: "Alias 'none' not found in the keystore" } } }]);
+    expect([unknown.status, await unknown.json()]).toEqual([
+      404,
+      { error: { code: "Not Found", message: { lang: "en", value: "Alias 'none' not found in the keystore" } } },
+    ]);
     tenant.sim.grantRoles([]);
     const forbidden = await get("/IntegrationRuntimeArtifacts", { Accept: "application/json" });
-    expect([forbidden.status, ((await forbidden.json()) as { error: { code: string } }).error.code]).toEqual([403, "Forbidden"]);
+    expect([forbidden.status, ((await forbidden.json()) as { error: { code: string } }).error.code]).toEqual([
+      403,
+      "Forbidden",
+    ]);
   });
 
   it("refuses a wrong client secret at the token endpoint with 401", async () => {
     const basic = Buffer.from(`${tenant.key.clientId}:wrong`).toString("base64");
-    const answer = await fetch(`${tenant.sim.tokenUrl}?grant_type=client_credentials`, { method: "POST", headers: { Authorization: `Basic ${basic}` } });
-    expect([answer.status, await answer.json()]).toEqual([401, { error: "unauthorized", error_description: "Bad credentials" }]);
+    const answer = await fetch(`${tenant.sim.tokenUrl}?grant_type=client_credentials`, {
+      method: "POST",
+      headers: { Authorization: `Basic ${basic}` },
+    });
+    expect([answer.status, await answer.json()]).toEqual([
+      401,
+      { error: "unauthorized", error_description: "Bad credentials" },
+    ]);
   });
 
   it("writes keystore dates as /Date(ms)/ and runtime artifacts with a deferred ErrorInformation link", async () => {
-    const entry = (await (await get(`/KeystoreEntries('${ROOT_HEX_ALIAS}')`, { Accept: "application/json" })).json()) as { d: Record<string, unknown> };
+    const entry = (await (
+      await get(`/KeystoreEntries('${ROOT_HEX_ALIAS}')`, { Accept: "application/json" })
+    ).json()) as { d: Record<string, unknown> };
     expect(entry.d.ValidNotAfter).toBe(`/Date(${tenant.chain.root.cert.notAfter.getTime()})/`);
-    const artifacts = (await (await get("/IntegrationRuntimeArtifacts?$top=1", { Accept: "application/json" })).json()) as { d: { results: Record<string, unknown>[] } };
+    const artifacts = (await (
+      await get("/IntegrationRuntimeArtifacts?$top=1", { Accept: "application/json" })
+    ).json()) as { d: { results: Record<string, unknown>[] } };
     expect(artifacts.d.results.map((a) => [a.Id, a.ErrorInformation])).toEqual([
-      ["Orders_To_Partner", { __deferred: { uri: `${tenant.sim.url}/api/v1/IntegrationRuntimeArtifacts('Orders_To_Partner')/ErrorInformation` } }],
+      [
+        "Orders_To_Partner",
+        {
+          __deferred: {
+            uri: `${tenant.sim.url}/api/v1/IntegrationRuntimeArtifacts('Orders_To_Partner')/ErrorInformation`,
+          },
+        },
+      ],
     ]);
   });
 });

@@ -15,16 +15,23 @@ let fingerprint: string;
 /** Spawned without blocking: the simulator answers from this process. */
 function run(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(join(process.cwd(), "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/tenant-check.ts", ...args], { encoding: "utf8", timeout: 30_000 }, (error, stdout, stderr) => {
-      resolve({ status: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr });
-    });
+    execFile(
+      join(process.cwd(), "node_modules/.bin/tsx"),
+      ["--conditions=react-server", "scripts/tenant-check.ts", ...args],
+      { encoding: "utf8", timeout: 30_000 },
+      (error, stdout, stderr) => {
+        resolve({ status: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
 beforeAll(async () => {
   tenant = await startTenant();
   writeFileSync(keyFile, JSON.stringify(tenant.sim.serviceKey("oauth")));
-  fingerprint = (createHash("sha256").update(tenant.chain.leaf.der).digest("hex").toUpperCase().match(/../g) ?? []).join(":");
+  fingerprint = (
+    createHash("sha256").update(tenant.chain.leaf.der).digest("hex").toUpperCase().match(/../g) ?? []
+  ).join(":");
 });
 afterAll(() => tenant.sim.close());
 beforeEach(() => resetTenant(tenant));
@@ -43,13 +50,21 @@ describe("tenant:check CLI", { timeout: 30_000 }, () => {
     ].join("\n");
 
   it("prints what the tenant holds under the alias and exits 0", async () => {
-    expect(await run("--service-key", keyFile, "--alias", CLIENT_ALIAS)).toEqual({ status: 0, stdout: `${report()}\n`, stderr: "" });
+    expect(await run("--service-key", keyFile, "--alias", CLIENT_ALIAS)).toEqual({
+      status: 0,
+      stdout: `${report()}\n`,
+      stderr: "",
+    });
     expect(tenant.sim.tokenRequestCount()).toBe(1);
   });
 
   it("exits 0 when the fingerprint matches, written in any case with or without colons", async () => {
     const plain = fingerprint.replace(/:/g, "").toLowerCase();
-    expect(await run("--service-key", keyFile, "--alias", CLIENT_ALIAS, "--fingerprint", plain)).toEqual({ status: 0, stdout: `${report()}\nFingerprint:  matches\n`, stderr: "" });
+    expect(await run("--service-key", keyFile, "--alias", CLIENT_ALIAS, "--fingerprint", plain)).toEqual({
+      status: 0,
+      stdout: `${report()}\nFingerprint:  matches\n`,
+      stderr: "",
+    });
   });
 
   it("exits 1 when the fingerprint does not match", async () => {
@@ -65,14 +80,22 @@ describe("tenant:check CLI", { timeout: 30_000 }, () => {
     expect(await run("--service-key", keyFile, "--alias", "no such alias")).toEqual({
       status: 2,
       stdout: "",
-      stderr: 'tenant:check: NOT_FOUND: The tenant keystore has no entry with the alias "no such alias". Check the alias under Monitor > Manage Security > Keystore.\n',
+      stderr:
+        'tenant:check: NOT_FOUND: The tenant keystore has no entry with the alias "no such alias". Check the alias under Monitor > Manage Security > Keystore.\n',
     });
   });
 
   it("exits 2 when the tenant cannot be reached", async () => {
     const port = await freePort();
     const unreachable = join(dir, "unreachable.json");
-    writeFileSync(unreachable, JSON.stringify({ ...tenant.sim.serviceKey(), url: `http://127.0.0.1:${port}`, tokenurl: `http://127.0.0.1:${port}/oauth/token` }));
+    writeFileSync(
+      unreachable,
+      JSON.stringify({
+        ...tenant.sim.serviceKey(),
+        url: `http://127.0.0.1:${port}`,
+        tokenurl: `http://127.0.0.1:${port}/oauth/token`,
+      }),
+    );
     const { status, stdout, stderr } = await run("--service-key", unreachable, "--alias", CLIENT_ALIAS);
     expect([status, stdout]).toEqual([2, ""]);
     expect(stderr).toBe(
@@ -99,8 +122,16 @@ describe("tenant:check CLI", { timeout: 30_000 }, () => {
   it.each([
     ["a missing --alias", ["--service-key", "KEY"], "--alias is required"],
     ["an unknown flag", ["--service-key", "KEY", "--alias", "a", "--verbose", "1"], "unknown argument --verbose"],
-    ["a malformed fingerprint", ["--service-key", "KEY", "--alias", "a", "--fingerprint", "12:34"], "--fingerprint needs a SHA-256 fingerprint: 64 hex digits, with or without colons"],
-    ["an unreadable key file", ["--service-key", "/nonexistent/key.json", "--alias", "a"], "cannot read /nonexistent/key.json"],
+    [
+      "a malformed fingerprint",
+      ["--service-key", "KEY", "--alias", "a", "--fingerprint", "12:34"],
+      "--fingerprint needs a SHA-256 fingerprint: 64 hex digits, with or without colons",
+    ],
+    [
+      "an unreadable key file",
+      ["--service-key", "/nonexistent/key.json", "--alias", "a"],
+      "cannot read /nonexistent/key.json",
+    ],
   ])("exits 2 with the usage on %s", async (_label, args, problem) => {
     expect(await run(...args.map((a) => (a === "KEY" ? keyFile : a)))).toEqual({
       status: 2,

@@ -10,8 +10,22 @@ export const ROOT_ALIAS = "Zertifikat ä/1";
 export const ROOT_HEX_ALIAS = "5A6572746966696B617420C3A42F31";
 
 export const ARTIFACTS: SimulatedArtifact[] = [
-  { id: "Orders_To_Partner", name: "Orders to partner", version: "1.0.3", status: "STARTED", deployedBy: "developer@demo.test", deployedOn: new Date("2026-05-20T09:30:00.123Z") },
-  { id: "Invoices_To_Partner", name: "Invoices to partner", version: "2.1.0", status: "ERROR", deployedBy: "developer@demo.test", deployedOn: new Date("2026-05-21T16:05:42.000Z") },
+  {
+    id: "Orders_To_Partner",
+    name: "Orders to partner",
+    version: "1.0.3",
+    status: "STARTED",
+    deployedBy: "developer@demo.test",
+    deployedOn: new Date("2026-05-20T09:30:00.123Z"),
+  },
+  {
+    id: "Invoices_To_Partner",
+    name: "Invoices to partner",
+    version: "2.1.0",
+    status: "ERROR",
+    deployedBy: "developer@demo.test",
+    deployedOn: new Date("2026-05-21T16:05:42.000Z"),
+  },
 ];
 
 export interface Tenant {
@@ -39,14 +53,21 @@ export function resetTenant({ sim, chain, key }: Tenant): void {
   sim.grantRoles(["MonitoringDataRead"]);
   sim.revokeTokens();
   sim.setEntries([
-    { alias: CLIENT_ALIAS, type: "Key Pair", certificate: chain.leaf.der, chain: [chain.leaf.der, chain.intermediate.der, chain.root.der] },
+    {
+      alias: CLIENT_ALIAS,
+      type: "Key Pair",
+      certificate: chain.leaf.der,
+      chain: [chain.leaf.der, chain.intermediate.der, chain.root.der],
+    },
     { alias: ROOT_ALIAS, type: "Certificate", certificate: chain.root.der },
   ]);
   sim.setArtifacts(ARTIFACTS);
 }
 
 /** The code, status and message of the TenantError a call fails with. */
-export async function failureOf(call: Promise<unknown>): Promise<{ code: string; status: number | undefined; message: string }> {
+export async function failureOf(
+  call: Promise<unknown>,
+): Promise<{ code: string; status: number | undefined; message: string }> {
   try {
     await call;
   } catch (error) {

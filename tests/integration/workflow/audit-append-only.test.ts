@@ -11,10 +11,18 @@ describe("the audit trail", () => {
     const ownEvents = { caseId, kind: { not: { startsWith: "mail." } } };
     const before = await db().auditEvent.count({ where: ownEvents });
     expect(before).toBeGreaterThan(0);
-    await expect(db().$executeRaw`UPDATE "AuditEvent" SET kind = 'tampered' WHERE "caseId" = ${caseId}`).rejects.toThrow(/append-only: UPDATE is not allowed/);
-    await expect(db().$executeRaw`DELETE FROM "AuditEvent" WHERE "caseId" = ${caseId}`).rejects.toThrow(/append-only: DELETE is not allowed/);
-    await expect(db().auditEvent.deleteMany({ where: { caseId } })).rejects.toThrow(/append-only: DELETE is not allowed/);
-    await expect(db().$executeRawUnsafe('TRUNCATE "AuditEvent" CASCADE')).rejects.toThrow(/append-only: TRUNCATE is not allowed/);
+    await expect(
+      db().$executeRaw`UPDATE "AuditEvent" SET kind = 'tampered' WHERE "caseId" = ${caseId}`,
+    ).rejects.toThrow(/append-only: UPDATE is not allowed/);
+    await expect(db().$executeRaw`DELETE FROM "AuditEvent" WHERE "caseId" = ${caseId}`).rejects.toThrow(
+      /append-only: DELETE is not allowed/,
+    );
+    await expect(db().auditEvent.deleteMany({ where: { caseId } })).rejects.toThrow(
+      /append-only: DELETE is not allowed/,
+    );
+    await expect(db().$executeRawUnsafe('TRUNCATE "AuditEvent" CASCADE')).rejects.toThrow(
+      /append-only: TRUNCATE is not allowed/,
+    );
     expect(await db().auditEvent.count({ where: ownEvents })).toBe(before);
     expect(await db().auditEvent.count({ where: { caseId, kind: "tampered" } })).toBe(0);
   });

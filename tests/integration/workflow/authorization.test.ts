@@ -22,7 +22,9 @@ describe("who may act on a case", () => {
     const before = await footprint(caseId);
     const error = await refusal(completeStep({ caseId, stepNumber: 1, actorId: receiverAdmin.id, channel: "WEB" }));
     expect(error.code).toBe("NOT_YOUR_ROLE");
-    expect(error.message).toBe("Step 1 belongs to the tenant administrator, and you do not hold that role on this case.");
+    expect(error.message).toBe(
+      "Step 1 belongs to the tenant administrator, and you do not hold that role on this case.",
+    );
     expect(await footprint(caseId)).toEqual(before);
   });
 
@@ -31,7 +33,9 @@ describe("who may act on a case", () => {
     const stranger = await makeUser(`stranger-${uniqueTag()}@elsewhere.test`);
     const before = await footprint(caseId);
     expect((await refusal(caseAccess(stranger.id, caseId))).code).toBe("NOT_FOUND");
-    expect((await refusal(completeStep({ caseId, stepNumber: 1, actorId: stranger.id, channel: "WEB" }))).code).toBe("NOT_YOUR_ROLE");
+    expect((await refusal(completeStep({ caseId, stepNumber: 1, actorId: stranger.id, channel: "WEB" }))).code).toBe(
+      "NOT_YOUR_ROLE",
+    );
     expect(await footprint(caseId)).toEqual(before);
   });
 
@@ -46,14 +50,21 @@ describe("who may act on a case", () => {
   it("shows the case to members and participants with their roles", async () => {
     const { caseId, owner, receiverAdmin } = await makeCase();
     expect(await caseAccess(owner.id, caseId)).toMatchObject({ workspaceRole: "OWNER", roles: [] });
-    expect(await caseAccess(receiverAdmin.id, caseId)).toMatchObject({ workspaceRole: "GUEST", roles: ["RECEIVER_ADMIN"] });
+    expect(await caseAccess(receiverAdmin.id, caseId)).toMatchObject({
+      workspaceRole: "GUEST",
+      roles: ["RECEIVER_ADMIN"],
+    });
   });
 
   it("refuses steps out of order and hand-overs that were already performed", async () => {
     const { caseId, tenantAdmin, receiverAdmin } = await makeCase();
     const before = await footprint(caseId);
-    expect((await refusal(completeStep({ caseId, stepNumber: 3, actorId: receiverAdmin.id, channel: "WEB" }))).code).toBe("STEP_NOT_READY");
-    expect((await refusal(completeStep({ caseId, stepNumber: 5, actorId: tenantAdmin.id, channel: "WEB" }))).code).toBe("STEP_NOT_READY");
+    expect(
+      (await refusal(completeStep({ caseId, stepNumber: 3, actorId: receiverAdmin.id, channel: "WEB" }))).code,
+    ).toBe("STEP_NOT_READY");
+    expect((await refusal(completeStep({ caseId, stepNumber: 5, actorId: tenantAdmin.id, channel: "WEB" }))).code).toBe(
+      "STEP_NOT_READY",
+    );
     expect(await footprint(caseId)).toEqual(before);
     await uploadNewCertificates(caseId, tenantAdmin.id);
     // the hand-over (step 2) was performed by the system together with step 1
@@ -74,7 +85,9 @@ describe("who may act on a case", () => {
     const { caseId, owner, tenantAdmin } = await makeCase();
     await cancelCase(owner, caseId, "Receiver decommissioned");
     const before = await footprint(caseId);
-    expect((await refusal(completeStep({ caseId, stepNumber: 1, actorId: tenantAdmin.id, channel: "WEB" }))).code).toBe("CASE_CLOSED");
+    expect((await refusal(completeStep({ caseId, stepNumber: 1, actorId: tenantAdmin.id, channel: "WEB" }))).code).toBe(
+      "CASE_CLOSED",
+    );
     expect((await refusal(cancelCase(owner, caseId, "again"))).code).toBe("CASE_CLOSED");
     expect(await footprint(caseId)).toEqual(before);
   });

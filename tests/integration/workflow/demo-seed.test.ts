@@ -5,9 +5,19 @@ import { seedDemoData } from "@/lib/seed/store/demo";
 describe("the demo data of npm start", () => {
   it("seeds a variant A case part-way through and a fresh variant B case, through the real services", async () => {
     await seedDemoData();
-    const workspace = await db().workspace.findFirstOrThrow({ where: { name: "Demo integration team" }, orderBy: { createdAt: "desc" } });
-    const cases = await db().case.findMany({ where: { workspaceId: workspace.id }, include: { steps: { where: { status: "READY" } } }, orderBy: { createdAt: "asc" } });
-    expect(cases.map((found) => [found.variant, found.steps.map((step) => step.number)])).toEqual([["A", [5]], ["B", [1]]]);
+    const workspace = await db().workspace.findFirstOrThrow({
+      where: { name: "Demo integration team" },
+      orderBy: { createdAt: "desc" },
+    });
+    const cases = await db().case.findMany({
+      where: { workspaceId: workspace.id },
+      include: { steps: { where: { status: "READY" } } },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(cases.map((found) => [found.variant, found.steps.map((step) => step.number)])).toEqual([
+      ["A", [5]],
+      ["B", [1]],
+    ]);
     expect(await db().storedCertificate.count({ where: { caseId: cases[0]!.id } })).toBe(5);
   });
 });

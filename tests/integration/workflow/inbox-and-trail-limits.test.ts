@@ -13,9 +13,17 @@ async function twoMoreCases(base: Awaited<ReturnType<typeof makeCase>>) {
     const { caseId } = await createCase(
       base.owner,
       caseInputSchema.parse({
-        workspaceId: base.workspaceId, title: `${title} ${base.tag}`, receiverSystem: "Receiver", acceptsBoth: "yes",
-        operatingModel: "CUSTOMER_MANAGED", keystoreAlias: "client_cert", runtimeNodes: "node-1", integrationFlows: "Flow 1",
-        tenantAdmins: base.tenantAdmin.email, receiverAdmins: base.receiverAdmin.email, integrationDevelopers: base.developer.email,
+        workspaceId: base.workspaceId,
+        title: `${title} ${base.tag}`,
+        receiverSystem: "Receiver",
+        acceptsBoth: "yes",
+        operatingModel: "CUSTOMER_MANAGED",
+        keystoreAlias: "client_cert",
+        runtimeNodes: "node-1",
+        integrationFlows: "Flow 1",
+        tenantAdmins: base.tenantAdmin.email,
+        receiverAdmins: base.receiverAdmin.email,
+        integrationDevelopers: base.developer.email,
       }),
     );
     ids.push(caseId);
@@ -37,7 +45,11 @@ describe("the inbox for someone with many open cases", () => {
     expect(receiver.taskCount).toBe(0);
     expect(receiver.waitingCount).toBe(3);
     expect(receiver.waiting).toHaveLength(1);
-    expect(receiver.waiting[0]).toMatchObject({ caseId: base.caseId, stepNumber: 1, waitingOn: [base.tenantAdmin.name] });
+    expect(receiver.waiting[0]).toMatchObject({
+      caseId: base.caseId,
+      stepNumber: 1,
+      waitingOn: [base.tenantAdmin.name],
+    });
 
     await uploadNewCertificates(third!, base.tenantAdmin.id);
     const after = await loadInbox(base.tenantAdmin.id, { tasks: 10, waiting: 10 });

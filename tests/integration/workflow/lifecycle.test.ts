@@ -8,7 +8,11 @@ import { startDueWindows } from "@/lib/workflow/store/inputs/downtime";
 import { makeCase, stepInputs, uploadNewCertificates } from "../factories";
 
 async function stepStatuses(caseId: string) {
-  const steps = await db().step.findMany({ where: { caseId }, orderBy: { number: "asc" }, select: { status: true, channel: true } });
+  const steps = await db().step.findMany({
+    where: { caseId },
+    orderBy: { number: "asc" },
+    select: { status: true, channel: true },
+  });
   return steps.map((step) => `${step.status}${step.channel ? `/${step.channel}` : ""}`);
 }
 
@@ -19,28 +23,54 @@ describe("a whole case through the services", () => {
     await stepInputs.receiverTasks(caseId, receiverAdmin.id);
     await confirmKeystoreAlias(tenantAdmin.id, caseId, 5, "client_cert");
     await stepInputs.allCells(caseId, developer.id, 7);
-    await recordOldRootDecision(receiverAdmin.id, caseId, 9, { oldRoot: "kept", reason: "Still used by the payroll interface", oldClientCertificateRemoved: true });
+    await recordOldRootDecision(receiverAdmin.id, caseId, 9, {
+      oldRoot: "kept",
+      reason: "Still used by the payroll interface",
+      oldClientCertificateRemoved: true,
+    });
 
     expect(await stepStatuses(caseId)).toEqual([
-      "DONE/WEB", "DONE/SYSTEM", "DONE/WEB", "DONE/SYSTEM", "DONE/WEB", "DONE/SYSTEM", "DONE/WEB", "DONE/SYSTEM", "DONE/WEB",
+      "DONE/WEB",
+      "DONE/SYSTEM",
+      "DONE/WEB",
+      "DONE/SYSTEM",
+      "DONE/WEB",
+      "DONE/SYSTEM",
+      "DONE/WEB",
+      "DONE/SYSTEM",
+      "DONE/WEB",
     ]);
     const found = await db().case.findUniqueOrThrow({ where: { id: caseId } });
     expect(found.status).toBe("COMPLETED");
     expect(found.closedAt).not.toBeNull();
 
     // Mail events (queued, and sent by the background delivery) interleave; the procedure's own events are checked.
-    const kinds = (await db().auditEvent.findMany({ where: { caseId, kind: { not: { startsWith: "mail." } } }, orderBy: { createdAt: "asc" } })).map(
-      (event) => `${event.kind}${event.stepNumber ? `#${event.stepNumber}` : ""}`,
-    );
+    const kinds = (
+      await db().auditEvent.findMany({
+        where: { caseId, kind: { not: { startsWith: "mail." } } },
+        orderBy: { createdAt: "asc" },
+      })
+    ).map((event) => `${event.kind}${event.stepNumber ? `#${event.stepNumber}` : ""}`);
     expect(kinds.filter((kind) => kind.startsWith("step.completed"))).toEqual([
-      "step.completed#1", "step.completed#3", "step.completed#5", "step.completed#7", "step.completed#9",
+      "step.completed#1",
+      "step.completed#3",
+      "step.completed#5",
+      "step.completed#7",
+      "step.completed#9",
     ]);
     expect(kinds.filter((kind) => kind.startsWith("step.handed_over"))).toEqual([
-      "step.handed_over#2", "step.handed_over#4", "step.handed_over#6", "step.handed_over#8",
+      "step.handed_over#2",
+      "step.handed_over#4",
+      "step.handed_over#6",
+      "step.handed_over#8",
     ]);
     expect(kinds.at(-1)).toBe("case.completed");
     // every participant hears that the case is complete
-    expect(await db().outgoingMail.count({ where: { caseId, subject: { startsWith: "Renewal Desk: renewal completed (case “" } } })).toBe(3);
+    expect(
+      await db().outgoingMail.count({
+        where: { caseId, subject: { startsWith: "Renewal Desk: renewal completed (case “" } },
+      }),
+    ).toBe(3);
   });
 
   it("runs variant B: window agreed, stop hand-over at its start, steps 9 and 10 both hand-overs", async () => {
@@ -57,9 +87,22 @@ describe("a whole case through the services", () => {
     await stepInputs.allCells(caseId, developer.id, 4);
     await confirmKeystoreAlias(tenantAdmin.id, caseId, 6, "CLIENT_CERT");
     await stepInputs.receiverTasks(caseId, receiverAdmin.id);
-    await recordOldRootDecision(receiverAdmin.id, caseId, 8, { oldRoot: "removed", reason: "No other connection uses it" });
+    await recordOldRootDecision(receiverAdmin.id, caseId, 8, {
+      oldRoot: "removed",
+      reason: "No other connection uses it",
+    });
     expect(await stepStatuses(caseId)).toEqual([
-      "DONE/WEB", "DONE/WEB", "DONE/SYSTEM", "DONE/WEB", "DONE/SYSTEM", "DONE/WEB", "DONE/SYSTEM", "DONE/WEB", "DONE/SYSTEM", "DONE/SYSTEM", "READY",
+      "DONE/WEB",
+      "DONE/WEB",
+      "DONE/SYSTEM",
+      "DONE/WEB",
+      "DONE/SYSTEM",
+      "DONE/WEB",
+      "DONE/SYSTEM",
+      "DONE/WEB",
+      "DONE/SYSTEM",
+      "DONE/SYSTEM",
+      "READY",
     ]);
     await stepInputs.allCells(caseId, developer.id, 11);
     expect((await db().case.findUniqueOrThrow({ where: { id: caseId } })).status).toBe("COMPLETED");
@@ -72,13 +115,17 @@ describe("a whole case through the services", () => {
     expect(ta.countsByRole.TENANT_ADMIN).toBeGreaterThanOrEqual(1);
     const ra = await loadInbox(receiverAdmin.id);
     expect(ra.tasks).toEqual([]);
-    expect(ra.waiting.map((item) => [item.caseId, item.stepNumber, item.waitingOn])).toEqual([[caseId, 1, [tenantAdmin.name]]]);
+    expect(ra.waiting.map((item) => [item.caseId, item.stepNumber, item.waitingOn])).toEqual([
+      [caseId, 1, [tenantAdmin.name]],
+    ]);
 
     await uploadNewCertificates(caseId, tenantAdmin.id);
     ta = await loadInbox(tenantAdmin.id);
     expect(ta.tasks.some((task) => task.caseId === caseId)).toBe(false);
     expect(ta.waiting.find((item) => item.caseId === caseId)?.stepNumber).toBe(3);
-    expect(ta.recentlyDone.filter((item) => item.caseId === caseId).map((item) => item.stepNumber)).toEqual(expect.arrayContaining([1, 2]));
+    expect(ta.recentlyDone.filter((item) => item.caseId === caseId).map((item) => item.stepNumber)).toEqual(
+      expect.arrayContaining([1, 2]),
+    );
     expect((await loadInbox(receiverAdmin.id)).tasks.map((task) => task.stepNumber)).toEqual([3]);
     expect((await loadInbox(developer.id)).tasks).toEqual([]);
   });
@@ -89,6 +136,10 @@ describe("a whole case through the services", () => {
     expect(await stepStatuses(caseId)).toEqual(Array(9).fill("CANCELLED"));
     const event = await db().auditEvent.findFirstOrThrow({ where: { caseId, kind: "case.cancelled" } });
     expect(event).toMatchObject({ actorId: owner.id, data: { reason: "Receiver replaced by a new system" } });
-    expect(await db().outgoingMail.count({ where: { caseId, subject: { startsWith: "Renewal Desk: renewal cancelled (case “" } } })).toBe(3);
+    expect(
+      await db().outgoingMail.count({
+        where: { caseId, subject: { startsWith: "Renewal Desk: renewal cancelled (case “" } },
+      }),
+    ).toBe(3);
   });
 });

@@ -12,7 +12,14 @@ describe("completing the same step concurrently", () => {
     await uploadNewCertificates(caseId, tenantAdmin.id);
     const outcomes = await Promise.allSettled(
       Array.from({ length: 20 }, (_, index) =>
-        completeStep({ caseId, stepNumber: 3, actorId: receiverAdmin.id, channel: "WEB", comment: `attempt ${index}`, withInput: true }),
+        completeStep({
+          caseId,
+          stepNumber: 3,
+          actorId: receiverAdmin.id,
+          channel: "WEB",
+          comment: `attempt ${index}`,
+          withInput: true,
+        }),
       ),
     );
     const winners = outcomes.filter((outcome) => outcome.status === "fulfilled");
@@ -22,17 +29,27 @@ describe("completing the same step concurrently", () => {
     for (const loser of losers) {
       expect(loser.reason).toBeInstanceOf(AppError);
       expect((loser.reason as AppError).code).toBe("CONFLICT");
-      expect((loser.reason as AppError).message).toMatch(/^Step 3 was already done by ra-\w+@partner\.test\. Nothing was changed\.$/);
+      expect((loser.reason as AppError).message).toMatch(
+        /^Step 3 was already done by ra-\w+@partner\.test\. Nothing was changed\.$/,
+      );
     }
 
-    const steps = await db().step.findMany({ where: { caseId }, orderBy: { number: "asc" }, select: { number: true, status: true } });
+    const steps = await db().step.findMany({
+      where: { caseId },
+      orderBy: { number: "asc" },
+      select: { number: true, status: true },
+    });
     expect(steps.slice(2, 6)).toEqual([
       { number: 3, status: "DONE" },
       { number: 4, status: "DONE" },
       { number: 5, status: "READY" },
       { number: 6, status: "BLOCKED" },
     ]);
-    const events = await db().auditEvent.groupBy({ by: ["kind"], where: { caseId, stepNumber: { in: [3, 4, 5] } }, _count: true });
+    const events = await db().auditEvent.groupBy({
+      by: ["kind"],
+      where: { caseId, stepNumber: { in: [3, 4, 5] } },
+      _count: true,
+    });
     const count = Object.fromEntries(events.map((event) => [event.kind, event._count]));
     expect(count).toMatchObject({ "step.completed": 1, "step.handed_over": 1, "step.ready": 2 });
     // one "your turn" mail for the tenant administrator, not twenty
@@ -44,11 +61,17 @@ describe("completing the same step concurrently", () => {
     const chain = await makeCurrentChain("Race");
     const submit = () =>
       submitNewCertificates({
-        caseId, actorId: tenantAdmin.id, newLeaf: [part(pems(chain.leaf, chain.intermediate))], newRoot: [part(chain.root.pem)], earlyErrors: [], warningsAcknowledged: true,
+        caseId,
+        actorId: tenantAdmin.id,
+        newLeaf: [part(pems(chain.leaf, chain.intermediate))],
+        newRoot: [part(chain.root.pem)],
+        earlyErrors: [],
+        warningsAcknowledged: true,
       });
     const outcomes = await Promise.allSettled(Array.from({ length: 5 }, submit));
     expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
-    for (const outcome of outcomes) if (outcome.status === "rejected") expect((outcome.reason as AppError).code).toBe("CONFLICT");
+    for (const outcome of outcomes)
+      if (outcome.status === "rejected") expect((outcome.reason as AppError).code).toBe("CONFLICT");
     expect(await db().certificateUpload.count({ where: { caseId } })).toBe(1);
     expect(await db().storedCertificate.count({ where: { caseId } })).toBe(3);
   });

@@ -5,7 +5,10 @@ import { describe, expect, it, vi } from "vitest";
  * person on the case, what the case page offers, what the inbox lists, who is mailed when the step becomes ready and
  * what the server accepts must be the same set of people. The case is walked through the real services.
  */
-vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }), headers: async () => new Headers() }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: () => undefined }),
+  headers: async () => new Headers(),
+}));
 vi.mock("next/navigation", () => ({
   notFound: () => {
     throw Object.assign(new Error("NEXT_NOT_FOUND"), { digest: "NEXT_HTTP_ERROR_FALLBACK;404" });
@@ -35,13 +38,23 @@ type Person = "owner" | "tenantAdmin" | "receiverAdmin" | "developer";
 const PEOPLE: Person[] = ["owner", "tenantAdmin", "receiverAdmin", "developer"];
 
 /** The step's own action, as the given person would take it; resolves when accepted, rejects with the refusal. */
-async function act(made: Made, person: SignedInUser, step: StepDefinition, chain: Awaited<ReturnType<typeof makeCurrentChain>>): Promise<void> {
+async function act(
+  made: Made,
+  person: SignedInUser,
+  step: StepDefinition,
+  chain: Awaited<ReturnType<typeof makeCurrentChain>>,
+): Promise<void> {
   const caseId = made.caseId;
   if (step.waitsFor) return startStopEarly(person.id, caseId, true);
   switch (step.input) {
     case "certificates": {
       const outcome = await submitNewCertificates({
-        caseId, actorId: person.id, newLeaf: [part(pems(chain.leaf, chain.intermediate))], newRoot: [part(chain.root.pem)], earlyErrors: [], warningsAcknowledged: true,
+        caseId,
+        actorId: person.id,
+        newLeaf: [part(pems(chain.leaf, chain.intermediate))],
+        newRoot: [part(chain.root.pem)],
+        earlyErrors: [],
+        warningsAcknowledged: true,
       });
       if (outcome.status !== "stored") throw new Error(`upload not stored: ${outcome.status}`);
       return;
@@ -55,20 +68,33 @@ async function act(made: Made, person: SignedInUser, step: StepDefinition, chain
       await confirmKeystoreAlias(person.id, caseId, step.number, "client_cert");
       return;
     case "flow-node-grid": {
-      const found = await db().case.findUniqueOrThrow({ where: { id: caseId }, select: { integrationFlows: true, runtimeNodes: true } });
+      const found = await db().case.findUniqueOrThrow({
+        where: { id: caseId },
+        select: { integrationFlows: true, runtimeNodes: true },
+      });
       await confirmGridCells(person.id, caseId, step.number, gridCells(found.integrationFlows, found.runtimeNodes));
       return;
     }
     case "receiver-checklist": {
-      const items = await db().checklistItem.findMany({ where: { caseId, doneAt: null }, orderBy: { position: "asc" } });
+      const items = await db().checklistItem.findMany({
+        where: { caseId, doneAt: null },
+        orderBy: { position: "asc" },
+      });
       for (const item of items) await tickChecklistItem(person.id, caseId, item.id, item.thirdParty);
       if (!workflowFor(made.variant).steps.some((candidate) => candidate.input === "old-root-removal")) {
-        await recordOldRootDecision(person.id, caseId, step.number, { oldRoot: "kept", reason: "still used elsewhere" });
+        await recordOldRootDecision(person.id, caseId, step.number, {
+          oldRoot: "kept",
+          reason: "still used elsewhere",
+        });
       }
       return;
     }
     case "old-root-removal":
-      await recordOldRootDecision(person.id, caseId, step.number, { oldRoot: "removed", reason: "not used elsewhere", oldClientCertificateRemoved: true });
+      await recordOldRootDecision(person.id, caseId, step.number, {
+        oldRoot: "removed",
+        reason: "not used elsewhere",
+        oldClientCertificateRemoved: true,
+      });
       return;
     default:
       await completeStep({ caseId, stepNumber: step.number, actorId: person.id, channel: "WEB" });
@@ -97,7 +123,13 @@ async function listedFor(made: Made, step: StepDefinition): Promise<Person[]> {
 
 async function mailedFor(made: Made, step: StepDefinition): Promise<Person[]> {
   const mails = await db().outgoingMail.findMany({
-    where: { caseId: made.caseId, OR: [{ subject: { contains: `step ${step.number} is yours` } }, { subject: { contains: `step ${step.number} happens automatically` } }] },
+    where: {
+      caseId: made.caseId,
+      OR: [
+        { subject: { contains: `step ${step.number} is yours` } },
+        { subject: { contains: `step ${step.number} happens automatically` } },
+      ],
+    },
     select: { toAddress: true },
   });
   const addresses = new Set(mails.map((mail) => mail.toAddress));
@@ -105,7 +137,12 @@ async function mailedFor(made: Made, step: StepDefinition): Promise<Person[]> {
 }
 
 /** Everyone not allowed is refused (and nothing changes); returns who was refused. */
-async function refusedFor(made: Made, step: StepDefinition, allowed: Person[], chain: Awaited<ReturnType<typeof makeCurrentChain>>): Promise<Person[]> {
+async function refusedFor(
+  made: Made,
+  step: StepDefinition,
+  allowed: Person[],
+  chain: Awaited<ReturnType<typeof makeCurrentChain>>,
+): Promise<Person[]> {
   const refused: Person[] = [];
   for (const person of PEOPLE.filter((candidate) => !allowed.includes(candidate))) {
     const before = await footprint(made.caseId);
@@ -129,29 +166,45 @@ for (const variant of ["A", "B"] as const) {
       const definition = workflowFor(variant);
       const seen: string[] = [];
       for (;;) {
-        const ready = await db().step.findFirst({ where: { caseId: made.caseId, status: "READY" }, select: { number: true } });
+        const ready = await db().step.findFirst({
+          where: { caseId: made.caseId, status: "READY" },
+          select: { number: true },
+        });
         if (!ready) break;
         const step = definition.steps.find((candidate) => candidate.number === ready.number)!;
         const offered = await offeredTo(made, step);
-        expect({ step: step.number, listed: await listedFor(made, step) }).toEqual({ step: step.number, listed: offered });
-        expect({ step: step.number, mailed: await mailedFor(made, step) }).toEqual({ step: step.number, mailed: offered });
+        expect({ step: step.number, listed: await listedFor(made, step) }).toEqual({
+          step: step.number,
+          listed: offered,
+        });
+        expect({ step: step.number, mailed: await mailedFor(made, step) }).toEqual({
+          step: step.number,
+          mailed: offered,
+        });
         expect(offered.length).toBeGreaterThan(0);
         const refused = await refusedFor(made, step, offered, chain);
-        expect({ step: step.number, refused }).toEqual({ step: step.number, refused: PEOPLE.filter((person) => !offered.includes(person)) });
+        expect({ step: step.number, refused }).toEqual({
+          step: step.number,
+          refused: PEOPLE.filter((person) => !offered.includes(person)),
+        });
         seen.push(`${step.number}:${offered.join("+")}`);
 
         // Everyone offered is accepted: the joint step by both sides (one proposes, the other accepts).
         if (step.input === "downtime-window") {
           const [first, second] = offered;
           await act(made, made[second!], step, chain);
-          const proposal = await db().downtimeProposal.findFirstOrThrow({ where: { caseId: made.caseId, status: "OPEN" } });
+          const proposal = await db().downtimeProposal.findFirstOrThrow({
+            where: { caseId: made.caseId, status: "OPEN" },
+          });
           await acceptWindow(made[first!].id, made.caseId, proposal.id);
         } else {
           await act(made, made[offered[0]!], step, chain);
         }
       }
       // Every action step and every scheduled hand-over was someone's, and the case is done.
-      expect(seen.map((entry) => Number(entry.split(":")[0]))).toEqual(definition.steps.filter((step) => step.kind === "action" || step.waitsFor).map((step) => step.number));
+      expect(seen.map((entry) => Number(entry.split(":")[0]))).toEqual(
+        definition.steps.filter((step) => step.kind === "action" || step.waitsFor).map((step) => step.number),
+      );
       expect((await db().case.findUniqueOrThrow({ where: { id: made.caseId } })).status).toBe("COMPLETED");
       if (variant === "B") expect(seen).toContain("2:tenantAdmin+receiverAdmin");
     });

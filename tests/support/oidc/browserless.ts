@@ -41,7 +41,11 @@ export class CookieJar {
     const jar = this.byHost.get(url.hostname);
     if (!jar) return "";
     return [...jar.values()]
-      .filter((cookie) => url.pathname === cookie.path || url.pathname.startsWith(cookie.path.endsWith("/") ? cookie.path : `${cookie.path}/`))
+      .filter(
+        (cookie) =>
+          url.pathname === cookie.path ||
+          url.pathname.startsWith(cookie.path.endsWith("/") ? cookie.path : `${cookie.path}/`),
+      )
       .sort((a, b) => b.path.length - a.path.length)
       .map((cookie) => `${cookie.name}=${cookie.value}`)
       .join("; ");
@@ -69,7 +73,10 @@ export interface WalkResult {
 }
 
 function decodeHtml(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, entity: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'" })[entity] ?? "");
+  return text.replace(
+    /&(amp|lt|gt|quot|#39|#x27);/g,
+    (_, entity: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'" })[entity] ?? "",
+  );
 }
 
 /**
@@ -130,6 +137,8 @@ export class Browserless {
       }
       return { url, response, hops };
     }
-    throw new Error(`more than ${maxHops} steps: ${hops.map((hop) => `${hop.method} ${hop.status} ${hop.url}`).join(" -> ")}`);
+    throw new Error(
+      `more than ${maxHops} steps: ${hops.map((hop) => `${hop.method} ${hop.status} ${hop.url}`).join(" -> ")}`,
+    );
   }
 }

@@ -36,7 +36,11 @@ declare module "oidc-provider" {
     prompt: {
       name: string;
       reasons: string[];
-      details: { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> };
+      details: {
+        missingOIDCScope?: string[];
+        missingOIDCClaims?: string[];
+        missingResourceScopes?: Record<string, string[]>;
+      };
     };
     params: { client_id: string; [param: string]: unknown };
     session?: { accountId?: string };

@@ -166,16 +166,26 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<O
 
   function claimsOf(user: TestUser) {
     const emailVerified = faults.emailVerified === false ? false : (user.email_verified ?? true);
-    return { sub: user.sub, email: user.email, email_verified: emailVerified, ...(user.name ? { name: user.name } : {}) };
+    return {
+      sub: user.sub,
+      email: user.email,
+      email_verified: emailVerified,
+      ...(user.name ? { name: user.name } : {}),
+    };
   }
 
   const policy = interactionPolicy.base();
   if (!options.rememberLogin) {
-    policy.get("login")?.checks.add(
-      new interactionPolicy.Check("harness_login", "the test harness decides who signs in at every authorization", (ctx) =>
-        ctx.oidc.result?.login ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT,
-      ),
-    );
+    policy
+      .get("login")
+      ?.checks.add(
+        new interactionPolicy.Check(
+          "harness_login",
+          "the test harness decides who signs in at every authorization",
+          (ctx) =>
+            ctx.oidc.result?.login ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT,
+        ),
+      );
   }
 
   const provider = new Provider(issuer, {
@@ -299,18 +309,28 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<O
         result = { login: { accountId: sub } };
         logins.push(sub);
       } else {
-        result = { error: "access_denied", error_description: sub ? "this person is not known at the provider" : "nobody signs in (nextLogin)" };
+        result = {
+          error: "access_denied",
+          error_description: sub ? "this person is not known at the provider" : "nobody signs in (nextLogin)",
+        };
       }
       returnTo = await provider.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission: false });
     } else if (details.prompt.name === "consent") {
       const { missingOIDCScope, missingOIDCClaims, missingResourceScopes } = details.prompt.details;
       const grant = details.grantId
-        ? ((await provider.Grant.find(details.grantId)) ?? new provider.Grant({ accountId: details.session?.accountId, clientId: details.params.client_id }))
+        ? ((await provider.Grant.find(details.grantId)) ??
+          new provider.Grant({ accountId: details.session?.accountId, clientId: details.params.client_id }))
         : new provider.Grant({ accountId: details.session?.accountId, clientId: details.params.client_id });
       if (missingOIDCScope) grant.addOIDCScope(missingOIDCScope.join(" "));
       if (missingOIDCClaims) grant.addOIDCClaims(missingOIDCClaims);
-      for (const [indicator, scopes] of Object.entries(missingResourceScopes ?? {})) grant.addResourceScope(indicator, scopes.join(" "));
-      returnTo = await provider.interactionResult(ctx.req, ctx.res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
+      for (const [indicator, scopes] of Object.entries(missingResourceScopes ?? {}))
+        grant.addResourceScope(indicator, scopes.join(" "));
+      returnTo = await provider.interactionResult(
+        ctx.req,
+        ctx.res,
+        { consent: { grantId: await grant.save() } },
+        { mergeWithLastSubmission: true },
+      );
     } else {
       returnTo = await provider.interactionResult(
         ctx.req,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { carriesKeyMaterial, commentField, freeText, labelText } from "@/lib/actions/fields";
 
-const KEY = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----";
+const KEY =
+  "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----";
 
 describe("key material in text", () => {
   it("is found in PEM blocks of any kind, PuTTY keys and long Base64", () => {
@@ -24,7 +25,12 @@ describe("a label a person chooses", () => {
     expect(title.safeParse("x".repeat(121)).error?.issues[0]?.message).toBe("The title can be at most 120 characters.");
   });
   it("cannot carry a web address, which mail would show as if the app had written it", () => {
-    for (const text of ["Verify your account at http://evil.example/login", "go to HTTPS://x.example", "www.evil.example now", "ftp://x.example"]) {
+    for (const text of [
+      "Verify your account at http://evil.example/login",
+      "go to HTTPS://x.example",
+      "www.evil.example now",
+      "ftp://x.example",
+    ]) {
       expect(title.safeParse(text).error?.issues[0]?.message).toBe("The title cannot contain a web address.");
     }
     expect(title.parse("erp.example.com:443 client cert")).toBe("erp.example.com:443 client cert");
@@ -33,7 +39,9 @@ describe("a label a person chooses", () => {
 
 describe("free text", () => {
   it("refuses key material with a message that says nothing was saved", () => {
-    expect(freeText("A comment", 2000).safeParse(KEY).error?.issues[0]?.message).toMatch(/never paste a private key.*Nothing was saved/);
+    expect(freeText("A comment", 2000).safeParse(KEY).error?.issues[0]?.message).toMatch(
+      /never paste a private key.*Nothing was saved/,
+    );
   });
   it("makes an empty comment no comment", () => {
     expect(commentField.parse("   ")).toBeUndefined();

@@ -1,5 +1,12 @@
 import { describe, it, expect } from "vitest";
-import { DerError, readBoolean, readIntegerBytes, readNamedBits, readOid, readSingle } from "@/lib/certificates/der/reader";
+import {
+  DerError,
+  readBoolean,
+  readIntegerBytes,
+  readNamedBits,
+  readOid,
+  readSingle,
+} from "@/lib/certificates/der/reader";
 import { readTime } from "@/lib/certificates/der/time";
 import { normalizeString } from "@/lib/certificates/certificate/name";
 
@@ -44,9 +51,12 @@ describe("certificate times", () => {
     expect(readTime(time(0x18, "99991231235959Z")).toISOString()).toBe("9999-12-31T23:59:59.000Z");
   });
 
-  it.each(["4912312359Z", "491231235959+0100", "491231235959.5Z", "491331235959Z", "490230000000Z"])("rejects UTCTime %s", (s) => {
-    expect(() => readTime(time(0x17, s))).toThrow(DerError);
-  });
+  it.each(["4912312359Z", "491231235959+0100", "491231235959.5Z", "491331235959Z", "490230000000Z"])(
+    "rejects UTCTime %s",
+    (s) => {
+      expect(() => readTime(time(0x17, s))).toThrow(DerError);
+    },
+  );
 
   it("rejects fractional GeneralizedTime", () => {
     expect(() => readTime(time(0x18, "20500101000000.1Z"))).toThrow(DerError);

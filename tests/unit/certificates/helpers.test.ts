@@ -23,27 +23,47 @@ describe("toPem / toDer", () => {
 describe("buildPkcs7", () => {
   it("produces a certs-only bundle that openssl and our intake both read", () => {
     const der = buildPkcs7([chain.leaf.der, chain.intermediate.der, chain.root.der], "der");
-    const printed = execFileSync("openssl", ["pkcs7", "-inform", "DER", "-print_certs", "-noout"], { input: der }).toString();
-    for (const c of [chain.leaf, chain.intermediate, chain.root]) expect(printed).toContain(c.cert.subject.split(", ")[0]!.replace("=", " = "));
+    const printed = execFileSync("openssl", ["pkcs7", "-inform", "DER", "-print_certs", "-noout"], {
+      input: der,
+    }).toString();
+    for (const c of [chain.leaf, chain.intermediate, chain.root])
+      expect(printed).toContain(c.cert.subject.split(", ")[0]!.replace("=", " = "));
     const read = intake([part(der)]);
     expect(read.ok && read.certificates.length).toBe(3);
     const pem = buildPkcs7([chain.leaf.der], "pem");
     expect(pem).toMatch(/^-----BEGIN PKCS7-----/);
-    expect(execFileSync("openssl", ["pkcs7", "-print_certs", "-noout"], { input: pem }).toString()).toContain("Test client");
+    expect(execFileSync("openssl", ["pkcs7", "-print_certs", "-noout"], { input: pem }).toString()).toContain(
+      "Test client",
+    );
   });
 
   it("is accepted as a renewal upload (leaf and intermediate in one .p7b)", () => {
     const bundle = buildPkcs7([chain.intermediate.der, chain.leaf.der], "der");
-    expect(validateRenewal({ newLeaf: [part(bundle, "chain.p7b")], newRoot: [part(chain.root.der, "root.cer")], at: NOW }).accepted).toBe(true);
+    expect(
+      validateRenewal({ newLeaf: [part(bundle, "chain.p7b")], newRoot: [part(chain.root.der, "root.cer")], at: NOW })
+        .accepted,
+    ).toBe(true);
   });
 });
 
 describe("fingerprintMatches", () => {
   it("accepts SHA-256 and SHA-1 in the usual spellings", () => {
-    const summary = validateRenewal({ newLeaf: [part(chain.leaf.pem + chain.intermediate.pem)], newRoot: [part(chain.root.pem)], at: NOW }).certificates[0]!;
+    const summary = validateRenewal({
+      newLeaf: [part(chain.leaf.pem + chain.intermediate.pem)],
+      newRoot: [part(chain.root.pem)],
+      at: NOW,
+    }).certificates[0]!;
     const sha256 = summary.fingerprints.sha256;
     const sha1 = summary.fingerprints.sha1;
-    for (const candidate of [sha256, sha256.toLowerCase(), sha256.replace(/:/g, ""), sha256.replace(/:/g, " "), `SHA256 Fingerprint=${sha256}`, sha1, sha1.replace(/:/g, "-").toLowerCase()]) {
+    for (const candidate of [
+      sha256,
+      sha256.toLowerCase(),
+      sha256.replace(/:/g, ""),
+      sha256.replace(/:/g, " "),
+      `SHA256 Fingerprint=${sha256}`,
+      sha1,
+      sha1.replace(/:/g, "-").toLowerCase(),
+    ]) {
       expect(fingerprintMatches(candidate, chain.leaf.der)).toBe(true);
       expect(fingerprintMatches(candidate, chain.leaf.pem)).toBe(true);
       expect(fingerprintMatches(candidate, summary)).toBe(true);

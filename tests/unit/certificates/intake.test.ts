@@ -28,7 +28,11 @@ describe("accepted formats", () => {
 
   it("reads every block of a multi-PEM file, with text around the blocks", () => {
     const text = `subject=${chain.leaf.cert.subject}\r\n${chain.leaf.pem}\nissuer info\n${chain.intermediate.pem}${chain.root.pem}`;
-    expect(subjects(intake([part(text)]))).toEqual([chain.leaf.cert.subject, chain.intermediate.cert.subject, chain.root.cert.subject]);
+    expect(subjects(intake([part(text)]))).toEqual([
+      chain.leaf.cert.subject,
+      chain.intermediate.cert.subject,
+      chain.root.cert.subject,
+    ]);
   });
 
   it("reads DER files and several parts in one upload", () => {
@@ -51,7 +55,9 @@ describe("accepted formats", () => {
     const file = join(mkdtempSync(join(tmpdir(), "renewal-p7b-")), "chain.pem");
     writeFileSync(file, pems(chain.leaf, chain.intermediate));
     const p7b = execFileSync("openssl", ["crl2pkcs7", "-nocrl", "-outform", "DER", "-certfile", file]);
-    expect(subjects(intake([part(new Uint8Array(p7b))])).sort()).toEqual([chain.leaf.cert.subject, chain.intermediate.cert.subject].sort());
+    expect(subjects(intake([part(new Uint8Array(p7b))])).sort()).toEqual(
+      [chain.leaf.cert.subject, chain.intermediate.cert.subject].sort(),
+    );
   });
 
   it("drops exact duplicates within one upload", () => {
@@ -120,7 +126,13 @@ describe("bad input gives UNPARSEABLE (or a more precise code), never an excepti
   });
 
   it("a certificate with a duplicated extension", async () => {
-    const dup = await makeCert({ subject: "CN=dup", extensions: [new x509.SubjectAlternativeNameExtension([{ type: "dns", value: "a.example" }]), new x509.SubjectAlternativeNameExtension([{ type: "dns", value: "b.example" }])] });
+    const dup = await makeCert({
+      subject: "CN=dup",
+      extensions: [
+        new x509.SubjectAlternativeNameExtension([{ type: "dns", value: "a.example" }]),
+        new x509.SubjectAlternativeNameExtension([{ type: "dns", value: "b.example" }]),
+      ],
+    });
     expect(codes(intake([part(dup.pem)]))).toEqual(["DUPLICATE_EXTENSION"]);
   });
 
@@ -129,13 +141,21 @@ describe("bad input gives UNPARSEABLE (or a more precise code), never an excepti
     const der = chain.leaf.der;
     const headerLength = der[1]! < 0x80 ? 2 : 2 + (der[1]! & 0x7f);
     const body = der.subarray(headerLength);
-    const padded = new Uint8Array([0x30, 0x84, (body.length >>> 24) & 255, (body.length >>> 16) & 255, (body.length >>> 8) & 255, body.length & 255, ...body]);
+    const padded = new Uint8Array([
+      0x30,
+      0x84,
+      (body.length >>> 24) & 255,
+      (body.length >>> 16) & 255,
+      (body.length >>> 8) & 255,
+      body.length & 255,
+      ...body,
+    ]);
     expect(codes(intake([part(padded)]))).toEqual(["UNPARSEABLE"]);
   });
 
   it("survives random and mutated input without throwing", () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     for (let i = 0; i < 300; i++) {
       const mutated = new Uint8Array(chain.leaf.der);
       for (let j = 0; j < 1 + (i % 5); j++) mutated[Math.floor(random() * mutated.length)] = Math.floor(random() * 256);

@@ -3,7 +3,18 @@ import { describe, it, expect, beforeAll } from "vitest";
 import * as x509 from "@peculiar/x509";
 import { execFileSync } from "node:child_process";
 import { ERROR_CODES, WARNING_CODES, toPem, validateRenewal, type RenewalInput } from "@/lib/certificates";
-import { DAY, NOW, SERVER_AUTH, makeCert, makeChain, newKey, part, pems, type Chain, type TestCert } from "../../support/certificates";
+import {
+  DAY,
+  NOW,
+  SERVER_AUTH,
+  makeCert,
+  makeChain,
+  newKey,
+  part,
+  pems,
+  type Chain,
+  type TestCert,
+} from "../../support/certificates";
 
 const KU = x509.KeyUsageFlags;
 let chain: Chain;
@@ -16,7 +27,12 @@ beforeAll(async () => {
 
 /** A renewal where the new leaf (issued by chain.intermediate) is uploaded with its intermediate and chain.root. */
 function renewal(leaf: TestCert, extra: Partial<RenewalInput> = {}) {
-  return validateRenewal({ newLeaf: [part(pems(leaf, chain.intermediate))], newRoot: [part(chain.root.pem)], at: NOW, ...extra });
+  return validateRenewal({
+    newLeaf: [part(pems(leaf, chain.intermediate))],
+    newRoot: [part(chain.root.pem)],
+    at: NOW,
+    ...extra,
+  });
 }
 
 const errorCodes = (r: ReturnType<typeof validateRenewal>) => r.errors.map((e) => e.code);
@@ -59,7 +75,11 @@ describe("a good renewal", () => {
     expect(leaf.fingerprints.sha256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
     expect(leaf.fingerprints.sha1).toMatch(/^([0-9A-F]{2}:){19}[0-9A-F]{2}$/);
     expect(leaf.pem).toBe(toPem(chain.leaf.der));
-    expect(result.certificates[2]).toMatchObject({ isCA: true, selfIssued: true, keyUsages: ["keyCertSign", "cRLSign"] });
+    expect(result.certificates[2]).toMatchObject({
+      isCA: true,
+      selfIssued: true,
+      keyUsages: ["keyCertSign", "cRLSign"],
+    });
   });
 
   it("accepts the root inside the leaf bundle when no separate root is uploaded", () => {
@@ -68,91 +88,248 @@ describe("a good renewal", () => {
   });
 
   it("lists uploaded certificates that are not part of the chain", () => {
-    const result = validateRenewal({ newLeaf: [part(pems(chain.leaf, chain.intermediate, otherChain.intermediate))], newRoot: [part(chain.root.pem)], at: NOW });
+    const result = validateRenewal({
+      newLeaf: [part(pems(chain.leaf, chain.intermediate, otherChain.intermediate))],
+      newRoot: [part(chain.root.pem)],
+      at: NOW,
+    });
     expect(result.accepted).toBe(true);
-    expect(result.certificates.find((c) => c.subject === otherChain.intermediate.cert.subject)).toMatchObject({ role: "intermediate", inChain: false });
+    expect(result.certificates.find((c) => c.subject === otherChain.intermediate.cert.subject)).toMatchObject({
+      role: "intermediate",
+      inChain: false,
+    });
   });
 });
 
 /** Each finding code with a scenario that must produce it. */
 const scenarios: [string, () => Promise<ReturnType<typeof validateRenewal>>][] = [
   ["UNPARSEABLE", async () => renewal(chain.leaf, { newRoot: [part("this is not a certificate")] })],
-  ["FILE_TOO_LARGE", async () => renewal(chain.leaf, { newRoot: [part(new Uint8Array(70 * 1024).fill(0x41), "root.pem")] })],
-  ["PRIVATE_KEY_PRESENT", async () => {
-    const key = (await newKey()).pair.privateKey;
-    const pkcs8 = new Uint8Array(await crypto.subtle.exportKey("pkcs8", key));
-    return renewal(chain.leaf, { newRoot: [part(chain.root.pem + toPem(pkcs8, "PRIVATE KEY"))] });
-  }],
-  ["AMBIGUOUS_LEAF", async () => {
-    const second = await makeCert({ subject: "CN=Second client", issuer: chain.intermediate });
-    return validateRenewal({ newLeaf: [part(pems(chain.leaf, second, chain.intermediate))], newRoot: [part(chain.root.pem)], at: NOW });
-  }],
+  [
+    "FILE_TOO_LARGE",
+    async () => renewal(chain.leaf, { newRoot: [part(new Uint8Array(70 * 1024).fill(0x41), "root.pem")] }),
+  ],
+  [
+    "PRIVATE_KEY_PRESENT",
+    async () => {
+      const key = (await newKey()).pair.privateKey;
+      const pkcs8 = new Uint8Array(await crypto.subtle.exportKey("pkcs8", key));
+      return renewal(chain.leaf, { newRoot: [part(chain.root.pem + toPem(pkcs8, "PRIVATE KEY"))] });
+    },
+  ],
+  [
+    "AMBIGUOUS_LEAF",
+    async () => {
+      const second = await makeCert({ subject: "CN=Second client", issuer: chain.intermediate });
+      return validateRenewal({
+        newLeaf: [part(pems(chain.leaf, second, chain.intermediate))],
+        newRoot: [part(chain.root.pem)],
+        at: NOW,
+      });
+    },
+  ],
   ["NOT_SIGNED_BY_ROOT", async () => renewal(chain.leaf, { newRoot: [part(otherChain.root.pem)] })],
   ["ROOT_NOT_SELF_SIGNED", async () => renewal(chain.leaf, { newRoot: [part(chain.intermediate.pem)] })],
-  ["ROOT_NOT_CA", async () => {
-    const root = await makeCert({ subject: "CN=Not A CA Root", ca: "omit", keyUsage: "omit", eku: "omit" });
-    const leaf = await makeCert({ subject: "CN=under non-CA root", issuer: root });
-    return validateRenewal({ newLeaf: [part(leaf.pem)], newRoot: [part(root.pem)], at: NOW });
-  }],
-  ["ROOT_EXPIRED", async () => {
-    const root = await makeCert({ subject: "CN=Expired Root", ca: true, notBefore: new Date("2020-01-01Z"), notAfter: new Date(NOW.getTime() - DAY) });
-    const leaf = await makeCert({ subject: "CN=c", issuer: root, notBefore: new Date("2021-01-01Z") });
-    return validateRenewal({ newLeaf: [part(leaf.pem)], newRoot: [part(root.pem)], at: NOW });
-  }],
-  ["ROOT_NOT_YET_VALID", async () => {
-    const root = await makeCert({ subject: "CN=Future Root", ca: true, notBefore: new Date(NOW.getTime() + DAY) });
-    const leaf = await makeCert({ subject: "CN=c", issuer: root });
-    return validateRenewal({ newLeaf: [part(leaf.pem)], newRoot: [part(root.pem)], at: NOW });
-  }],
-  ["LEAF_IS_CA", async () => renewal(await makeCert({ subject: "CN=CA as client", ca: true, issuer: chain.intermediate, eku: ["1.3.6.1.5.5.7.3.2"], keyUsage: KU.digitalSignature | KU.keyCertSign }))],
-  ["LEAF_EXPIRED", async () => renewal(await makeCert({ subject: "CN=expired", issuer: chain.intermediate, notAfter: new Date(NOW.getTime() - 1000) }))],
-  ["LEAF_NOT_YET_VALID", async () => renewal(await makeCert({ subject: "CN=future", issuer: chain.intermediate, notBefore: new Date(NOW.getTime() + 1000) }))],
-  ["EKU_NO_CLIENT_AUTH", async () => renewal(await makeCert({ subject: "CN=server only", issuer: chain.intermediate, eku: [SERVER_AUTH] }))],
-  ["KEY_USAGE_MISMATCH", async () => renewal(await makeCert({ subject: "CN=encipher only", issuer: chain.intermediate, keyUsage: KU.keyEncipherment }))],
-  ["WEAK_KEY", async () => renewal(await makeCert({ subject: "CN=rsa1024", issuer: chain.intermediate, key: await newKey("rsa1024") }))],
-  ["WEAK_SIGNATURE_ALGORITHM", async () => renewal(await makeCert({ subject: "CN=sha1", issuer: chain.intermediate, signingHash: "SHA-1" }))],
-  ["SAME_KEY_AS_OLD", async () => {
-    const old = await makeCert({ subject: chain.leaf.cert.subject, issuer: otherChain.intermediate, key: chain.leaf.key });
-    return renewal(chain.leaf, { oldLeaf: [part(old.pem)] });
-  }],
-  ["EXPIRES_SOON", async () => renewal(await makeCert({ subject: "CN=short", issuer: chain.intermediate, notAfter: new Date(NOW.getTime() + 10 * DAY) }))],
-  ["SAME_CA_AS_OLD", async () => {
-    const old = await makeCert({ subject: chain.leaf.cert.subject, issuer: chain.intermediate });
-    return renewal(chain.leaf, { oldLeaf: [part(old.pem)], oldRoot: [part(chain.root.pem)] });
-  }],
+  [
+    "ROOT_NOT_CA",
+    async () => {
+      const root = await makeCert({ subject: "CN=Not A CA Root", ca: "omit", keyUsage: "omit", eku: "omit" });
+      const leaf = await makeCert({ subject: "CN=under non-CA root", issuer: root });
+      return validateRenewal({ newLeaf: [part(leaf.pem)], newRoot: [part(root.pem)], at: NOW });
+    },
+  ],
+  [
+    "ROOT_EXPIRED",
+    async () => {
+      const root = await makeCert({
+        subject: "CN=Expired Root",
+        ca: true,
+        notBefore: new Date("2020-01-01Z"),
+        notAfter: new Date(NOW.getTime() - DAY),
+      });
+      const leaf = await makeCert({ subject: "CN=c", issuer: root, notBefore: new Date("2021-01-01Z") });
+      return validateRenewal({ newLeaf: [part(leaf.pem)], newRoot: [part(root.pem)], at: NOW });
+    },
+  ],
+  [
+    "ROOT_NOT_YET_VALID",
+    async () => {
+      const root = await makeCert({ subject: "CN=Future Root", ca: true, notBefore: new Date(NOW.getTime() + DAY) });
+      const leaf = await makeCert({ subject: "CN=c", issuer: root });
+      return validateRenewal({ newLeaf: [part(leaf.pem)], newRoot: [part(root.pem)], at: NOW });
+    },
+  ],
+  [
+    "LEAF_IS_CA",
+    async () =>
+      renewal(
+        await makeCert({
+          subject: "CN=CA as client",
+          ca: true,
+          issuer: chain.intermediate,
+          eku: ["1.3.6.1.5.5.7.3.2"],
+          keyUsage: KU.digitalSignature | KU.keyCertSign,
+        }),
+      ),
+  ],
+  [
+    "LEAF_EXPIRED",
+    async () =>
+      renewal(
+        await makeCert({ subject: "CN=expired", issuer: chain.intermediate, notAfter: new Date(NOW.getTime() - 1000) }),
+      ),
+  ],
+  [
+    "LEAF_NOT_YET_VALID",
+    async () =>
+      renewal(
+        await makeCert({ subject: "CN=future", issuer: chain.intermediate, notBefore: new Date(NOW.getTime() + 1000) }),
+      ),
+  ],
+  [
+    "EKU_NO_CLIENT_AUTH",
+    async () => renewal(await makeCert({ subject: "CN=server only", issuer: chain.intermediate, eku: [SERVER_AUTH] })),
+  ],
+  [
+    "KEY_USAGE_MISMATCH",
+    async () =>
+      renewal(
+        await makeCert({ subject: "CN=encipher only", issuer: chain.intermediate, keyUsage: KU.keyEncipherment }),
+      ),
+  ],
+  [
+    "WEAK_KEY",
+    async () =>
+      renewal(await makeCert({ subject: "CN=rsa1024", issuer: chain.intermediate, key: await newKey("rsa1024") })),
+  ],
+  [
+    "WEAK_SIGNATURE_ALGORITHM",
+    async () => renewal(await makeCert({ subject: "CN=sha1", issuer: chain.intermediate, signingHash: "SHA-1" })),
+  ],
+  [
+    "SAME_KEY_AS_OLD",
+    async () => {
+      const old = await makeCert({
+        subject: chain.leaf.cert.subject,
+        issuer: otherChain.intermediate,
+        key: chain.leaf.key,
+      });
+      return renewal(chain.leaf, { oldLeaf: [part(old.pem)] });
+    },
+  ],
+  [
+    "EXPIRES_SOON",
+    async () =>
+      renewal(
+        await makeCert({
+          subject: "CN=short",
+          issuer: chain.intermediate,
+          notAfter: new Date(NOW.getTime() + 10 * DAY),
+        }),
+      ),
+  ],
+  [
+    "SAME_CA_AS_OLD",
+    async () => {
+      const old = await makeCert({ subject: chain.leaf.cert.subject, issuer: chain.intermediate });
+      return renewal(chain.leaf, { oldLeaf: [part(old.pem)], oldRoot: [part(chain.root.pem)] });
+    },
+  ],
   ["SUBJECT_CHANGED", async () => renewal(chain.leaf, { oldLeaf: [part(otherChain.leaf.pem)] })],
   ["EMPTY_UPLOAD", async () => renewal(chain.leaf, { newLeaf: [part("")] })],
-  ["TOO_MANY_CERTIFICATES", async () => {
-    const many = await Promise.all(Array.from({ length: 10 }, (_, i) => makeCert({ subject: `CN=extra ${i}`, ca: true, issuer: chain.root })));
-    return renewal(chain.leaf, { newLeaf: [part(pems(chain.leaf, ...many))] });
-  }],
-  ["MALFORMED_CERTIFICATE", async () => renewal(chain.leaf, { newRoot: [part(toPem(new Uint8Array([...chain.root.der, 0x00])))] })],
-  ["DUPLICATE_EXTENSION", async () => {
-    const eku = new x509.ExtendedKeyUsageExtension(["1.3.6.1.5.5.7.3.2"]);
-    return renewal(await makeCert({ subject: "CN=dup", issuer: chain.intermediate, extensions: [eku] }));
-  }],
-  ["NONCONFORMING_CERTIFICATE", async () => renewal(await makeCert({ subject: "CN=no aki", issuer: chain.intermediate, omitAki: true }))],
-  ["UNKNOWN_CRITICAL_EXTENSION", async () => renewal(await makeCert({ subject: "CN=odd", issuer: chain.intermediate, extensions: [new x509.Extension("1.2.3.4.5", true, new Uint8Array([5, 0]))] }))],
-  ["UNSUPPORTED_KEY", async () => {
-    const pem = execFileSync("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:secp256k1", "-nodes", "-keyout", "/dev/null", "-subj", "/CN=k1 root", "-days", "400"], { stdio: ["ignore", "pipe", "ignore"] }).toString();
-    return renewal(chain.leaf, { newRoot: [part(pem)] });
-  }],
-  ["INTERMEDIATE_EXPIRED", async () => {
-    const ca = await makeCert({ subject: "CN=Expired CA", ca: true, issuer: chain.root, notAfter: new Date(NOW.getTime() - DAY) });
-    const leaf = await makeCert({ subject: "CN=i", issuer: ca });
-    return validateRenewal({ newLeaf: [part(pems(leaf, ca))], newRoot: [part(chain.root.pem)], at: NOW });
-  }],
-  ["INTERMEDIATE_NOT_CA", async () => {
-    const ca = await makeCert({ subject: "CN=End Entity As CA", issuer: chain.root, eku: "omit" });
-    const leaf = await makeCert({ subject: "CN=j", issuer: ca });
-    // Two end-entity certificates in one upload would be ambiguous: the bad "CA" comes with the root.
-    return validateRenewal({ newLeaf: [part(leaf.pem)], newRoot: [part(pems(chain.root, ca))], at: NOW });
-  }],
-  ["PATH_LENGTH_EXCEEDED", async () => {
-    const sub = await makeCert({ subject: "CN=Sub CA", ca: true, issuer: chain.intermediate });
-    const leaf = await makeCert({ subject: "CN=k", issuer: sub });
-    return validateRenewal({ newLeaf: [part(pems(leaf, sub, chain.intermediate))], newRoot: [part(chain.root.pem)], at: NOW });
-  }],
+  [
+    "TOO_MANY_CERTIFICATES",
+    async () => {
+      const many = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => makeCert({ subject: `CN=extra ${i}`, ca: true, issuer: chain.root })),
+      );
+      return renewal(chain.leaf, { newLeaf: [part(pems(chain.leaf, ...many))] });
+    },
+  ],
+  [
+    "MALFORMED_CERTIFICATE",
+    async () => renewal(chain.leaf, { newRoot: [part(toPem(new Uint8Array([...chain.root.der, 0x00])))] }),
+  ],
+  [
+    "DUPLICATE_EXTENSION",
+    async () => {
+      const eku = new x509.ExtendedKeyUsageExtension(["1.3.6.1.5.5.7.3.2"]);
+      return renewal(await makeCert({ subject: "CN=dup", issuer: chain.intermediate, extensions: [eku] }));
+    },
+  ],
+  [
+    "NONCONFORMING_CERTIFICATE",
+    async () => renewal(await makeCert({ subject: "CN=no aki", issuer: chain.intermediate, omitAki: true })),
+  ],
+  [
+    "UNKNOWN_CRITICAL_EXTENSION",
+    async () =>
+      renewal(
+        await makeCert({
+          subject: "CN=odd",
+          issuer: chain.intermediate,
+          extensions: [new x509.Extension("1.2.3.4.5", true, new Uint8Array([5, 0]))],
+        }),
+      ),
+  ],
+  [
+    "UNSUPPORTED_KEY",
+    async () => {
+      const pem = execFileSync(
+        "openssl",
+        [
+          "req",
+          "-x509",
+          "-newkey",
+          "ec",
+          "-pkeyopt",
+          "ec_paramgen_curve:secp256k1",
+          "-nodes",
+          "-keyout",
+          "/dev/null",
+          "-subj",
+          "/CN=k1 root",
+          "-days",
+          "400",
+        ],
+        { stdio: ["ignore", "pipe", "ignore"] },
+      ).toString();
+      return renewal(chain.leaf, { newRoot: [part(pem)] });
+    },
+  ],
+  [
+    "INTERMEDIATE_EXPIRED",
+    async () => {
+      const ca = await makeCert({
+        subject: "CN=Expired CA",
+        ca: true,
+        issuer: chain.root,
+        notAfter: new Date(NOW.getTime() - DAY),
+      });
+      const leaf = await makeCert({ subject: "CN=i", issuer: ca });
+      return validateRenewal({ newLeaf: [part(pems(leaf, ca))], newRoot: [part(chain.root.pem)], at: NOW });
+    },
+  ],
+  [
+    "INTERMEDIATE_NOT_CA",
+    async () => {
+      const ca = await makeCert({ subject: "CN=End Entity As CA", issuer: chain.root, eku: "omit" });
+      const leaf = await makeCert({ subject: "CN=j", issuer: ca });
+      // Two end-entity certificates in one upload would be ambiguous: the bad "CA" comes with the root.
+      return validateRenewal({ newLeaf: [part(leaf.pem)], newRoot: [part(pems(chain.root, ca))], at: NOW });
+    },
+  ],
+  [
+    "PATH_LENGTH_EXCEEDED",
+    async () => {
+      const sub = await makeCert({ subject: "CN=Sub CA", ca: true, issuer: chain.intermediate });
+      const leaf = await makeCert({ subject: "CN=k", issuer: sub });
+      return validateRenewal({
+        newLeaf: [part(pems(leaf, sub, chain.intermediate))],
+        newRoot: [part(chain.root.pem)],
+        at: NOW,
+      });
+    },
+  ],
 ];
 
 describe("every finding code has a scenario", () => {
@@ -172,7 +349,12 @@ describe("every finding code has a scenario", () => {
   });
 
   it("covers all codes (the rest are exercised in path.test.ts)", () => {
-    const coveredInPathTests = ["INTERMEDIATE_NOT_YET_VALID", "CHAIN_TOO_LONG", "NAME_CONSTRAINTS_VIOLATED", "EKU_NOT_PERMITTED"];
+    const coveredInPathTests = [
+      "INTERMEDIATE_NOT_YET_VALID",
+      "CHAIN_TOO_LONG",
+      "NAME_CONSTRAINTS_VIOLATED",
+      "EKU_NOT_PERMITTED",
+    ];
     const covered = new Set([...scenarios.map(([code]) => code), ...coveredInPathTests]);
     expect([...ERROR_CODES, ...WARNING_CODES].filter((c) => !covered.has(c))).toEqual([]);
   });
@@ -192,7 +374,11 @@ describe("precise outcomes", () => {
   });
 
   it("reports an expired leaf once, not also as a broken chain", async () => {
-    const expired = await makeCert({ subject: "CN=expired", issuer: chain.intermediate, notAfter: new Date(NOW.getTime() - 1000) });
+    const expired = await makeCert({
+      subject: "CN=expired",
+      issuer: chain.intermediate,
+      notAfter: new Date(NOW.getTime() - 1000),
+    });
     expect(errorCodes(renewal(expired))).toEqual(["LEAF_EXPIRED"]);
   });
 

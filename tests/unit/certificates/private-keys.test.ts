@@ -22,12 +22,15 @@ beforeAll(async () => {
   chain = await makeChain();
   ec = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey;
   rsa = generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey;
-  dsaPkcs8Pem = generateKeyPairSync("dsa", { modulusLength: 1024, divisorLength: 160 }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+  dsaPkcs8Pem = generateKeyPairSync("dsa", { modulusLength: 1024, divisorLength: 160 })
+    .privateKey.export({ type: "pkcs8", format: "pem" })
+    .toString();
 });
 
 /** Key material that must never reappear: every 16-character run of its base64 and hex. */
 function secretFragments(key: string | Buffer): string[] {
-  const text = typeof key === "string" ? key.replace(/-----[^-]+-----|\s|[A-Za-z-]+:.*\n/g, "") : key.toString("base64");
+  const text =
+    typeof key === "string" ? key.replace(/-----[^-]+-----|\s|[A-Za-z-]+:.*\n/g, "") : key.toString("base64");
   const hex = typeof key === "string" ? Buffer.from(text, "base64").toString("hex") : key.toString("hex");
   const runs: string[] = [];
   for (let i = 0; i + 16 <= text.length; i += 8) runs.push(text.slice(i, i + 16));
@@ -57,8 +60,14 @@ describe("private keys are refused and never echoed", () => {
     ["PKCS#8 (PRIVATE KEY)", () => ec.export({ type: "pkcs8", format: "pem" }).toString()],
     ["PKCS#1 (RSA PRIVATE KEY)", () => rsa.export({ type: "pkcs1", format: "pem" }).toString()],
     ["SEC1 (EC PRIVATE KEY)", () => ec.export({ type: "sec1", format: "pem" }).toString()],
-    ["ENCRYPTED PRIVATE KEY", () => ec.export({ type: "pkcs8", format: "pem", cipher: "aes-256-cbc", passphrase: "secret" }).toString()],
-    ["legacy encrypted RSA PRIVATE KEY", () => rsa.export({ type: "pkcs1", format: "pem", cipher: "aes-128-cbc", passphrase: "secret" }).toString()],
+    [
+      "ENCRYPTED PRIVATE KEY",
+      () => ec.export({ type: "pkcs8", format: "pem", cipher: "aes-256-cbc", passphrase: "secret" }).toString(),
+    ],
+    [
+      "legacy encrypted RSA PRIVATE KEY",
+      () => rsa.export({ type: "pkcs1", format: "pem", cipher: "aes-128-cbc", passphrase: "secret" }).toString(),
+    ],
     ["DSA PRIVATE KEY", () => openssl(["pkey", "-traditional"], dsaPkcs8Pem).toString()],
     [
       "OPENSSH PRIVATE KEY",
@@ -89,7 +98,10 @@ describe("private keys are refused and never echoed", () => {
     ["PKCS#8", () => ec.export({ type: "pkcs8", format: "der" })],
     ["PKCS#1 RSA", () => rsa.export({ type: "pkcs1", format: "der" })],
     ["SEC1 EC", () => ec.export({ type: "sec1", format: "der" })],
-    ["encrypted PKCS#8", () => ec.export({ type: "pkcs8", format: "der", cipher: "aes-256-cbc", passphrase: "secret" })],
+    [
+      "encrypted PKCS#8",
+      () => ec.export({ type: "pkcs8", format: "der", cipher: "aes-256-cbc", passphrase: "secret" }),
+    ],
     ["DSA (traditional)", () => openssl(["pkey", "-traditional", "-outform", "DER"], dsaPkcs8Pem)],
   ];
 
@@ -108,18 +120,45 @@ describe("private keys are refused and never echoed", () => {
     expectRefused(key.toString("base64"), key);
   });
 
-  it.each([["modern", []], ["legacy (RC2/3DES)", ["-legacy"]]] as const)("PKCS#12 / PFX container, %s", (_label, extra) => {
+  it.each([
+    ["modern", []],
+    ["legacy (RC2/3DES)", ["-legacy"]],
+  ] as const)("PKCS#12 / PFX container, %s", (_label, extra) => {
     const keyPem = ec.export({ type: "pkcs8", format: "pem" }).toString();
     writeFileSync(join(dir, "key.pem"), keyPem);
-    openssl(["req", "-x509", "-key", join(dir, "key.pem"), "-subj", "/CN=pfx-test", "-days", "1", "-out", join(dir, "cert.pem")]);
-    const pfx = openssl(["pkcs12", "-export", ...extra, "-inkey", join(dir, "key.pem"), "-in", join(dir, "cert.pem"), "-passout", "pass:secret"]);
+    openssl([
+      "req",
+      "-x509",
+      "-key",
+      join(dir, "key.pem"),
+      "-subj",
+      "/CN=pfx-test",
+      "-days",
+      "1",
+      "-out",
+      join(dir, "cert.pem"),
+    ]);
+    const pfx = openssl([
+      "pkcs12",
+      "-export",
+      ...extra,
+      "-inkey",
+      join(dir, "key.pem"),
+      "-in",
+      join(dir, "cert.pem"),
+      "-passout",
+      "pass:secret",
+    ]);
     expect(pfx[0]).toBe(0x30);
     expectRefused(pfx, pfx);
   });
 
   it("a renewal check with a key in the root upload reports only PRIVATE_KEY_PRESENT", () => {
     const key = rsa.export({ type: "pkcs1", format: "pem" }).toString();
-    const result = validateRenewal({ newLeaf: [part(chain.leaf.pem + chain.intermediate.pem)], newRoot: [part(chain.root.pem + key)] });
+    const result = validateRenewal({
+      newLeaf: [part(chain.leaf.pem + chain.intermediate.pem)],
+      newRoot: [part(chain.root.pem + key)],
+    });
     expect(result.accepted).toBe(false);
     expect(result.errors.map((e) => e.code)).toEqual(["PRIVATE_KEY_PRESENT"]);
     expect(result.certificates).toEqual([]);

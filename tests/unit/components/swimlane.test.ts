@@ -41,11 +41,14 @@ function statesUntilReady(definition: WorkflowDefinition, readyNumber: number): 
   let steps = initialStepStates(definition);
   for (let ready = currentStep(steps); ready && ready.number !== readyNumber; ready = currentStep(steps)) {
     const waiting = definition.steps[ready.number - 1]!.kind === "handover";
-    const result = waiting ? planScheduledHandover(definition, "OPEN", steps, ready.number) : planCompletion(definition, "OPEN", steps, ready.number, [...ROLES]);
+    const result = waiting
+      ? planScheduledHandover(definition, "OPEN", steps, ready.number)
+      : planCompletion(definition, "OPEN", steps, ready.number, [...ROLES]);
     if (!result.ok) throw new Error(result.refusal);
     steps = applyPlan(steps, result.plan);
   }
-  if (readyNumber !== TO_THE_END && currentStep(steps)?.number !== readyNumber) throw new Error(`step ${readyNumber} never becomes ready`);
+  if (readyNumber !== TO_THE_END && currentStep(steps)?.number !== readyNumber)
+    throw new Error(`step ${readyNumber} never becomes ready`);
   return steps;
 }
 
@@ -64,7 +67,11 @@ describe.each(MIDWAY)("layout of variant $definition.variant", ({ definition, re
 
   it("has one lane per role, top to bottom, without overlap", () => {
     expect(layout.lanes.map((lane) => lane.role)).toEqual([...ROLES]);
-    layout.lanes.slice(1).forEach((lane, index) => expect(lane.y).toBeGreaterThanOrEqual(layout.lanes[index]!.y + layout.lanes[index]!.height));
+    layout.lanes
+      .slice(1)
+      .forEach((lane, index) =>
+        expect(lane.y).toBeGreaterThanOrEqual(layout.lanes[index]!.y + layout.lanes[index]!.height),
+      );
   });
 
   it("draws one box per step, in order from left to right, inside the lane of the owner role", () => {
@@ -84,7 +91,9 @@ describe.each(MIDWAY)("layout of variant $definition.variant", ({ definition, re
     const handover = layout.boxes.find((box) => box.kind === "handover")!;
     const action = layout.boxes.find((box) => box.kind === "action")!;
     expect(handover.w).toBeLessThan(action.w / 2);
-    expect(handover.lines.map((line) => line.text)).toContain(`to ${ROLE_SHORT[definition.steps[handover.number - 1]!.to!]}`);
+    expect(handover.lines.map((line) => line.text)).toContain(
+      `to ${ROLE_SHORT[definition.steps[handover.number - 1]!.to!]}`,
+    );
   });
 
   it("sends every hand-over arrow from the sender's lane to the receiver's lane, in step order", () => {
@@ -174,16 +183,26 @@ describe("layout details", () => {
 
 describe("summary", () => {
   it("names the ready step, its role and the done steps", () => {
-    expect(summarizeProgress(VARIANT_A, statesUntilReady(VARIANT_A, 5))).toBe("Step 5 of 9 is ready for the tenant administrator; steps 1–4 done.");
-    expect(summarizeProgress(VARIANT_B, statesUntilReady(VARIANT_B, 8))).toBe("Step 8 of 11 is ready for the receiver administrator; steps 1–7 done.");
-    expect(summarizeProgress(VARIANT_B, initialStepStates(VARIANT_B))).toBe("Step 1 of 11 is ready for the tenant administrator; no step done yet.");
+    expect(summarizeProgress(VARIANT_A, statesUntilReady(VARIANT_A, 5))).toBe(
+      "Step 5 of 9 is ready for the tenant administrator; steps 1–4 done.",
+    );
+    expect(summarizeProgress(VARIANT_B, statesUntilReady(VARIANT_B, 8))).toBe(
+      "Step 8 of 11 is ready for the receiver administrator; steps 1–7 done.",
+    );
+    expect(summarizeProgress(VARIANT_B, initialStepStates(VARIANT_B))).toBe(
+      "Step 1 of 11 is ready for the tenant administrator; no step done yet.",
+    );
   });
 
   it("says when everything is done or the procedure was cancelled", () => {
     expect(summarizeProgress(VARIANT_A, statesUntilReady(VARIANT_A, TO_THE_END))).toBe("All 9 steps are done.");
     const before = statesUntilReady(VARIANT_A, 3);
-    const cancelled = before.map((state) => (stepsToCancel(before).includes(state.number) ? { ...state, status: "CANCELLED" as const } : state));
-    expect(summarizeProgress(VARIANT_A, cancelled)).toBe("The procedure was cancelled: steps 1–2 done; steps 3–9 of 9 cancelled.");
+    const cancelled = before.map((state) =>
+      stepsToCancel(before).includes(state.number) ? { ...state, status: "CANCELLED" as const } : state,
+    );
+    expect(summarizeProgress(VARIANT_A, cancelled)).toBe(
+      "The procedure was cancelled: steps 1–2 done; steps 3–9 of 9 cancelled.",
+    );
   });
 
   it("is the layout's summary", () => {
@@ -245,10 +264,20 @@ function count(markup: string, pattern: RegExp): number {
 }
 
 describe("Swimlane picture", () => {
-  const markup = drawSwimlane(layoutSwimlane(VARIANT_A, withCompletion(statesUntilReady(VARIANT_A, 5)).map((state) => ({
-    ...state,
-    completedBy: state.status === "DONE" ? (VARIANT_A.steps[state.number - 1]!.kind === "handover" ? "Renewal Desk" : "alice@tenant.example") : null,
-  }))));
+  const markup = drawSwimlane(
+    layoutSwimlane(
+      VARIANT_A,
+      withCompletion(statesUntilReady(VARIANT_A, 5)).map((state) => ({
+        ...state,
+        completedBy:
+          state.status === "DONE"
+            ? VARIANT_A.steps[state.number - 1]!.kind === "handover"
+              ? "Renewal Desk"
+              : "alice@tenant.example"
+            : null,
+      })),
+    ),
+  );
 
   it("is one accessible image with a title and a summary", () => {
     const svg = markup.match(/^<svg [^>]*>/)![0];
@@ -258,7 +287,9 @@ describe("Swimlane picture", () => {
     const titleId = svg.match(/aria-labelledby="([^"]+)"/)![1]!;
     const descId = svg.match(/aria-describedby="([^"]+)"/)![1]!;
     expect(markup).toContain(`<title id="${titleId}">Swimlane of procedure A: ${VARIANT_A.name}</title>`);
-    expect(markup).toContain(`<desc id="${descId}">Step 5 of 9 is ready for the tenant administrator; steps 1–4 done.</desc>`);
+    expect(markup).toContain(
+      `<desc id="${descId}">Step 5 of 9 is ready for the tenant administrator; steps 1–4 done.</desc>`,
+    );
   });
 
   it("holds nothing interactive: an image may not contain links or focus stops (the step cards are its detail)", () => {
@@ -283,7 +314,9 @@ describe("Swimlane picture", () => {
 
   it("escapes what it writes", () => {
     const layout = layoutSwimlane(VARIANT_A, statesUntilReady(VARIANT_A, 3));
-    expect(drawSwimlane({ ...layout, title: 'A <b>"title"</b> & more' })).toContain("A &#60;b&#62;&#34;title&#34;&#60;/b&#62; &#38; more");
+    expect(drawSwimlane({ ...layout, title: 'A <b>"title"</b> & more' })).toContain(
+      "A &#60;b&#62;&#34;title&#34;&#60;/b&#62; &#38; more",
+    );
   });
 
   it("is drawn once per state and served from memory after that", () => {
@@ -297,7 +330,8 @@ describe("Swimlane picture", () => {
 describe("times in the viewer's zone", () => {
   it("writes who-and-when in the zone it is given, with the zone named", () => {
     const states = withCompletion(statesUntilReady(VARIANT_A, 5));
-    const texts = (zone?: string) => layoutSwimlane(VARIANT_A, states, zone).boxes.flatMap((box) => box.meta.map((line) => line.text));
+    const texts = (zone?: string) =>
+      layoutSwimlane(VARIANT_A, states, zone).boxes.flatMap((box) => box.meta.map((line) => line.text));
     expect(texts()).toContain("3 Mar 2026, 23:30 UTC");
     expect(texts("Europe/Berlin")).toContain("4 Mar 2026, 00:30 CET");
   });

@@ -4,14 +4,18 @@ import { migrationSlug, nextMigrationStamp } from "@/scripts/db-new-migration";
 
 describe("hasTransactionControl", () => {
   it("sees BEGIN/COMMIT statements, as Prisma writes around enum changes", () => {
-    expect(hasTransactionControl('-- AlterEnum\nBEGIN;\nCREATE TYPE "S_new" AS ENUM (\'A\');\nCOMMIT;\n')).toBe(true);
+    expect(hasTransactionControl("-- AlterEnum\nBEGIN;\nCREATE TYPE \"S_new\" AS ENUM ('A');\nCOMMIT;\n")).toBe(true);
     expect(hasTransactionControl("start transaction; select 1; end;")).toBe(true);
   });
   it("ignores BEGIN/END inside function bodies, strings and comments", () => {
     const fn = `CREATE FUNCTION f() RETURNS trigger AS $$\nBEGIN\n  RAISE EXCEPTION 'no';\nEND;\n$$ LANGUAGE plpgsql;\n`;
     expect(hasTransactionControl(fn)).toBe(false);
-    expect(hasTransactionControl(`CREATE FUNCTION g() RETURNS int AS $body$ BEGIN RETURN 1; END; $body$ LANGUAGE plpgsql;`)).toBe(false);
-    expect(hasTransactionControl("-- don't BEGIN;\nSELECT 'x; COMMIT;';\n/* END; */ CREATE TABLE \"begin\" (id int);")).toBe(false);
+    expect(
+      hasTransactionControl(`CREATE FUNCTION g() RETURNS int AS $body$ BEGIN RETURN 1; END; $body$ LANGUAGE plpgsql;`),
+    ).toBe(false);
+    expect(
+      hasTransactionControl("-- don't BEGIN;\nSELECT 'x; COMMIT;';\n/* END; */ CREATE TABLE \"begin\" (id int);"),
+    ).toBe(false);
     expect(hasTransactionControl('CREATE TABLE "Case" ("id" TEXT NOT NULL);')).toBe(false);
   });
 });

@@ -66,7 +66,8 @@ describe("checksumMatches", () => {
     expect(checksumMatches(sql, migrationChecksum(sql.replace(/\n/g, "\r\n")))).toBe(true);
   });
   it("accepts checksums written without zero padding by old Prisma versions", () => {
-    const unpaddedHex = (s: string) => Array.from(createHash("sha256").update(s).digest(), (b) => b.toString(16)).join("");
+    const unpaddedHex = (s: string) =>
+      Array.from(createHash("sha256").update(s).digest(), (b) => b.toString(16)).join("");
     let script = sql;
     while (unpaddedHex(script).length === 64) script += "\n"; // find a script whose digest has a byte < 0x10
     expect(checksumMatches(script, unpaddedHex(script))).toBe(true);

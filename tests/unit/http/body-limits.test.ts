@@ -15,11 +15,15 @@ describe("request body limits", () => {
     const side = UPLOAD_LIMITS.maxCertificates * UPLOAD_LIMITS.maxPartBytes;
     expect(BODY_LIMITS.serverAction).toBe(2 * side + FORM_FIELDS_BYTES);
     expect(BODY_LIMITS.certificateValidation).toBe(4 * side + FORM_FIELDS_BYTES);
-    expect(tooLargeMessage(BODY_LIMITS.auth)).toContain(`a certificate file may be at most ${UPLOAD_LIMITS.maxPartBytes / 1024} KiB`);
+    expect(tooLargeMessage(BODY_LIMITS.auth)).toContain(
+      `a certificate file may be at most ${UPLOAD_LIMITS.maxPartBytes / 1024} KiB`,
+    );
   });
 
   it("agree with next.config.js, whose copy of each body lets every limit see an oversized one", async () => {
-    const config = (await import(pathToFileURL(path.resolve(import.meta.dirname, "../../../next.config.js")).href)) as { default: LimitsInConfig };
+    const config = (await import(pathToFileURL(path.resolve(import.meta.dirname, "../../../next.config.js")).href)) as {
+      default: LimitsInConfig;
+    };
     expect(config.default.experimental.serverActions.bodySizeLimit).toBe(BODY_LIMITS.serverAction);
     expect(config.default.experimental.proxyClientMaxBodySize).toBeGreaterThan(Math.max(...Object.values(BODY_LIMITS)));
   });

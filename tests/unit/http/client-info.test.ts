@@ -7,12 +7,16 @@ afterEach(() => vi.unstubAllEnvs());
 describe("the client's address", () => {
   it("is what the gate wrote, when the request carries the gate's secret", () => {
     vi.stubEnv("RD_GATE_SECRET", "gate-secret");
-    expect(clientAddressFrom(new Headers({ "x-forwarded-for": "198.51.100.4", [GATE_HEADER]: "gate-secret" }))).toBe("198.51.100.4");
+    expect(clientAddressFrom(new Headers({ "x-forwarded-for": "198.51.100.4", [GATE_HEADER]: "gate-secret" }))).toBe(
+      "198.51.100.4",
+    );
   });
   it("is never a forwarding header that did not come through the gate", () => {
     vi.stubEnv("RD_GATE_SECRET", "gate-secret");
     expect(clientAddressFrom(new Headers({ "x-forwarded-for": "6.6.6.6" }))).toBe(UNVERIFIED_CLIENT);
-    expect(clientAddressFrom(new Headers({ "x-forwarded-for": "6.6.6.6", [GATE_HEADER]: "guessed" }))).toBe(UNVERIFIED_CLIENT);
+    expect(clientAddressFrom(new Headers({ "x-forwarded-for": "6.6.6.6", [GATE_HEADER]: "guessed" }))).toBe(
+      UNVERIFIED_CLIENT,
+    );
   });
   it("is unverified for every request when the server runs without the gate", () => {
     vi.stubEnv("RD_GATE_SECRET", undefined);

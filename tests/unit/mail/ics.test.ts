@@ -26,14 +26,23 @@ function contentLines(ics: string): string[] {
 }
 
 function propertyValue(ics: string, name: string): string | undefined {
-  const line = contentLines(ics).find((candidate) => candidate.startsWith(`${name}:`) || candidate.startsWith(`${name};`));
+  const line = contentLines(ics).find(
+    (candidate) => candidate.startsWith(`${name}:`) || candidate.startsWith(`${name};`),
+  );
   return line?.slice(line.indexOf(":") + 1);
 }
 
 function parseUtcDateTime(value: string): Date {
   const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
   if (match === null) throw new Error(`not a UTC DATE-TIME: ${value}`);
-  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return new Date(Date.UTC(year, month - 1, day, hour, minute, second));
 }
 

@@ -26,7 +26,9 @@ describe("the signed refusal link", () => {
     expect(readOptOutToken(token)).toBeNull();
   });
   it("points at the canonical origin, as a page and as a one-click header", () => {
-    expect(optOutPageUrl("ws_1", "bob@partner.test")).toMatch(/^https:\/\/rd\.example\.com\/mail\/opt-out\/[\w-]+\.[\w-]+$/);
+    expect(optOutPageUrl("ws_1", "bob@partner.test")).toMatch(
+      /^https:\/\/rd\.example\.com\/mail\/opt-out\/[\w-]+\.[\w-]+$/,
+    );
     const headers = listUnsubscribeHeaders("ws_1", "bob@partner.test");
     expect(headers["List-Unsubscribe"]).toMatch(/^<https:\/\/rd\.example\.com\/api\/mail\/opt-out\/[\w-]+\.[\w-]+>$/);
     expect(headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
@@ -35,11 +37,17 @@ describe("the signed refusal link", () => {
 
 describe("words chosen by users in mail", () => {
   it("come after the app's own, quoted and shortened", () => {
-    expect(caseSubject("Action required: verify your account", "step 3 is yours")).toBe("Renewal Desk: step 3 is yours (case “Action required: verify your account”)");
-    expect(caseSubject("x".repeat(100), "renewal completed")).toBe(`Renewal Desk: renewal completed (case “${"x".repeat(59)}…”)`);
+    expect(caseSubject("Action required: verify your account", "step 3 is yours")).toBe(
+      "Renewal Desk: step 3 is yours (case “Action required: verify your account”)",
+    );
+    expect(caseSubject("x".repeat(100), "renewal completed")).toBe(
+      `Renewal Desk: renewal completed (case “${"x".repeat(59)}…”)`,
+    );
   });
   it("show a person's address always, their chosen name quoted", () => {
-    expect(personLabel({ name: "IT Security", email: "mallory@evil.example" })).toBe("“IT Security” <mallory@evil.example>");
+    expect(personLabel({ name: "IT Security", email: "mallory@evil.example" })).toBe(
+      "“IT Security” <mallory@evil.example>",
+    );
     expect(personLabel({ name: null, email: "ann@example.test" })).toBe("ann@example.test");
   });
 });

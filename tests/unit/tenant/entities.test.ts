@@ -4,7 +4,11 @@ import { toRuntimeArtifact } from "@/lib/tenant/runtime-artifact";
 
 // The Hub spec's example entry (reference §2.4), as the tenant would send it.
 const entry = {
-  __metadata: { id: "https://tenant/api/v1/KeystoreEntries('313233')", uri: "https://tenant/api/v1/KeystoreEntries('313233')", type: "com.sap.hci.api.KeystoreEntry" },
+  __metadata: {
+    id: "https://tenant/api/v1/KeystoreEntries('313233')",
+    uri: "https://tenant/api/v1/KeystoreEntries('313233')",
+    type: "com.sap.hci.api.KeystoreEntry",
+  },
   Hexalias: "313233",
   Alias: "123",
   KeyType: "RSA",
@@ -48,7 +52,9 @@ describe("keystore entry", () => {
   });
 
   it("keeps the hex alias uppercase when the tenant answers in lowercase", () => {
-    expect(toKeystoreEntry({ ...entry, Alias: "my alias", Hexalias: "6d7920616c696173" })?.hexAlias).toBe("6D7920616C696173");
+    expect(toKeystoreEntry({ ...entry, Alias: "my alias", Hexalias: "6d7920616c696173" })?.hexAlias).toBe(
+      "6D7920616C696173",
+    );
   });
 
   it("takes absent optional fields as null", () => {
@@ -88,7 +94,14 @@ describe("runtime artifact", () => {
     ["2021-02-18T11:57:02.885", new Date("2021-02-18T11:57:02.885Z")],
   ])("is read with DeployedOn %s", (deployedOn, date) => {
     const json = {
-      __metadata: { id: "x", uri: "x", type: "com.sap.hci.api.IntegrationRuntimeArtifact", content_type: "application/octet-stream", media_src: "x/$value", edit_media: "x/$value" },
+      __metadata: {
+        id: "x",
+        uri: "x",
+        type: "com.sap.hci.api.IntegrationRuntimeArtifact",
+        content_type: "application/octet-stream",
+        media_src: "x/$value",
+        edit_media: "x/$value",
+      },
       Id: "IntegrationFlow1",
       Version: "1.0.0",
       Name: "Integration Flow 1",
@@ -98,11 +111,27 @@ describe("runtime artifact", () => {
       Status: "STARTED",
       ErrorInformation: { __deferred: { uri: "x/ErrorInformation" } },
     };
-    expect(toRuntimeArtifact(json)).toEqual({ id: "IntegrationFlow1", name: "Integration Flow 1", version: "1.0.0", type: "INTEGRATION_FLOW", deployedBy: "sb-x!b1|it!b2", deployedOn: date, status: "STARTED" });
+    expect(toRuntimeArtifact(json)).toEqual({
+      id: "IntegrationFlow1",
+      name: "Integration Flow 1",
+      version: "1.0.0",
+      type: "INTEGRATION_FLOW",
+      deployedBy: "sb-x!b1|it!b2",
+      deployedOn: date,
+      status: "STARTED",
+    });
   });
 
   it("takes null fields as null, and refuses an artifact without Id", () => {
-    expect(toRuntimeArtifact({ Id: "A", Name: null, DeployedOn: null })).toEqual({ id: "A", name: null, version: null, type: null, deployedBy: null, deployedOn: null, status: null });
+    expect(toRuntimeArtifact({ Id: "A", Name: null, DeployedOn: null })).toEqual({
+      id: "A",
+      name: null,
+      version: null,
+      type: null,
+      deployedBy: null,
+      deployedOn: null,
+      status: null,
+    });
     expect(toRuntimeArtifact({ Name: "A" })).toBeUndefined();
   });
 });

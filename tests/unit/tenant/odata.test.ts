@@ -3,8 +3,14 @@ import { odataErrorText, parseODataDate, readCollection, readEntity } from "@/li
 
 describe("OData envelopes", () => {
   it("reads a collection, with its next-page link when there is one", () => {
-    expect(readCollection({ d: { results: [{ Id: "a" }, { Id: "b" }] } })).toEqual({ results: [{ Id: "a" }, { Id: "b" }], next: undefined });
-    expect(readCollection({ d: { results: [], __next: "KeystoreEntries?$skiptoken=1000" } })).toEqual({ results: [], next: "KeystoreEntries?$skiptoken=1000" });
+    expect(readCollection({ d: { results: [{ Id: "a" }, { Id: "b" }] } })).toEqual({
+      results: [{ Id: "a" }, { Id: "b" }],
+      next: undefined,
+    });
+    expect(readCollection({ d: { results: [], __next: "KeystoreEntries?$skiptoken=1000" } })).toEqual({
+      results: [],
+      next: "KeystoreEntries?$skiptoken=1000",
+    });
   });
 
   it("reads a single entity and ignores what it does not know", () => {
@@ -53,19 +59,30 @@ describe("OData dates", () => {
 
 describe("OData error text", () => {
   it("is read from the documented body", () => {
-    expect(odataErrorText('{"error":{"code":"Not Found","message":{"lang":"en","value":"Alias \'x\' not found in the keystore"}}}')).toBe("Alias 'x' not found in the keystore");
+    expect(
+      odataErrorText(
+        '{"error":{"code":"Not Found","message":{"lang":"en","value":"Alias \'x\' not found in the keystore"}}}',
+      ),
+    ).toBe("Alias 'x' not found in the keystore");
   });
 
   it("is read from the body SAP's mocks use", () => {
-    expect(odataErrorText('{"code":"Not Found","message":{"@lang":"en","#text":"Integration flow not found"}}')).toBe("Integration flow not found");
+    expect(odataErrorText('{"code":"Not Found","message":{"@lang":"en","#text":"Integration flow not found"}}')).toBe(
+      "Integration flow not found",
+    );
   });
 
   it("is tamed: control characters become spaces, and it is cut at 300 characters", () => {
-    expect(odataErrorText(JSON.stringify({ error: { message: "line one\r\nline two\u0007" } }))).toBe("line one line two");
+    expect(odataErrorText(JSON.stringify({ error: { message: "line one\r\nline two\u0007" } }))).toBe(
+      "line one line two",
+    );
     expect(odataErrorText(JSON.stringify({ error: { message: { value: "x".repeat(400) } } }))).toBe("x".repeat(300));
   });
 
-  it.each(["", "<html>Service Unavailable</html>", '{"error":"unauthorized"}', '{"error":{"message":{"value":"  "}}}'])("is absent from %j", (body) => {
-    expect(odataErrorText(body)).toBeUndefined();
-  });
+  it.each(["", "<html>Service Unavailable</html>", '{"error":"unauthorized"}', '{"error":{"message":{"value":"  "}}}'])(
+    "is absent from %j",
+    (body) => {
+      expect(odataErrorText(body)).toBeUndefined();
+    },
+  );
 });

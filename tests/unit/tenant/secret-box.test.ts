@@ -59,12 +59,20 @@ describe("secret box", () => {
     });
     expect(failure(() => openSecret(tampered, key))).toEqual({
       code: "TAMPERED",
-      message: "The stored client secret failed its integrity check: it was altered or damaged. Paste the service key again.",
+      message:
+        "The stored client secret failed its integrity check: it was altered or damaged. Paste the service key again.",
     });
   });
 
   it("detects a truncated authentication tag", () => {
-    expect(failure(() => openSecret(withField(sealSecret(SECRET, key), 4, (bytes) => bytes.subarray(0, 12)), key)).code).toBe("TAMPERED");
+    expect(
+      failure(() =>
+        openSecret(
+          withField(sealSecret(SECRET, key), 4, (bytes) => bytes.subarray(0, 12)),
+          key,
+        ),
+      ).code,
+    ).toBe("TAMPERED");
   });
 
   it.each([
@@ -74,7 +82,8 @@ describe("secret box", () => {
   ])("refuses %s as an unknown format", (_label, change) => {
     expect(failure(() => openSecret(change(sealSecret(SECRET, key)), key))).toEqual({
       code: "UNKNOWN_FORMAT",
-      message: 'The stored client secret is not in a format this version of Renewal Desk can read (it should start with "v1:"). Paste the service key again.',
+      message:
+        'The stored client secret is not in a format this version of Renewal Desk can read (it should start with "v1:"). Paste the service key again.',
     });
   });
 });
@@ -106,7 +115,8 @@ describe("tenant secret key", () => {
     vi.stubEnv("TENANT_SECRET_KEY", value);
     expect(failure(() => tenantSecretKey(join(dir, "unused")))).toEqual({
       code: "KEY_INVALID",
-      message: "TENANT_SECRET_KEY must be 32 random bytes in base64 (44 characters); the value set is not. Generate one with `openssl rand -base64 32`.",
+      message:
+        "TENANT_SECRET_KEY must be 32 random bytes in base64 (44 characters); the value set is not. Generate one with `openssl rand -base64 32`.",
     });
   });
 
@@ -114,7 +124,8 @@ describe("tenant secret key", () => {
     vi.stubEnv("DATABASE_URL", "postgres://db.example.com/renewal");
     expect(failure(() => tenantSecretKey(join(dir, "tenant-secret-key")))).toEqual({
       code: "KEY_REQUIRED",
-      message: "TENANT_SECRET_KEY must be set when DATABASE_URL is: every instance of the app needs the same key to read the stored client secrets. Generate one with `openssl rand -base64 32`.",
+      message:
+        "TENANT_SECRET_KEY must be set when DATABASE_URL is: every instance of the app needs the same key to read the stored client secrets. Generate one with `openssl rand -base64 32`.",
     });
   });
 

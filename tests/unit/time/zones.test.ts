@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { formatInZone, formatWallTimeText, instantToWallTime, isValidTimeZone, normalizeWallTimeText, zonedWallTimeToInstant } from "@/lib/time/zones";
+import {
+  formatInZone,
+  formatWallTimeText,
+  instantToWallTime,
+  isValidTimeZone,
+  normalizeWallTimeText,
+  zonedWallTimeToInstant,
+} from "@/lib/time/zones";
 
 afterEach(() => vi.unstubAllEnvs());
 
@@ -142,9 +149,12 @@ describe("wall times as people type them", () => {
   ])("%s → %s", (text, expected) => {
     expect(normalizeWallTimeText(text)).toBe(expected);
   });
-  it.each(["31 Feb 2026, 06:00", "5 Foo 2026, 06:00", "5 Dec 2026, 25:00", "06:00", "tomorrow", ""])("refuses %j", (text) => {
-    expect(normalizeWallTimeText(text)).toBeNull();
-  });
+  it.each(["31 Feb 2026, 06:00", "5 Foo 2026, 06:00", "5 Dec 2026, 25:00", "06:00", "tomorrow", ""])(
+    "refuses %j",
+    (text) => {
+      expect(normalizeWallTimeText(text)).toBeNull();
+    },
+  );
   it("reads back what the page writes", () => {
     const instant = new Date("2026-12-05T05:00:00Z");
     const text = formatWallTimeText(instant, "Europe/Berlin");

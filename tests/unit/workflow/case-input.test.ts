@@ -33,7 +33,9 @@ describe("case input", () => {
   });
 
   it("lets one person hold several roles", () => {
-    const roles = participantsOf(caseInputSchema.parse(valid)).filter((p) => p.email === "ta@example.com").map((p) => p.role);
+    const roles = participantsOf(caseInputSchema.parse(valid))
+      .filter((p) => p.email === "ta@example.com")
+      .map((p) => p.role);
     expect(roles).toEqual(["TENANT_ADMIN", "INTEGRATION_DEVELOPER"]);
   });
 
@@ -43,7 +45,11 @@ describe("case input", () => {
     ["receiverSystem", "   ", "Name the receiver system."],
     ["acceptsBoth", "maybe", "Say whether the receiver can accept both certificates at once."],
     ["operatingModel", "SELF", "Choose the operating model."],
-    ["keystoreAlias", "my alias", "An alias may contain letters, digits, dot, underscore, @ and hyphen, and no spaces."],
+    [
+      "keystoreAlias",
+      "my alias",
+      "An alias may contain letters, digits, dot, underscore, @ and hyphen, and no spaces.",
+    ],
     ["keystoreAlias", "", "Enter the keystore alias."],
     ["runtimeNodes", " \n ", "Enter at least one runtime node."],
     ["runtimeNodes", "node-1\nNODE-1", "Each runtime node may appear only once."],
@@ -57,7 +63,9 @@ describe("case input", () => {
   it("reports a missing field by name", () => {
     const withoutDevelopers: Record<string, unknown> = { ...valid };
     delete withoutDevelopers.integrationDevelopers;
-    expect(fieldErrors(withoutDevelopers).integrationDevelopers).toBe("Enter the e-mail address of at least one integration developer.");
+    expect(fieldErrors(withoutDevelopers).integrationDevelopers).toBe(
+      "Enter the e-mail address of at least one integration developer.",
+    );
   });
 
   it("limits the number of people per role", () => {

@@ -50,33 +50,51 @@ describe("workflow definitions", () => {
     expect(new Set(definition.steps.map((step) => step.key)).size).toBe(definition.steps.length);
   });
 
-  it.each([VARIANT_A, VARIANT_B])("variant $variant: every hand-over leads to a step of the role it hands over to", (definition) => {
-    for (const step of definition.steps.filter((candidate) => candidate.kind === "handover")) {
-      // The next action after a hand-over (past further hand-overs) belongs to the receiving role, or the chain ends.
-      const rest = definition.steps.slice(step.number);
-      const nextAction = rest.find((candidate) => candidate.kind === "action");
-      const nextHandover = rest[0]?.kind === "handover" ? rest[0] : undefined;
-      expect(step.to).not.toBe(step.role);
-      expect([nextAction?.role, nextHandover?.role]).toContain(step.to);
-    }
-  });
-
-  it.each([VARIANT_A, VARIANT_B])("variant $variant: forms, partners, links and waits only where they can apply", (definition) => {
-    for (const step of definition.steps) {
-      if (step.kind === "handover") {
-        expect({ step: step.number, input: step.input, with: step.with, confirmByLink: step.confirmByLink }).toEqual({ step: step.number, input: undefined, with: undefined, confirmByLink: undefined });
-      } else {
-        expect({ step: step.number, to: step.to, waitsFor: step.waitsFor }).toEqual({ step: step.number, to: undefined, waitsFor: undefined });
-        if (step.with) expect(step.with).not.toBe(step.role);
-        if (step.confirmByLink) expect(step.input).toBeDefined();
+  it.each([VARIANT_A, VARIANT_B])(
+    "variant $variant: every hand-over leads to a step of the role it hands over to",
+    (definition) => {
+      for (const step of definition.steps.filter((candidate) => candidate.kind === "handover")) {
+        // The next action after a hand-over (past further hand-overs) belongs to the receiving role, or the chain ends.
+        const rest = definition.steps.slice(step.number);
+        const nextAction = rest.find((candidate) => candidate.kind === "action");
+        const nextHandover = rest[0]?.kind === "handover" ? rest[0] : undefined;
+        expect(step.to).not.toBe(step.role);
+        expect([nextAction?.role, nextHandover?.role]).toContain(step.to);
       }
-    }
-  });
+    },
+  );
 
-  it.each([VARIANT_A, VARIANT_B])("variant $variant: starts with the certificate upload and ends with an action", (definition) => {
-    expect(definition.steps[0]).toMatchObject({ kind: "action", input: "certificates" });
-    expect(definition.steps.at(-1)!.kind).toBe("action");
-  });
+  it.each([VARIANT_A, VARIANT_B])(
+    "variant $variant: forms, partners, links and waits only where they can apply",
+    (definition) => {
+      for (const step of definition.steps) {
+        if (step.kind === "handover") {
+          expect({ step: step.number, input: step.input, with: step.with, confirmByLink: step.confirmByLink }).toEqual({
+            step: step.number,
+            input: undefined,
+            with: undefined,
+            confirmByLink: undefined,
+          });
+        } else {
+          expect({ step: step.number, to: step.to, waitsFor: step.waitsFor }).toEqual({
+            step: step.number,
+            to: undefined,
+            waitsFor: undefined,
+          });
+          if (step.with) expect(step.with).not.toBe(step.role);
+          if (step.confirmByLink) expect(step.input).toBeDefined();
+        }
+      }
+    },
+  );
+
+  it.each([VARIANT_A, VARIANT_B])(
+    "variant $variant: starts with the certificate upload and ends with an action",
+    (definition) => {
+      expect(definition.steps[0]).toMatchObject({ kind: "action", input: "certificates" });
+      expect(definition.steps.at(-1)!.kind).toBe("action");
+    },
+  );
 
   it("variant B waits for the agreed window before asking for the flows to stop, and only there", () => {
     const waiting = VARIANT_B.steps.filter((step) => step.waitsFor);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { gridCells, gridComplete, missingCells, oldCertificateMayBeUsedUntil, restartsBlockingCleanUp } from "@/lib/workflow/grid";
+import {
+  gridCells,
+  gridComplete,
+  missingCells,
+  oldCertificateMayBeUsedUntil,
+  restartsBlockingCleanUp,
+} from "@/lib/workflow/grid";
 import { checkKeystoreAlias } from "@/lib/workflow/alias";
 import { overlapping, windowProblem } from "@/lib/workflow/downtime";
 import { receiverChecklist } from "@/lib/workflow/checklists";
@@ -13,8 +19,10 @@ describe("the flows × nodes grid", () => {
 
   it("has one cell per flow and node", () => {
     expect(gridCells(flows, nodes)).toEqual([
-      { flow: "Orders", node: "node-1" }, { flow: "Orders", node: "node-2" },
-      { flow: "Invoices", node: "node-1" }, { flow: "Invoices", node: "node-2" },
+      { flow: "Orders", node: "node-1" },
+      { flow: "Orders", node: "node-2" },
+      { flow: "Invoices", node: "node-1" },
+      { flow: "Invoices", node: "node-2" },
     ]);
   });
 
@@ -27,14 +35,23 @@ describe("the flows × nodes grid", () => {
 
   it("grows when a node is added during the case", () => {
     const confirmed = gridCells(flows, nodes);
-    expect(missingCells(flows, [...nodes, "node-3"], confirmed)).toEqual([{ flow: "Orders", node: "node-3" }, { flow: "Invoices", node: "node-3" }]);
+    expect(missingCells(flows, [...nodes, "node-3"], confirmed)).toEqual([
+      { flow: "Orders", node: "node-3" },
+      { flow: "Invoices", node: "node-3" },
+    ]);
   });
 
   it("blocks variant A's clean-up only on restart cells (step 7) still open, and never variant B's", () => {
     const stopped = gridCells(flows, nodes).map((cell) => ({ ...cell, stepNumber: 3 }));
-    const restarted = gridCells(flows, nodes).slice(1).map((cell) => ({ ...cell, stepNumber: 7 }));
-    expect(restartsBlockingCleanUp("A", flows, nodes, [...stopped, ...restarted])).toEqual([{ flow: "Orders", node: "node-1" }]);
-    expect(restartsBlockingCleanUp("A", flows, nodes, [...restarted, { flow: "Orders", node: "node-1", stepNumber: 7 }])).toEqual([]);
+    const restarted = gridCells(flows, nodes)
+      .slice(1)
+      .map((cell) => ({ ...cell, stepNumber: 7 }));
+    expect(restartsBlockingCleanUp("A", flows, nodes, [...stopped, ...restarted])).toEqual([
+      { flow: "Orders", node: "node-1" },
+    ]);
+    expect(
+      restartsBlockingCleanUp("A", flows, nodes, [...restarted, { flow: "Orders", node: "node-1", stepNumber: 7 }]),
+    ).toEqual([]);
     expect(restartsBlockingCleanUp("B", flows, nodes, [])).toEqual([]);
   });
 
@@ -72,7 +89,9 @@ describe("downtime windows", () => {
   });
 
   it("refuses a window without times", () => {
-    expect(windowProblem({ start: new Date(Number.NaN), end: at("2026-12-05T07:00:00Z") }, NOW)).toBe("Enter a start and an end.");
+    expect(windowProblem({ start: new Date(Number.NaN), end: at("2026-12-05T07:00:00Z") }, NOW)).toBe(
+      "Enter a start and an end.",
+    );
   });
 
   it("spots overlapping proposals", () => {
@@ -88,7 +107,10 @@ describe("receiver checklists", () => {
   it("follows the SAP Web Dispatcher example, with the farm change done by a third party", () => {
     const items = receiverChecklist("SAP_WEB_DISPATCHER_ABAP", "A");
     expect(items).toHaveLength(5);
-    expect(items.find((item) => item.thirdParty)).toMatchObject({ label: "Add the new CA to the Web Dispatcher farm", thirdParty: "SAP IT" });
+    expect(items.find((item) => item.thirdParty)).toMatchObject({
+      label: "Add the new CA to the Web Dispatcher farm",
+      thirdParty: "SAP IT",
+    });
   });
 
   it("accepts next to the old certificate in A and in its place in B", () => {

@@ -27,7 +27,11 @@ function runToEnd(definition: WorkflowDefinition) {
       ? planScheduledHandover(definition, "OPEN", steps, ready.number)
       : planCompletion(definition, "OPEN", steps, ready.number, ALL_ROLES);
     if (!result.ok) throw new Error(result.refusal);
-    trace.push({ completed: result.plan.completed, handedOver: result.plan.handedOver, nowReady: result.plan.nowReady });
+    trace.push({
+      completed: result.plan.completed,
+      handedOver: result.plan.handedOver,
+      nowReady: result.plan.nowReady,
+    });
     steps = applyPlan(steps, result.plan);
   }
   return { steps, trace };
@@ -109,7 +113,10 @@ describe("refusals", () => {
       number: step.number,
       status: step.number === 1 ? "DONE" : step.number === 2 ? "READY" : "BLOCKED",
     }));
-    expect(planCompletion(VARIANT_A, "OPEN", handoverReady, 2, ALL_ROLES)).toEqual({ ok: false, refusal: "STEP_IS_HANDOVER" });
+    expect(planCompletion(VARIANT_A, "OPEN", handoverReady, 2, ALL_ROLES)).toEqual({
+      ok: false,
+      refusal: "STEP_IS_HANDOVER",
+    });
   });
 
   it("refuses unknown steps", () => {
@@ -126,7 +133,10 @@ describe("refusals", () => {
 
   it("refuses a cancelled step", () => {
     const cancelled: StepState[] = fresh.map((step) => ({ ...step, status: "CANCELLED" }));
-    expect(planCompletion(VARIANT_A, "OPEN", cancelled, 1, ALL_ROLES)).toEqual({ ok: false, refusal: "STEP_NOT_READY" });
+    expect(planCompletion(VARIANT_A, "OPEN", cancelled, 1, ALL_ROLES)).toEqual({
+      ok: false,
+      refusal: "STEP_NOT_READY",
+    });
   });
 });
 
@@ -140,19 +150,34 @@ describe("joint and scheduled steps", () => {
   it("lets the receiver administrator complete the downtime agreement they take part in", () => {
     const result = planCompletion(VARIANT_B, "OPEN", afterStep1, 2, ["RECEIVER_ADMIN"]);
     expect(result).toEqual({ ok: true, plan: { completed: 2, handedOver: [], nowReady: 3, caseCompleted: false } });
-    expect(planCompletion(VARIANT_B, "OPEN", afterStep1, 2, ["INTEGRATION_DEVELOPER"])).toEqual({ ok: false, refusal: "NOT_YOUR_ROLE" });
+    expect(planCompletion(VARIANT_B, "OPEN", afterStep1, 2, ["INTEGRATION_DEVELOPER"])).toEqual({
+      ok: false,
+      refusal: "NOT_YOUR_ROLE",
+    });
   });
 
   it("leaves the waiting hand-over to the scheduler: nobody completes it by hand", () => {
     const result = planCompletion(VARIANT_B, "OPEN", afterStep1, 2, ["TENANT_ADMIN"]);
     if (!result.ok) throw new Error(result.refusal);
     const waiting = applyPlan(afterStep1, result.plan);
-    expect(planCompletion(VARIANT_B, "OPEN", waiting, 3, ALL_ROLES)).toEqual({ ok: false, refusal: "STEP_IS_HANDOVER" });
-    expect(planScheduledHandover(VARIANT_B, "OPEN", waiting, 3)).toEqual({ ok: true, plan: { completed: 3, handedOver: [], nowReady: 4, caseCompleted: false } });
+    expect(planCompletion(VARIANT_B, "OPEN", waiting, 3, ALL_ROLES)).toEqual({
+      ok: false,
+      refusal: "STEP_IS_HANDOVER",
+    });
+    expect(planScheduledHandover(VARIANT_B, "OPEN", waiting, 3)).toEqual({
+      ok: true,
+      plan: { completed: 3, handedOver: [], nowReady: 4, caseCompleted: false },
+    });
     expect(planScheduledHandover(VARIANT_B, "OPEN", afterStep1, 3)).toEqual({ ok: false, refusal: "STEP_NOT_READY" });
     expect(planScheduledHandover(VARIANT_B, "CANCELLED", waiting, 3)).toEqual({ ok: false, refusal: "CASE_CLOSED" });
-    expect(planScheduledHandover(VARIANT_B, "OPEN", waiting, 5)).toEqual({ ok: false, refusal: "NOT_A_WAITING_HANDOVER" });
-    expect(planScheduledHandover(VARIANT_A, "OPEN", initialStepStates(VARIANT_A), 2)).toEqual({ ok: false, refusal: "NOT_A_WAITING_HANDOVER" });
+    expect(planScheduledHandover(VARIANT_B, "OPEN", waiting, 5)).toEqual({
+      ok: false,
+      refusal: "NOT_A_WAITING_HANDOVER",
+    });
+    expect(planScheduledHandover(VARIANT_A, "OPEN", initialStepStates(VARIANT_A), 2)).toEqual({
+      ok: false,
+      refusal: "NOT_A_WAITING_HANDOVER",
+    });
   });
 });
 

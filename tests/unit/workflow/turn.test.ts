@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { ROLES, WORKFLOWS, type Role, type StepDefinition, type WorkflowDefinition } from "@/lib/workflow";
-import { caseActions, mayAcceptProposal, proposingSide, refusalFor, stepActions, tasksOf, type CaseState, type StepActionKind } from "@/lib/workflow/turn";
+import {
+  caseActions,
+  mayAcceptProposal,
+  proposingSide,
+  refusalFor,
+  stepActions,
+  tasksOf,
+  type CaseState,
+  type StepActionKind,
+} from "@/lib/workflow/turn";
 
 const NOW = new Date("2026-12-04T10:00:00Z");
 const LATER = new Date("2026-12-05T06:00:00Z");
@@ -9,7 +18,10 @@ const LATER = new Date("2026-12-05T06:00:00Z");
 function stateAt(definition: WorkflowDefinition, ready: StepDefinition, overrides: Partial<CaseState> = {}): CaseState {
   return {
     status: "OPEN",
-    steps: definition.steps.map((step) => ({ number: step.number, status: step.number < ready.number ? "DONE" : step.number === ready.number ? "READY" : "BLOCKED" })),
+    steps: definition.steps.map((step) => ({
+      number: step.number,
+      status: step.number < ready.number ? "DONE" : step.number === ready.number ? "READY" : "BLOCKED",
+    })),
     windowStart: ready.waitsFor ? LATER : null,
     gridStepsWithOpenCells: [],
     now: NOW,
@@ -37,10 +49,14 @@ describe("who may act, for every step of both procedures and every role", () => 
           // Nothing else on the case is theirs, but moving an agreed window before it starts.
           for (const other of definition.steps.filter((step) => step.number !== ready.number)) {
             const movable = ready.waitsFor && other.input === "downtime-window" && expected(other, role).length > 0;
-            expect(stepActions(definition, state, other, [role])).toEqual(movable ? ["propose-window", "accept-window"] : []);
+            expect(stepActions(definition, state, other, [role])).toEqual(
+              movable ? ["propose-window", "accept-window"] : [],
+            );
           }
           // The task list and the actions agree: the ready step is a task exactly when there is something to do on it.
-          expect(tasksOf(definition, state, [role]).map((task) => task.step.number)).toEqual(expected(ready, role).length > 0 ? [ready.number] : []);
+          expect(tasksOf(definition, state, [role]).map((task) => task.step.number)).toEqual(
+            expected(ready, role).length > 0 ? [ready.number] : [],
+          );
         });
       }
     }
@@ -53,8 +69,16 @@ describe("the joint step", () => {
   const state = stateAt(definition, agree);
 
   it("is the turn of both the tenant and the receiver administrator", () => {
-    expect(tasksOf(definition, state, ["TENANT_ADMIN"])).toMatchObject([{ step: { number: agree.number }, role: "TENANT_ADMIN", turn: { stage: "turn", actors: ["TENANT_ADMIN", "RECEIVER_ADMIN"] } }]);
-    expect(tasksOf(definition, state, ["RECEIVER_ADMIN"])).toMatchObject([{ step: { number: agree.number }, role: "RECEIVER_ADMIN" }]);
+    expect(tasksOf(definition, state, ["TENANT_ADMIN"])).toMatchObject([
+      {
+        step: { number: agree.number },
+        role: "TENANT_ADMIN",
+        turn: { stage: "turn", actors: ["TENANT_ADMIN", "RECEIVER_ADMIN"] },
+      },
+    ]);
+    expect(tasksOf(definition, state, ["RECEIVER_ADMIN"])).toMatchObject([
+      { step: { number: agree.number }, role: "RECEIVER_ADMIN" },
+    ]);
     expect(tasksOf(definition, state, ["INTEGRATION_DEVELOPER"])).toEqual([]);
   });
 
@@ -74,7 +98,9 @@ describe("the joint step", () => {
     expect(stepActions(definition, waiting, agree, ["RECEIVER_ADMIN"])).toEqual(["propose-window", "accept-window"]);
     const started = { ...waiting, now: new Date(LATER.getTime() + 60_000) };
     expect(stepActions(definition, started, agree, ["RECEIVER_ADMIN"])).toEqual([]);
-    expect(refusalFor(definition, started, agree, ["RECEIVER_ADMIN"], "propose-window")).toMatchObject({ code: "CONFLICT" });
+    expect(refusalFor(definition, started, agree, ["RECEIVER_ADMIN"], "propose-window")).toMatchObject({
+      code: "CONFLICT",
+    });
   });
 });
 

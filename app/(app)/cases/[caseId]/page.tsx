@@ -14,11 +14,19 @@ import { Time } from "@/components/ui/time";
 export const metadata: Metadata = { title: "Case" };
 
 /** Where the case stands and what is the viewer's to do: the people, the current step, every step with its input. */
-export default async function CasePage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CasePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ caseId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { caseId } = await params;
   // The audit trail's filters used to live on this page: such links now open the audit section.
   const query = await searchParams;
-  const auditQuery = Object.entries(query).filter((entry): entry is [string, string] => ["role", "kind", "audit"].includes(entry[0]) && typeof entry[1] === "string");
+  const auditQuery = Object.entries(query).filter(
+    (entry): entry is [string, string] => ["role", "kind", "audit"].includes(entry[0]) && typeof entry[1] === "string",
+  );
   if (auditQuery.length > 0) redirect(`/cases/${encodeURIComponent(caseId)}/audit?${new URLSearchParams(auditQuery)}`);
   const user = await requireUserOrRedirect(`/cases/${caseId}`);
   const view = await loadCaseViewWithProcedure(user.id, caseId);
@@ -35,8 +43,9 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         <Swimlane variant={detail.variant} steps={detail.steps} zone={view.zone} />
         {procedure.keystoreReplacedAt && procedure.oldCertificateMayBeUsedUntil ? (
           <Notice tone="warning">
-            The keystore was changed on <Time value={procedure.keystoreReplacedAt} />. Runtime nodes whose flows have not been restarted may keep presenting
-            the old certificate until <Time value={procedure.oldCertificateMayBeUsedUntil} /> (the TLS client caches the keystore for 24 hours).
+            The keystore was changed on <Time value={procedure.keystoreReplacedAt} />. Runtime nodes whose flows have
+            not been restarted may keep presenting the old certificate until{" "}
+            <Time value={procedure.oldCertificateMayBeUsedUntil} /> (the TLS client caches the keystore for 24 hours).
           </Notice>
         ) : null}
         <StepList view={view} procedure={procedure} />

@@ -14,17 +14,21 @@ export default async function NewCasePage({ searchParams }: { searchParams: Prom
   const renewal = fromCertificate ? await renewalSource(user.id, fromCertificate).catch(() => undefined) : undefined;
   const memberships = await membershipsOf(user.id);
   if (memberships.length === 0) redirect("/welcome");
-  const workspaces = memberships.filter((membership) => membership.role !== "GUEST").map((membership) => membership.workspace);
+  const workspaces = memberships
+    .filter((membership) => membership.role !== "GUEST")
+    .map((membership) => membership.workspace);
   return (
     <section className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-bold">New renewal case</h1>
       <p className="text-sm text-slate-700">
-        A case tracks the replacement of a tenant&apos;s client certificate by one with a new key pair, issued by a different CA.
+        A case tracks the replacement of a tenant&apos;s client certificate by one with a new key pair, issued by a
+        different CA.
       </p>
       {workspaces.length === 0 ? (
         <Notice tone="info">
-          You take part in cases as a guest, and guests do not start cases: a member of the workspace does. Ask the person who named you on
-          your case (you find them on the case page) to start the renewal, and they will name you on it.
+          You take part in cases as a guest, and guests do not start cases: a member of the workspace does. Ask the
+          person who named you on your case (you find them on the case page) to start the renewal, and they will name
+          you on it.
         </Notice>
       ) : (
         <NewCaseForm

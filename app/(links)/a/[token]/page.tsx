@@ -7,14 +7,22 @@ import { ActionLinkConfirm } from "@/components/case/action-link-confirm";
 import { Notice } from "@/components/ui/notice";
 import { Time } from "@/components/ui/time";
 
-export const metadata: Metadata = { title: "Confirm a step", referrer: "no-referrer", robots: { index: false, follow: false } };
+export const metadata: Metadata = {
+  title: "Confirm a step",
+  referrer: "no-referrer",
+  robots: { index: false, follow: false },
+};
 
 /** Opening the link only shows what it would confirm; the button's POST does the confirming. */
 export default async function ActionLinkPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const client = await clientInfo();
   if (await isRateLimited(client.ip)) {
-    return <Notice tone="error">Too many invalid links were tried from your address. Wait a quarter of an hour and try again.</Notice>;
+    return (
+      <Notice tone="error">
+        Too many invalid links were tried from your address. Wait a quarter of an hour and try again.
+      </Notice>
+    );
   }
   const link = await inspectActionLink(token);
   if (link.state !== "valid") {
@@ -48,7 +56,9 @@ export default async function ActionLinkPage({ params }: { params: Promise<{ tok
         </dd>
       </dl>
       <p className="text-sm text-slate-700">{link.stepHelp}</p>
-      <p className="text-sm text-slate-700">Confirm only when the step is really done: the next person will be told to go ahead.</p>
+      <p className="text-sm text-slate-700">
+        Confirm only when the step is really done: the next person will be told to go ahead.
+      </p>
       <ActionLinkConfirm token={token} stepNumber={link.stepNumber} />
     </>
   );

@@ -63,7 +63,9 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
         <iframe
           title={`HTML part of “${message.subject}”`}
           sandbox="allow-popups allow-popups-to-escape-sandbox"
-          srcDoc={message.html.replace("<head>", '<head><base target="_blank">').replace(/^<!doctype html><html>/i, '<!doctype html><html><head><base target="_blank"></head>')}
+          srcDoc={message.html
+            .replace("<head>", '<head><base target="_blank">')
+            .replace(/^<!doctype html><html>/i, '<!doctype html><html><head><base target="_blank"></head>')}
           className="h-96 w-full rounded border border-slate-300 bg-white"
         />
       </section>

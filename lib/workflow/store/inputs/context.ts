@@ -14,8 +14,14 @@ export async function loadForInput(tx: Prisma.TransactionClient, caseId: string,
   const found = await tx.case.findUnique({
     where: { id: caseId },
     select: {
-      ...caseSummarySelect, status: true,
-      runtimeNodes: true, integrationFlows: true, receiverLandscape: true, windowStart: true, windowEnd: true, windowSequence: true,
+      ...caseSummarySelect,
+      status: true,
+      runtimeNodes: true,
+      integrationFlows: true,
+      receiverLandscape: true,
+      windowStart: true,
+      windowEnd: true,
+      windowSequence: true,
       steps: { select: { number: true, status: true, completedAt: true, details: true } },
       confirmations: { select: { stepNumber: true, flow: true, node: true } },
       participants: { where: { userId: actorId }, select: { role: true } },
@@ -23,8 +29,13 @@ export async function loadForInput(tx: Prisma.TransactionClient, caseId: string,
     },
   });
   if (!found) throw new AppError("NOT_FOUND", "This case does not exist or you have no access to it.");
-  if (found.status !== "OPEN") throw new AppError("CASE_CLOSED", "This case is closed; its steps can no longer change.");
-  return { ...found, roles: found.participants.map((participant) => participant.role), workspaceRole: found.workspace.memberships[0]?.role ?? null };
+  if (found.status !== "OPEN")
+    throw new AppError("CASE_CLOSED", "This case is closed; its steps can no longer change.");
+  return {
+    ...found,
+    roles: found.participants.map((participant) => participant.role),
+    workspaceRole: found.workspace.memberships[0]?.role ?? null,
+  };
 }
 
 export type CaseForInput = Awaited<ReturnType<typeof loadForInput>>;
@@ -33,16 +44,31 @@ export type CaseForInput = Awaited<ReturnType<typeof loadForInput>>;
  * The step that takes `input` (the given one, or the procedure's only one), after the rule of who may act
  * (lib/workflow/turn.ts) allowed the actor to take `action` on it now. Anything else is refused with its reason.
  */
-export function authorizeInput(found: CaseForInput, input: StepInput | readonly StepInput[], action: StepActionKind, stepNumber?: number, now = new Date()): StepDefinition {
+export function authorizeInput(
+  found: CaseForInput,
+  input: StepInput | readonly StepInput[],
+  action: StepActionKind,
+  stepNumber?: number,
+  now = new Date(),
+): StepDefinition {
   const inputs: readonly StepInput[] = typeof input === "string" ? [input] : input;
   const definition = workflowFor(found.variant);
-  const step = stepNumber === undefined ? definition.steps.find((candidate) => candidate.input && inputs.includes(candidate.input)) : stepDefinition(found.variant, stepNumber);
-  if (!step?.input || !inputs.includes(step.input)) throw new AppError("NOT_FOUND", "This step does not take that information.");
+  const step =
+    stepNumber === undefined
+      ? definition.steps.find((candidate) => candidate.input && inputs.includes(candidate.input))
+      : stepDefinition(found.variant, stepNumber);
+  if (!step?.input || !inputs.includes(step.input))
+    throw new AppError("NOT_FOUND", "This step does not take that information.");
   return authorizeStep(found, step, action, now);
 }
 
 /** The step, after the rule of who may act allowed the actor to take `action` on it now. */
-export function authorizeStep(found: CaseForInput, step: StepDefinition, action: StepActionKind, now = new Date()): StepDefinition {
+export function authorizeStep(
+  found: CaseForInput,
+  step: StepDefinition,
+  action: StepActionKind,
+  now = new Date(),
+): StepDefinition {
   const refusal = refusalFor(workflowFor(found.variant), caseStateOf(found, now), step, found.roles, action);
   if (refusal) throw new AppError(refusal.code, refusal.message);
   return step;
@@ -51,7 +77,16 @@ export function authorizeStep(found: CaseForInput, step: StepDefinition, action:
 /** Refuses a case-wide action the rule does not allow this actor. */
 export function authorizeCaseAction(found: CaseForInput, action: CaseActionKind): void {
   if (!found.workspaceRole) throw new AppError("NOT_FOUND", "This case does not exist or you have no access to it.");
-  assertCaseAction({ caseId: found.id, workspaceId: found.workspaceId, workspaceRole: found.workspaceRole, roles: found.roles, status: found.status }, action);
+  assertCaseAction(
+    {
+      caseId: found.id,
+      workspaceId: found.workspaceId,
+      workspaceRole: found.workspaceRole,
+      roles: found.roles,
+      status: found.status,
+    },
+    action,
+  );
 }
 
 export function stepState(found: CaseForInput, number: number) {

@@ -19,19 +19,41 @@ export async function confirmGridCells(actorId: string, caseId: string, stepNumb
     const state = stepState(found, stepNumber)!;
     const existing = found.confirmations.filter((cell) => cell.stepNumber === stepNumber);
     const open = missingCells(found.integrationFlows, found.runtimeNodes, existing);
-    const valid = new Set(gridCells(found.integrationFlows, found.runtimeNodes).map((cell) => `${cell.flow}\u0000${cell.node}`));
+    const valid = new Set(
+      gridCells(found.integrationFlows, found.runtimeNodes).map((cell) => `${cell.flow}\u0000${cell.node}`),
+    );
     const wanted = cells.filter((cell) => valid.has(`${cell.flow}\u0000${cell.node}`));
-    if (wanted.length !== cells.length || wanted.length === 0) throw new AppError("VALIDATION_FAILED", "Choose flows and nodes of this case.");
-    const fresh = missingCells(found.integrationFlows, found.runtimeNodes, existing).filter((cell) => wanted.some((w) => w.flow === cell.flow && w.node === cell.node));
-    await tx.flowNodeConfirmation.createMany({ data: fresh.map((cell) => ({ caseId, stepNumber, ...cell, confirmedById: actorId })), skipDuplicates: true });
-    await recordAudit(tx, fresh.map((cell) => ({
-      workspaceId: found.workspaceId, caseId, kind: "grid.confirmed" as const, actorId, channel: "WEB" as const, stepNumber, data: { flow: cell.flow, node: cell.node, action: step.key },
-    })));
+    if (wanted.length !== cells.length || wanted.length === 0)
+      throw new AppError("VALIDATION_FAILED", "Choose flows and nodes of this case.");
+    const fresh = missingCells(found.integrationFlows, found.runtimeNodes, existing).filter((cell) =>
+      wanted.some((w) => w.flow === cell.flow && w.node === cell.node),
+    );
+    await tx.flowNodeConfirmation.createMany({
+      data: fresh.map((cell) => ({ caseId, stepNumber, ...cell, confirmedById: actorId })),
+      skipDuplicates: true,
+    });
+    await recordAudit(
+      tx,
+      fresh.map((cell) => ({
+        workspaceId: found.workspaceId,
+        caseId,
+        kind: "grid.confirmed" as const,
+        actorId,
+        channel: "WEB" as const,
+        stepNumber,
+        data: { flow: cell.flow, node: cell.node, action: step.key },
+      })),
+    );
     const remaining = open.length - fresh.length;
     if (remaining === 0 && state.status === "READY") {
       const count = found.integrationFlows.length * found.runtimeNodes.length;
       await completeStepInTransaction(tx, {
-        caseId, stepNumber, actorId, channel: "WEB", withInput: true, details: { confirmedCells: count },
+        caseId,
+        stepNumber,
+        actorId,
+        channel: "WEB",
+        withInput: true,
+        details: { confirmedCells: count },
       });
       return { confirmed: fresh.length, remaining, completed: true };
     }
@@ -46,15 +68,30 @@ export async function addNodesAndFlows(actorId: string, caseId: string, nodes: s
   await db().$transaction(async (tx) => {
     const found = await loadForInput(tx, caseId, actorId);
     authorizeCaseAction(found, "add-nodes-flows");
-    const newNodes = nodes.filter((node) => !found.runtimeNodes.some((known) => known.toLowerCase() === node.toLowerCase()));
-    const newFlows = flows.filter((flow) => !found.integrationFlows.some((known) => known.toLowerCase() === flow.toLowerCase()));
-    if (newNodes.length + newFlows.length === 0) throw new AppError("VALIDATION_FAILED", "These nodes and flows are already part of the case.");
+    const newNodes = nodes.filter(
+      (node) => !found.runtimeNodes.some((known) => known.toLowerCase() === node.toLowerCase()),
+    );
+    const newFlows = flows.filter(
+      (flow) => !found.integrationFlows.some((known) => known.toLowerCase() === flow.toLowerCase()),
+    );
+    if (newNodes.length + newFlows.length === 0)
+      throw new AppError("VALIDATION_FAILED", "These nodes and flows are already part of the case.");
     await tx.case.update({
       where: { id: caseId },
-      data: { runtimeNodes: [...found.runtimeNodes, ...newNodes], integrationFlows: [...found.integrationFlows, ...newFlows] },
+      data: {
+        runtimeNodes: [...found.runtimeNodes, ...newNodes],
+        integrationFlows: [...found.integrationFlows, ...newFlows],
+      },
     });
     await recordAudit(tx, [
-      { workspaceId: found.workspaceId, caseId, kind: "case.changed", actorId, channel: "WEB", data: { addedRuntimeNodes: newNodes, addedIntegrationFlows: newFlows } },
+      {
+        workspaceId: found.workspaceId,
+        caseId,
+        kind: "case.changed",
+        actorId,
+        channel: "WEB",
+        data: { addedRuntimeNodes: newNodes, addedIntegrationFlows: newFlows },
+      },
     ]);
   });
 }

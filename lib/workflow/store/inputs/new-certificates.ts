@@ -35,10 +35,17 @@ export async function submitNewCertificates(submission: NewCertificatesSubmissio
   const old = await oldCertificateParts(submission.caseId);
   const validated = validateRenewal({ newLeaf: submission.newLeaf, newRoot: submission.newRoot, ...old });
   const result: RenewalResult = submission.earlyErrors.length
-    ? { accepted: false, errors: [...submission.earlyErrors, ...validated.errors.filter((error) => error.code !== "EMPTY_UPLOAD")], warnings: [], certificates: [], chain: [] }
+    ? {
+        accepted: false,
+        errors: [...submission.earlyErrors, ...validated.errors.filter((error) => error.code !== "EMPTY_UPLOAD")],
+        warnings: [],
+        certificates: [],
+        chain: [],
+      }
     : validated;
   if (!result.accepted) return { status: "rejected", result };
-  if (result.warnings.length > 0 && !submission.warningsAcknowledged) return { status: "needs-acknowledgement", result };
+  if (result.warnings.length > 0 && !submission.warningsAcknowledged)
+    return { status: "needs-acknowledgement", result };
 
   const newCertificates = result.certificates.filter((certificate) => !certificate.role.startsWith("old-"));
   const plan = await db().$transaction(async (tx) => {
@@ -64,7 +71,12 @@ export async function submitNewCertificates(submission: NewCertificatesSubmissio
     });
     await recordAudit(tx, [
       {
-        workspaceId: found.workspaceId, caseId: submission.caseId, kind: "certificate.uploaded", actorId: submission.actorId, channel: "WEB", stepNumber: step.number,
+        workspaceId: found.workspaceId,
+        caseId: submission.caseId,
+        kind: "certificate.uploaded",
+        actorId: submission.actorId,
+        channel: "WEB",
+        stepNumber: step.number,
         data: { set: "NEW", ...uploadAuditData(newCertificates, result.warnings, submission.warningsAcknowledged) },
       },
     ]);

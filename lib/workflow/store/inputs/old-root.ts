@@ -24,17 +24,41 @@ async function restartsMissing(
   client: Prisma.TransactionClient,
   found: Pick<CaseForInput, "id" | "variant" | "integrationFlows" | "runtimeNodes">,
 ): Promise<{ flow: string; node: string }[]> {
-  const confirmed = await client.flowNodeConfirmation.findMany({ where: { caseId: found.id }, select: { stepNumber: true, flow: true, node: true } });
+  const confirmed = await client.flowNodeConfirmation.findMany({
+    where: { caseId: found.id },
+    select: { stepNumber: true, flow: true, node: true },
+  });
   return restartsBlockingCleanUp(found.variant, found.integrationFlows, found.runtimeNodes, confirmed);
 }
 
 /** The receiver administrator records whether the old root CA was removed or kept, and why. */
-export async function recordOldRootDecision(actorId: string, caseId: string, stepNumber: number, decision: OldRootDecision) {
+export async function recordOldRootDecision(
+  actorId: string,
+  caseId: string,
+  stepNumber: number,
+  decision: OldRootDecision,
+) {
   const completed = await db().$transaction(async (tx) => {
     const found = await loadForInput(tx, caseId, actorId);
     const { input } = authorizeInput(found, ["old-root-removal", "receiver-checklist"], "give-input", stepNumber);
-    const details = { oldRoot: decision.oldRoot, reason: decision.reason, ...(decision.oldClientCertificateRemoved !== undefined ? { oldClientCertificateRemoved: decision.oldClientCertificateRemoved } : {}) };
-    await recordAudit(tx, [{ workspaceId: found.workspaceId, caseId, kind: "old_root.decided", actorId, channel: "WEB", stepNumber, data: details }]);
+    const details = {
+      oldRoot: decision.oldRoot,
+      reason: decision.reason,
+      ...(decision.oldClientCertificateRemoved !== undefined
+        ? { oldClientCertificateRemoved: decision.oldClientCertificateRemoved }
+        : {}),
+    };
+    await recordAudit(tx, [
+      {
+        workspaceId: found.workspaceId,
+        caseId,
+        kind: "old_root.decided",
+        actorId,
+        channel: "WEB",
+        stepNumber,
+        data: details,
+      },
+    ]);
     if (input === "old-root-removal") {
       const missing = await restartsMissing(tx, found);
       if (missing.length > 0) {
@@ -43,12 +67,29 @@ export async function recordOldRootDecision(actorId: string, caseId: string, ste
           `The old certificate cannot be removed yet: the flows have not been restarted on every node (${missing.map((cell) => `${cell.flow} on ${cell.node}`).join(", ")}). Until then those nodes may still present the old certificate.`,
         );
       }
-      if (!decision.oldClientCertificateRemoved) throw new AppError("VALIDATION_FAILED", "Confirm that the old client certificate was removed from the receiver.");
-      await completeStepInTransaction(tx, { caseId, stepNumber, actorId, channel: "WEB", withInput: true, details, comment: decision.reason });
+      if (!decision.oldClientCertificateRemoved)
+        throw new AppError(
+          "VALIDATION_FAILED",
+          "Confirm that the old client certificate was removed from the receiver.",
+        );
+      await completeStepInTransaction(tx, {
+        caseId,
+        stepNumber,
+        actorId,
+        channel: "WEB",
+        withInput: true,
+        details,
+        comment: decision.reason,
+      });
       return true;
     }
     await tx.step.update({ where: { caseId_number: { caseId, number: stepNumber } }, data: { details } });
-    return completeReceiverStepIfFinished(tx, { ...found, steps: found.steps.map((s) => (s.number === stepNumber ? { ...s, details } : s)) }, actorId, stepNumber);
+    return completeReceiverStepIfFinished(
+      tx,
+      { ...found, steps: found.steps.map((s) => (s.number === stepNumber ? { ...s, details } : s)) },
+      actorId,
+      stepNumber,
+    );
   });
   kickMailWorker();
   return { completed };

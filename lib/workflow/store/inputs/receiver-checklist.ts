@@ -16,12 +16,23 @@ export function receiverStepNumber(variant: Variant): number {
 }
 
 /** Writes the landscape's checklist when the case is created. */
-export async function createReceiverChecklist(tx: Prisma.TransactionClient, caseId: string, variant: Variant, landscape: ReceiverLandscape) {
+export async function createReceiverChecklist(
+  tx: Prisma.TransactionClient,
+  caseId: string,
+  variant: Variant,
+  landscape: ReceiverLandscape,
+) {
   const stepNumber = receiverStepNumber(variant);
   const items = receiverChecklist(landscape, variant);
   if (items.length === 0) return;
   await tx.checklistItem.createMany({
-    data: items.map((item, position) => ({ caseId, stepNumber, position, label: item.label, thirdParty: item.thirdParty ?? null })),
+    data: items.map((item, position) => ({
+      caseId,
+      stepNumber,
+      position,
+      label: item.label,
+      thirdParty: item.thirdParty ?? null,
+    })),
   });
 }
 
@@ -32,12 +43,22 @@ export function receiverStepFinished(variant: Variant, items: { doneAt: Date | n
   return itemsDone && (!needsDecision || (typeof details === "object" && details !== null && "oldRoot" in details));
 }
 
-async function completeIfFinished(tx: Prisma.TransactionClient, found: CaseForInput, actorId: string, stepNumber: number) {
+async function completeIfFinished(
+  tx: Prisma.TransactionClient,
+  found: CaseForInput,
+  actorId: string,
+  stepNumber: number,
+) {
   const items = await tx.checklistItem.findMany({ where: { caseId: found.id, stepNumber }, select: { doneAt: true } });
   const details = stepState(found, stepNumber)?.details;
   if (!receiverStepFinished(found.variant, items, details)) return false;
   await completeStepInTransaction(tx, {
-    caseId: found.id, stepNumber, actorId, channel: "WEB", withInput: true, details: { ...asObject(details), tasksDone: items.length } as Prisma.InputJsonObject,
+    caseId: found.id,
+    stepNumber,
+    actorId,
+    channel: "WEB",
+    withInput: true,
+    details: { ...asObject(details), tasksDone: items.length } as Prisma.InputJsonObject,
   });
   return true;
 }
@@ -54,7 +75,15 @@ export async function tickChecklistItem(actorId: string, caseId: string, itemId:
     if (ticked.count === 0) throw new AppError("CONFLICT", "This task is already ticked, or it is not on this case.");
     const item = await tx.checklistItem.findUniqueOrThrow({ where: { id: itemId }, select: { label: true } });
     await recordAudit(tx, [
-      { workspaceId: found.workspaceId, caseId, kind: "checklist.ticked", actorId, channel: "WEB", stepNumber, data: { item: item.label, performedBy } },
+      {
+        workspaceId: found.workspaceId,
+        caseId,
+        kind: "checklist.ticked",
+        actorId,
+        channel: "WEB",
+        stepNumber,
+        data: { item: item.label, performedBy },
+      },
     ]);
     return completeIfFinished(tx, found, actorId, stepNumber);
   });
@@ -67,9 +96,23 @@ export async function addChecklistItem(actorId: string, caseId: string, label: s
   await db().$transaction(async (tx) => {
     const found = await loadForInput(tx, caseId, actorId);
     const stepNumber = authorizeInput(found, "receiver-checklist", "give-input").number;
-    const last = await tx.checklistItem.findFirst({ where: { caseId, stepNumber }, orderBy: { position: "desc" }, select: { position: true } });
+    const last = await tx.checklistItem.findFirst({
+      where: { caseId, stepNumber },
+      orderBy: { position: "desc" },
+      select: { position: true },
+    });
     await tx.checklistItem.create({ data: { caseId, stepNumber, position: (last?.position ?? -1) + 1, label } });
-    await recordAudit(tx, [{ workspaceId: found.workspaceId, caseId, kind: "checklist.item_added", actorId, channel: "WEB", stepNumber, data: { item: label } }]);
+    await recordAudit(tx, [
+      {
+        workspaceId: found.workspaceId,
+        caseId,
+        kind: "checklist.item_added",
+        actorId,
+        channel: "WEB",
+        stepNumber,
+        data: { item: label },
+      },
+    ]);
   });
 }
 

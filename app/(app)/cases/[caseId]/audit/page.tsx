@@ -15,17 +15,31 @@ const AUDIT_EVENTS_SHOWN = 50;
 type Query = { role?: string; kind?: string; audit?: string; format?: string };
 
 /** The audit trail, filtered by role and kind in the URL. `?format=csv|json` (the exports' first address) still downloads. */
-export default async function CaseAuditPage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<Query> }) {
+export default async function CaseAuditPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ caseId: string }>;
+  searchParams: Promise<Query>;
+}) {
   const { caseId } = await params;
   const query = await searchParams;
   if (query.format === "csv" || query.format === "json") {
-    const kept = new URLSearchParams(Object.entries(query).filter(([key, value]) => ["format", "role", "kind"].includes(key) && typeof value === "string") as [string, string][]);
+    const kept = new URLSearchParams(
+      Object.entries(query).filter(
+        ([key, value]) => ["format", "role", "kind"].includes(key) && typeof value === "string",
+      ) as [string, string][],
+    );
     redirect(`/cases/${encodeURIComponent(caseId)}/audit/export?${kept}`);
   }
   const user = await requireUserOrRedirect(`/cases/${caseId}/audit`);
   const view = await loadCaseView(user.id, caseId);
   const filter = parseAuditFilter(query);
-  const audit = await loadLatestAuditEvents(view.detail.id, filter, query.audit === "all" ? AUDIT_TRAIL_MAX_EVENTS : AUDIT_EVENTS_SHOWN);
+  const audit = await loadLatestAuditEvents(
+    view.detail.id,
+    filter,
+    query.audit === "all" ? AUDIT_TRAIL_MAX_EVENTS : AUDIT_EVENTS_SHOWN,
+  );
   return (
     <>
       <CaseHeader view={view} section="audit" />

@@ -16,7 +16,12 @@ export default async function CaseMailPage({ params }: { params: Promise<{ caseI
   return (
     <>
       <CaseHeader view={view} section="mail" />
-      <CaseMail caseId={view.detail.id} mails={mails} canResend={view.caseActions.includes("resend-mail")} zone={view.zone} />
+      <CaseMail
+        caseId={view.detail.id}
+        mails={mails}
+        canResend={view.caseActions.includes("resend-mail")}
+        zone={view.zone}
+      />
     </>
   );
 }

@@ -12,6 +12,19 @@ export default async function CaseReportPage({ params }: { params: Promise<{ cas
   const { caseId } = await params;
   const user = await requireUserOrRedirect(`/cases/${caseId}/report`);
   const view = await loadCaseViewWithProcedure(user.id, caseId);
-  const [procedure, uploads, audit] = await Promise.all([loadCaseProcedure(view), latestUploads(view.detail.id), loadAuditTrail(view.detail.id)]);
-  return <CaseReport detail={view.detail} details={procedure.details} uploads={uploads} audit={audit} zone={view.zone} printedAt={view.now} />;
+  const [procedure, uploads, audit] = await Promise.all([
+    loadCaseProcedure(view),
+    latestUploads(view.detail.id),
+    loadAuditTrail(view.detail.id),
+  ]);
+  return (
+    <CaseReport
+      detail={view.detail}
+      details={procedure.details}
+      uploads={uploads}
+      audit={audit}
+      zone={view.zone}
+      printedAt={view.now}
+    />
+  );
 }

@@ -20,15 +20,24 @@ export async function GET(_request: Request, { params }: Params) {
 export async function POST(request: Request, { params }: Params) {
   const { token } = await params;
   const target = readOptOutToken(token);
-  if (!target) return new Response("This link is not valid.\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!target)
+    return new Response("This link is not valid.\n", {
+      status: 404,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   const bounded = await boundedRequest(request, BODY_LIMITS.auth);
   if (bounded instanceof Response) return bounded;
   const form = await bounded.formData().catch(() => null);
   const fromPage = form?.has("choice") ?? false;
   if (form?.get("choice") === "accept") await acceptMailAgain(target.workspaceId, target.email);
   else if (!(await refuseMail(target.workspaceId, target.email, fromPage ? "page" : "mail-client"))) {
-    return new Response("This workspace no longer exists; it sends no mail.\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+    return new Response("This workspace no longer exists; it sends no mail.\n", {
+      status: 404,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   }
   if (fromPage) return NextResponse.redirect(`${appBaseUrl()}/mail/opt-out/${encodeURIComponent(token)}`, 303);
-  return new Response("No further mail from this workspace will be sent to this address.\n", { headers: { "content-type": "text/plain; charset=utf-8" } });
+  return new Response("No further mail from this workspace will be sent to this address.\n", {
+    headers: { "content-type": "text/plain; charset=utf-8" },
+  });
 }

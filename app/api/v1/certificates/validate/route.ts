@@ -7,6 +7,10 @@ import { validateUploadRequest } from "@/lib/certificates/api-validate";
  */
 export async function POST(request: Request) {
   const user = await currentUser();
-  if (!user) return Response.json({ error: { code: "NOT_SIGNED_IN", message: "Sign in to use this endpoint." } }, { status: 401 });
+  if (!user)
+    return Response.json(
+      { error: { code: "NOT_SIGNED_IN", message: "Sign in to use this endpoint." } },
+      { status: 401 },
+    );
   return validateUploadRequest(request);
 }

@@ -13,7 +13,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ case
     await caseAccess(user.id, caseId);
     const rows = await loadAuditTrail(caseId, parseAuditFilter({ role: search.get("role"), kind: search.get("kind") }));
     return format === "json"
-      ? { filename: `audit-${caseId}.json`, contentType: "application/json", body: JSON.stringify({ caseId, exportedAt: new Date().toISOString(), events: rows }, null, 2) }
+      ? {
+          filename: `audit-${caseId}.json`,
+          contentType: "application/json",
+          body: JSON.stringify({ caseId, exportedAt: new Date().toISOString(), events: rows }, null, 2),
+        }
       : { filename: `audit-${caseId}.csv`, contentType: "text/csv; charset=utf-8", body: auditCsv(rows) };
   });
 }

@@ -8,7 +8,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ case
   const format = new URL(request.url).searchParams.get("format") ?? "pem";
   return downloadResponse(async (user) => {
     await caseAccess(user.id, caseId);
-    if (format !== "pem" && format !== "p7b") throw new AppError("VALIDATION_FAILED", "Choose format=pem or format=p7b.");
+    if (format !== "pem" && format !== "p7b")
+      throw new AppError("VALIDATION_FAILED", "Choose format=pem or format=p7b.");
     return chainDownload(user.id, caseId, format);
   });
 }

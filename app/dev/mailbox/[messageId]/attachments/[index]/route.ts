@@ -2,7 +2,8 @@ import { mailboxAttachments, mailboxEnabled, mailboxMessage } from "@/lib/mail/q
 
 /** One attachment of a development-mailbox message, as a download (the mailbox exists only when mail is not sent). */
 export async function GET(_request: Request, { params }: { params: Promise<{ messageId: string; index: string }> }) {
-  const notFound = () => new Response("Not found.\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  const notFound = () =>
+    new Response("Not found.\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   if (!mailboxEnabled()) return notFound();
   const { messageId, index } = await params;
   const message = await mailboxMessage(messageId);
