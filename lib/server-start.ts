@@ -5,6 +5,8 @@ import { usesEmbeddedDatabase } from "@/lib/db/config";
 import { mailboxEnabled, mailMode } from "@/lib/mail/mode";
 import { startBackgroundJobs } from "@/lib/jobs/scheduler";
 import { workspaceCreators } from "@/lib/workspaces/creation-policy";
+import { oidcSettings } from "@/lib/auth/oidc/providers";
+import { OidcSettingsError } from "@/lib/auth/oidc/settings";
 
 // Next.js may load the instrumentation hook more than once in a process (one bundle per runtime): start once.
 const started = globalThis as unknown as { renewalDeskStarted?: Promise<void> };
@@ -15,6 +17,19 @@ export function startServer(): Promise<void> {
 }
 
 async function start(): Promise<void> {
+  try {
+    for (const provider of oidcSettings()) {
+      console.info(
+        `[auth] company sign-in: ${provider.name} (${provider.issuer}) for ${provider.domains.join(", ")}${provider.mandatory ? "; e-mail links are never sent to these domains" : ""}`,
+      );
+    }
+  } catch (error) {
+    if (error instanceof OidcSettingsError) {
+      console.error(`[auth] ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
   try {
     await prepareDatabase();
   } catch (error) {

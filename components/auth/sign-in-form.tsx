@@ -6,7 +6,15 @@ import { Field, buttonClass, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { submittedValues } from "@/lib/actions/result";
 
-export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+/** `companies`: whether company providers are configured, and whether any of them still allows e-mail links. */
+export function SignInForm({
+  callbackUrl,
+  companies = "none",
+}: {
+  callbackUrl?: string;
+  companies?: "none" | "mandatory" | "optional";
+}) {
+  const offerLinkInstead = companies === "optional";
   const [state, action, pending] = useActionState(requestSignInLinkAction, null);
   const emailError = state && !state.ok ? state.fieldErrors?.email : undefined;
   return (
@@ -26,9 +34,16 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
           aria-describedby={emailError ? "email-error" : undefined}
         />
       </Field>
-      <button type="submit" className={buttonClass} disabled={pending}>
-        {pending ? "Sending…" : "Send me a sign-in link"}
-      </button>
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" name="method" value="auto" className={buttonClass} disabled={pending}>
+          {pending ? "Sending…" : companies === "none" ? "Send me a sign-in link" : "Continue"}
+        </button>
+        {offerLinkInstead ? (
+          <button type="submit" name="method" value="email" className="text-sm underline" disabled={pending}>
+            E-mail me a link instead
+          </button>
+        ) : null}
+      </div>
     </form>
   );
 }

@@ -22,8 +22,10 @@ export async function startAppServer(
   config: Record<string, string>,
   options: { canonical?: "loopback-ip" | "default" } = {},
 ): Promise<AppServer> {
-  const port = await freePort();
-  const url = options.canonical === "default" ? `http://localhost:${port}` : `http://127.0.0.1:${port}`;
+  // A caller that must know the address up front (an identity provider's redirect URI) passes PORT and APP_URL.
+  const port = config.PORT ? Number(config.PORT) : await freePort();
+  const url =
+    config.APP_URL ?? (options.canonical === "default" ? `http://localhost:${port}` : `http://127.0.0.1:${port}`);
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH ?? "",
     HOME: process.env.HOME ?? "/tmp",

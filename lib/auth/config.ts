@@ -10,6 +10,9 @@ import { authSecret } from "./secret";
 import { sendSignInMail } from "./sign-in-mail";
 import { admitSignInMail } from "./sign-in-limits";
 import { readSessionOrThrow, rememberingSessionReadFailures } from "./session-read-failures";
+import { authJsOidcProviders, oidcSetting, oidcSettings, verifyIdToken } from "./oidc/providers";
+import { emailLinkAllowed, judgeProviderAssertion } from "./oidc/rules";
+import { noteAuthFailure } from "./oidc/failures";
 
 // Auth.js builds its links from AUTH_URL when it is set, and from the request's Host otherwise: it is always set,
 // to the one canonical origin, so no request can steer a sign-in link to another host.
@@ -33,11 +36,40 @@ const nextAuth = NextAuth(() => ({
       normalizeIdentifier: (identifier) => identifier.trim().toLowerCase(),
       sendVerificationRequest: sendSignInMail,
     }),
+    ...authJsOidcProviders(),
   ],
+  logger: {
+    // Type, message and the cause's message only: Auth.js's default logger prints whole objects.
+    error(error) {
+      noteAuthFailure(error);
+      const cause = (error.cause as { err?: unknown } | undefined)?.err ?? error.cause;
+      const type = (error as Error & { type?: string }).type ?? error.name;
+      // What the provider answered (an OAuth error code and its description) says what to fix; it holds no secret.
+      const answer = cause as { error?: unknown; error_description?: unknown } | undefined;
+      const said =
+        typeof answer?.error === "string" ? ` (${answer.error}: ${String(answer.error_description ?? "")})` : "";
+      console.error(
+        `[auth][error] ${type}: ${cause instanceof Error ? `${cause.name}: ${cause.message}` : error.message}${said}`,
+      );
+    },
+  },
   callbacks: {
-    // Every way of asking for a sign-in mail (our form, or Auth.js's own endpoint) passes here before a token exists.
-    async signIn({ user, email }) {
+    async signIn({ user, email, account, profile }) {
+      if (account?.type === "oidc") {
+        const setting = oidcSetting(account.provider);
+        if (!setting) return "/signin/error?error=Configuration";
+        const problem =
+          (await verifyIdToken(setting, account.id_token ?? "")) ?? judgeProviderAssertion(setting, profile ?? {});
+        if (!problem) return true;
+        console.info(`[auth] sign-in through ${setting.id} refused: ${problem}`);
+        return `/signin/error?error=${problem}&provider=${setting.id}`;
+      }
+      // Every way of asking for a sign-in mail (our form, or Auth.js's own endpoint) passes here before a token exists.
       if (!email?.verificationRequest || !user.email) return true;
+      if (!emailLinkAllowed(oidcSettings(), user.email)) {
+        console.info("[auth] sign-in mail not sent: the address's domain signs in only through its company provider");
+        return "/signin/error?error=OidcRequired";
+      }
       if (await admitSignInMail(user.email, clientAddressFrom(await headers()))) return true;
       console.info("[auth] sign-in mail not sent: hourly limit for this address or client reached");
       return LINK_REQUESTED;

@@ -6,17 +6,37 @@ import { DEMO_ACCOUNTS } from "@/lib/seed/demo-accounts";
 import { usesEmbeddedDatabase } from "@/lib/db/config";
 import { connection } from "next/server";
 import Link from "next/link";
+import { oidcSettings } from "@/lib/auth/oidc/providers";
+import { ProviderButtons } from "@/components/auth/provider-buttons";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
+}) {
   await connection(); // the mail mode is read at request time, not at build time
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, error } = await searchParams;
   const mode = mailMode();
+  const providers = oidcSettings();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Sign in</h1>
-      <p className="text-sm text-slate-700">We send a one-time link to your e-mail address. No password needed.</p>
+      {error === "OAuthCallbackError" || error === "AccessDenied" ? (
+        <Notice tone="error">
+          Your company&apos;s sign-in service did not let you in. If you have left the company or your account there was
+          removed, you can no longer sign in here; ask a workspace owner to hand your open tasks to someone else.
+        </Notice>
+      ) : null}
+      {providers.length > 0 ? (
+        <ProviderButtons providers={providers.map(({ id, name }) => ({ id, name }))} callbackUrl={callbackUrl} />
+      ) : null}
+      <p className="text-sm text-slate-700">
+        {providers.length > 0
+          ? "Or enter your work e-mail address: people of a company listed above are taken to its sign-in service; everyone else gets a one-time link by e-mail."
+          : "We send a one-time link to your e-mail address. No password needed."}
+      </p>
       {mode === "none" ? (
         <Notice tone="error">
           Sign-in is not possible right now: this server has no way to send e-mail. An administrator must set
@@ -24,7 +44,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           machine).
         </Notice>
       ) : (
-        <SignInForm callbackUrl={callbackUrl} />
+        <SignInForm
+          callbackUrl={callbackUrl}
+          companies={
+            providers.length === 0
+              ? "none"
+              : providers.some((provider) => !provider.mandatory)
+                ? "optional"
+                : "mandatory"
+          }
+        />
       )}
       {mode === "mailbox" ? (
         <Notice tone="warning">

@@ -123,6 +123,9 @@ const routes = {
 
 const MATRIX: Record<string, Entry | { public: string }> = {
   "lib/auth/actions.ts#requestSignInLinkAction": { public: "asks for a sign-in link: open to everyone, rate-limited" },
+  "lib/auth/actions.ts#signInWithProviderAction": {
+    public: "starts a sign-in at a configured company provider: open to everyone, changes nothing here",
+  },
   "lib/auth/actions.ts#signOutAction": { public: "ends one's own session" },
   "lib/workflow/link-actions.ts#confirmActionLinkAction": {
     allowed: PERSONAS, // the token is the credential; an unknown token is refused as LINK_UNKNOWN for everyone
