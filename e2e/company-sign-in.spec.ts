@@ -3,6 +3,7 @@ import { messagesTo } from "./trust/mailbox";
 import { startTrustServer, type TrustServer } from "./trust/trust-server";
 import { startOidcProvider, type OidcTestProvider } from "../tests/support/oidc/provider";
 import { freePort } from "../tests/support/free-port";
+import { createWorkspaceAndCase, uniqueTag } from "./support";
 
 /**
  * Company sign-in (issue 16) through a real, certified OpenID Provider (oidc-provider) on loopback, with the app's
@@ -39,12 +40,14 @@ test.beforeAll(async () => {
       { sub: "carl-0003", email: "carl@acme.example", email_verified: false },
       { sub: "mallory-0004", email: "guest@partner.example" },
       { sub: "leaver-0005", email: "leaver@acme.example" },
+      { sub: "owner-0006", email: "owner@acme.example", name: "Olga Owner" },
     ],
   });
   server = await startTrustServer({
     PORT: String(port),
     APP_URL: base,
     OIDC_TIMEOUT_MS: "2000",
+    OIDC_CHECK_EVERY_MINUTES: "0.05", // ask the provider about each person every 3 s
     OIDC_PROVIDERS: JSON.stringify([
       {
         id: "acme",
@@ -72,10 +75,12 @@ test.afterAll(async () => {
   await op?.stop();
 });
 
+/** A sign-in expected to succeed: waits until the browser is back in the app, signed in. */
 async function signInWithAcme(page: Page, who: string): Promise<void> {
   op.nextLogin(who);
   await page.goto(`${base}/signin`);
   await page.getByRole("button", { name: "Sign in with Acme ID" }).click();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
 }
 
 async function expectSignedOut(page: Page): Promise<void> {
@@ -93,6 +98,12 @@ test("first sign-in through the company provider creates the account, matched on
     `SELECT a.provider, a."providerAccountId", u.email FROM "Account" a JOIN "User" u ON u.id = a."userId" WHERE u.email = 'ann@acme.example'`,
   );
   expect(accounts.rows).toEqual([{ provider: "acme", providerAccountId: "ann-0001", email: "ann@acme.example" }]);
+  // Only the refresh token is kept, sealed; the access and ID tokens are not stored.
+  const tokens = await server.sql.query(
+    `SELECT refresh_token, access_token, id_token FROM "Account" WHERE "providerAccountId" = 'ann-0001'`,
+  );
+  expect(tokens.rows[0]).toMatchObject({ access_token: null, id_token: null });
+  expect(tokens.rows[0].refresh_token).toMatch(/^v1:[0-9a-f]{8}:/);
 });
 
 test("an existing account (invited by e-mail) is linked when the provider verifies the address", async ({ page }) => {
@@ -214,14 +225,44 @@ test("refused with a clear page: a state that does not match this browser's", as
   await expectSignedOut(page);
 });
 
-test("a person removed at the provider can no longer sign in, and is told what that means", async ({ page }) => {
-  await signInWithAcme(page, "leaver-0005");
-  await expect(page.getByRole("navigation", { name: "Main" })).toContainText("leaver@acme.example");
-  await page.getByRole("button", { name: "Sign out" }).click();
-  op.nextLogin("leaver-0005");
+test("a person removed at the provider loses their sessions at once, cannot sign in again, and owners see their open tasks", async ({
+  browser,
+}) => {
+  const tag = uniqueTag();
+  const owner = await (await browser.newContext({ baseURL: base })).newPage();
+  await signInWithAcme(owner, "owner-0006");
+  const caseUrl = await createWorkspaceAndCase(owner, tag, {
+    title: `Leaver ${tag}`,
+    acceptsBoth: true,
+    tenantAdmins: "leaver@acme.example",
+    receiverAdmins: "owner@acme.example",
+    integrationDevelopers: "owner@acme.example",
+  });
+
+  const leaver = await (await browser.newContext({ baseURL: base })).newPage();
+  await signInWithAcme(leaver, "leaver-0005");
+  await expect(leaver.getByRole("navigation", { name: "Main" })).toContainText("leaver@acme.example");
+
+  // The person leaves the company: within seconds the app learns it from the provider and ends their session.
   op.removeUser("leaver-0005");
-  await page.goto(`${base}/signin`);
-  await page.getByRole("button", { name: "Sign in with Acme ID" }).click();
-  await expect(page.getByText("Your company's sign-in service did not let you in.")).toBeVisible();
-  await expectSignedOut(page);
+  await expect(async () => {
+    await leaver.goto(`${base}/inbox`);
+    await expect(leaver).toHaveURL(/\/signin/, { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+
+  await owner.goto(`${base}/overview`);
+  const notice = owner.getByRole("region", { name: "Participants who can no longer sign in" });
+  await expect(notice).toContainText("leaver@acme.example (Tenant administrator)");
+  await expect(notice).toContainText("is theirs now");
+  await owner.goto(`${base}${caseUrl}`);
+  await expect(owner.getByTestId("participants-TENANT_ADMIN")).toContainText(
+    "leaver@acme.example (can no longer sign in)",
+  );
+
+  // Trying again, the provider refuses, and the page says what that means.
+  op.nextLogin(null);
+  await leaver.goto(`${base}/signin`);
+  await leaver.getByRole("button", { name: "Sign in with Acme ID" }).click();
+  await expect(leaver.getByText("Your company's sign-in service did not let you in.")).toBeVisible();
+  await expectSignedOut(leaver);
 });

@@ -5,7 +5,7 @@ import { usesEmbeddedDatabase } from "@/lib/db/config";
 import { mailboxEnabled, mailMode } from "@/lib/mail/mode";
 import { startBackgroundJobs } from "@/lib/jobs/scheduler";
 import { workspaceCreators } from "@/lib/workspaces/creation-policy";
-import { oidcSettings } from "@/lib/auth/oidc/providers";
+import { oidcSettings } from "@/lib/auth/oidc/discovery";
 import { OidcSettingsError } from "@/lib/auth/oidc/settings";
 
 // Next.js may load the instrumentation hook more than once in a process (one bundle per runtime): start once.

@@ -38,7 +38,11 @@ export function CaseFacts({ detail }: { detail: CaseDetail }) {
           <dd data-testid={`participants-${role}`}>
             {detail.participants
               .filter((participant) => participant.role === role)
-              .map((participant) => displayName(participant.user))
+              .map((participant) =>
+                participant.user.signInRevokedAt
+                  ? `${displayName(participant.user)} (can no longer sign in)`
+                  : displayName(participant.user),
+              )
               .join(", ")}
           </dd>
         </div>

@@ -7,7 +7,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import { mailMode } from "@/lib/mail/mode";
 import { signIn, signOut } from "./config";
 import { safeReturnPath } from "./safe-redirect";
-import { oidcSetting, oidcSettings } from "./oidc/providers";
+import { oidcSetting, oidcSettings } from "./oidc/discovery";
 import { signInRouteFor } from "./oidc/rules";
 import { preciseSignInTarget } from "./oidc/failures";
 import { providersOfUser } from "./queries/provider-account";

@@ -10,9 +10,14 @@ import { authSecret } from "./secret";
 import { sendSignInMail } from "./sign-in-mail";
 import { admitSignInMail } from "./sign-in-limits";
 import { readSessionOrThrow, rememberingSessionReadFailures } from "./session-read-failures";
-import { authJsOidcProviders, oidcSetting, oidcSettings, verifyIdToken } from "./oidc/providers";
+import { authJsOidcProviders } from "./oidc/providers";
+import { oidcSetting, oidcSettings } from "./oidc/discovery";
+import { verifyIdToken } from "./oidc/id-token";
 import { emailLinkAllowed, judgeProviderAssertion } from "./oidc/rules";
 import { noteAuthFailure } from "./oidc/failures";
+import { providerForEmail } from "./oidc/settings";
+import { keepProviderAccount } from "./store/provider-accounts";
+import type { Adapter } from "next-auth/adapters";
 
 // Auth.js builds its links from AUTH_URL when it is set, and from the request's Host otherwise: it is always set,
 // to the one canonical origin, so no request can steer a sign-in link to another host.
@@ -23,7 +28,7 @@ const LINK_REQUESTED = "/api/auth/verify-request?provider=nodemailer&type=email"
 
 // Lazy configuration: the database client and the secret are created on the first request, not at build time.
 const nextAuth = NextAuth(() => ({
-  adapter: rememberingSessionReadFailures(PrismaAdapter(db())),
+  adapter: rememberingSessionReadFailures(withoutProviderTokens(PrismaAdapter(db()))),
   secret: authSecret(),
   trustHost: true,
   session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
@@ -53,6 +58,11 @@ const nextAuth = NextAuth(() => ({
       );
     },
   },
+  events: {
+    async signIn({ user, account }) {
+      if (account?.type === "oidc" && user.id) await keepProviderAccount(account, user.id);
+    },
+  },
   callbacks: {
     async signIn({ user, email, account, profile }) {
       if (account?.type === "oidc") {
@@ -64,6 +74,10 @@ const nextAuth = NextAuth(() => ({
         console.info(`[auth] sign-in through ${setting.id} refused: ${problem}`);
         return `/signin/error?error=${problem}&provider=${setting.id}`;
       }
+      // Someone their company's provider no longer lets in does not get in by e-mail link either.
+      const revoked = (user as { signInRevokedAt?: Date | null }).signInRevokedAt;
+      if (revoked && user.email && providerForEmail(oidcSettings(), user.email))
+        return "/signin/error?error=OidcRevoked";
       // Every way of asking for a sign-in mail (our form, or Auth.js's own endpoint) passes here before a token exists.
       if (!email?.verificationRequest || !user.email) return true;
       if (!emailLinkAllowed(oidcSettings(), user.email)) {
@@ -80,6 +94,22 @@ const nextAuth = NextAuth(() => ({
     },
   },
 }));
+
+/** Accounts of company providers are stored without tokens; keepProviderAccount adds the sealed refresh token. */
+function withoutProviderTokens(adapter: Adapter): Adapter {
+  const link = adapter.linkAccount;
+  return link
+    ? {
+        ...adapter,
+        linkAccount: (account) =>
+          link(
+            account.type === "oidc"
+              ? { ...account, access_token: undefined, id_token: undefined, refresh_token: undefined }
+              : account,
+          ),
+      }
+    : adapter;
+}
 
 export const { handlers, signIn, signOut } = nextAuth;
 

@@ -3,9 +3,11 @@ import { deliverDueMail } from "@/lib/mail/store/delivery";
 import { sendDueReminders } from "@/lib/workflow/store/reminders";
 import { alertOverdueWindows, startDueWindows } from "@/lib/workflow/store/inputs/downtime";
 import { purgeExpiredRecords } from "./housekeeping";
+import { checkProviderAccounts } from "@/lib/auth/store/provider-accounts";
 
 /**
- * The background work: deliver due mail, start downtime windows, alert on overdue windows, send due reminders. It runs inside the app server by default,
+ * The background work: deliver due mail, start downtime windows, alert on overdue windows, send due reminders, ask
+ * company providers whether people may still sign in. It runs inside the app server by default,
  * or in its own process (`npm run worker`, with MAIL_WORKER=external on the app). Both keep their state in the
  * database, so any number of them can run and a restart loses nothing.
  */
@@ -23,6 +25,7 @@ export function startBackgroundJobs(options: { mailEveryMs?: number; scheduleEve
     await startDueWindows();
     await alertOverdueWindows();
     await sendDueReminders();
+    await checkProviderAccounts();
     await purgeExpiredRecords();
   });
   const timers = [setInterval(deliver, mailEveryMs), setInterval(schedule, scheduleEveryMs)];

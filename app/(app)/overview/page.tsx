@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUserOrRedirect } from "@/lib/auth/session";
-import { loadOverview, overviewWorkspaces } from "@/lib/workspaces/queries/overview";
+import { loadOverview, overviewWorkspaces, participantsWhoCannotSignIn } from "@/lib/workspaces/queries/overview";
+import { displayName } from "@/lib/people";
 import { ROLE_LABEL, VARIANT_A, VARIANT_B } from "@/lib/workflow";
 import { CERTIFICATE_ROLE_LABEL } from "@/components/certificates/certificate-card";
 import { ExpiryChart } from "@/components/overview/expiry-chart";
@@ -47,6 +48,7 @@ export default async function OverviewPage({
     );
   }
   const overview = await loadOverview(user.id, workspace.id);
+  const cannotSignIn = workspace.role === "OWNER" ? await participantsWhoCannotSignIn(workspace.id) : [];
   const now = new Date();
   const expiring = expiringParam === "all" ? overview.expiring : overview.expiring.slice(0, EXPIRING_SHOWN);
   return (
@@ -109,6 +111,36 @@ export default async function OverviewPage({
           </ul>
         </section>
       </div>
+
+      {cannotSignIn.length > 0 ? (
+        <section
+          className="space-y-2 rounded border border-red-300 bg-red-50 p-4"
+          aria-labelledby="cannot-sign-in-heading"
+        >
+          <h2 id="cannot-sign-in-heading" className="text-xl font-semibold">
+            Participants who can no longer sign in
+          </h2>
+          <p className="text-sm">
+            Their company&apos;s sign-in service no longer lets them in (they may have left), so they cannot do their
+            steps. A role cannot be handed to another person within a case yet: cancel the case and start it again with
+            someone else in that role.
+          </p>
+          <ul className="space-y-1 text-sm">
+            {cannotSignIn.map((participant) => {
+              const waiting = participant.case.steps.filter((step) => step.role === participant.role);
+              return (
+                <li key={`${participant.case.id}-${participant.role}-${participant.user.email}`}>
+                  <strong>{displayName(participant.user)}</strong> ({ROLE_LABEL[participant.role]}) on{" "}
+                  <Link href={`/cases/${participant.case.id}`}>{participant.case.title}</Link>
+                  {waiting.length > 0
+                    ? `: step ${waiting.map((step) => `${step.number} (${STEP_TITLE.get(step.key)})`).join(", ")} is theirs now`
+                    : ": none of their steps is ready yet"}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
 
       <section className="space-y-2" aria-labelledby="longest-heading">
         <h2 id="longest-heading" className="text-xl font-semibold">

@@ -6,7 +6,7 @@ import { DEMO_ACCOUNTS } from "@/lib/seed/demo-accounts";
 import { usesEmbeddedDatabase } from "@/lib/db/config";
 import { connection } from "next/server";
 import Link from "next/link";
-import { oidcSettings } from "@/lib/auth/oidc/providers";
+import { oidcSettings } from "@/lib/auth/oidc/discovery";
 import { ProviderButtons } from "@/components/auth/provider-buttons";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -1,6 +1,6 @@
 import "server-only";
 import { appBaseUrl } from "@/lib/mail/mode";
-import { discover, oidcSetting } from "./providers";
+import { discover, oidcSetting } from "./discovery";
 
 /**
  * Where to end the session at the company provider (RP-initiated logout), or null when the provider has no

@@ -12,7 +12,7 @@ function caseInclude(viewerId: string) {
     steps: { orderBy: { number: "asc" }, include: { completedBy: { select: { name: true, email: true } } } },
     participants: {
       orderBy: { createdAt: "asc" },
-      include: { user: { select: { id: true, name: true, email: true } } },
+      include: { user: { select: { id: true, name: true, email: true, signInRevokedAt: true } } },
     },
   } satisfies Prisma.CaseInclude;
 }

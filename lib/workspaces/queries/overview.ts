@@ -23,10 +23,34 @@ export const overviewWorkspaces = cache(async (userId: string) => {
   const memberships = await db().membership.findMany({
     where: { userId, role: { in: ["OWNER", "MEMBER"] } },
     orderBy: { createdAt: "asc" },
-    select: { workspace: { select: { id: true, name: true } } },
+    select: { role: true, workspace: { select: { id: true, name: true } } },
   });
-  return memberships.map((membership) => membership.workspace);
+  return memberships.map((membership) => ({ ...membership.workspace, role: membership.role }));
 });
+
+/**
+ * People on the workspace's open cases whom their company's provider no longer lets in (lib/auth/store/
+ * provider-accounts.ts), with the steps ready now, so an owner can see whose work is stuck. Not cached: it must
+ * show at once.
+ */
+export async function participantsWhoCannotSignIn(workspaceId: string) {
+  return db().participant.findMany({
+    where: { user: { signInRevokedAt: { not: null } }, case: { workspaceId, status: "OPEN" } },
+    orderBy: { createdAt: "asc" },
+    take: 50,
+    select: {
+      role: true,
+      user: { select: { name: true, email: true, signInRevokedAt: true } },
+      case: {
+        select: {
+          id: true,
+          title: true,
+          steps: { where: { status: "READY" }, select: { number: true, key: true, role: true } },
+        },
+      },
+    },
+  });
+}
 
 export async function loadOverview(userId: string, workspaceId: string) {
   const allowed = await overviewWorkspaces(userId);

@@ -84,6 +84,7 @@ declare module "oidc-provider" {
     claims?: Record<string, string[]>;
     conformIdTokenClaims?: boolean;
     pkce?: { required?: () => boolean };
+    issueRefreshToken?: (ctx: KoaContext, client: { grantTypeAllowed(type: string): boolean }) => Promise<boolean>;
     features?: Record<string, object>;
     interactions?: { url?: (ctx: KoaContext, interaction: { uid: string }) => string; policy?: unknown };
     findAccount?: (ctx: KoaContext, sub: string) => Promise<Account | undefined>;

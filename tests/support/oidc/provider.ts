@@ -195,7 +195,7 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<O
       redirect_uris: client.redirectUris,
       post_logout_redirect_uris: client.postLogoutRedirectUris ?? [],
       response_types: ["code"],
-      grant_types: ["authorization_code"],
+      grant_types: ["authorization_code", "refresh_token"],
       token_endpoint_auth_method: "client_secret_basic",
     })),
     jwks: { keys: [signingJwk] },
@@ -204,6 +204,10 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<O
     // oidc-provider's default (true) keeps scope-requested claims out of ID tokens issued at the token endpoint.
     conformIdTokenClaims: options.claimsInIdToken === false,
     pkce: { required: () => true },
+    // Refresh tokens for every client allowed the grant (as Entra ID or SAP Cloud Identity Services give them with
+    // offline access): the app uses them to learn that a person was removed. A refresh for a removed user fails
+    // with invalid_grant, because findAccount no longer finds them.
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed("refresh_token"),
     features: {
       devInteractions: { enabled: false },
       rpInitiatedLogout: {
@@ -244,7 +248,15 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<O
       );
     },
     clientBasedCORS: () => false,
-    ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 3_600, Grant: 3_600 },
+    ttl: {
+      AccessToken: 600,
+      AuthorizationCode: 60,
+      IdToken: 600,
+      Interaction: 600,
+      Session: 3_600,
+      Grant: 3_600,
+      RefreshToken: 3_600,
+    },
   });
 
   provider.on("end_session.success", () => {

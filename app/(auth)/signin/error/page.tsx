@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { oidcSetting } from "@/lib/auth/oidc/providers";
+import { oidcSetting } from "@/lib/auth/oidc/discovery";
 
 export const metadata: Metadata = { title: "Sign-in problem" };
 
@@ -13,6 +13,8 @@ function explain(error: string | undefined, provider: string): string {
       return "You are not allowed to sign in.";
     case "OidcRequired":
       return "Your company signs its people in through its own sign-in service: no e-mail link is sent to its addresses. Enter your address on the sign-in page to be taken there.";
+    case "OidcRevoked":
+      return `${provider} no longer lets you sign in (you may have left the company, or your account there was removed), so Renewal Desk does not either. If this is a mistake, ask your company's administrator.`;
     case "OidcEmailNotVerified":
       return `${provider} did not confirm that the e-mail address belongs to you, so Renewal Desk cannot tell whose account this is. Ask your company's administrator to verify your address at ${provider}.`;
     case "OidcDomainNotAuthoritative":
