@@ -1,6 +1,6 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
-import { makeCurrentChain, pems } from "../tests/support/certificates";
+import { makeCurrentChain, pems, type Chain } from "../tests/support/certificates";
 
 export function uniqueTag(): string {
   return randomBytes(4).toString("hex");
@@ -47,7 +47,12 @@ export async function personPage(
 }
 
 /** Step 1: uploads a freshly made certificate chain (client + intermediate pasted, root as a file). */
-export async function uploadNewCertificates(page: Page, caseUrl: string): Promise<void> {
+/** Step 1 with a freshly made chain; returns it (its client certificate is what the tenant should hold later). */
+export async function uploadNewCertificates(
+  page: Page,
+  caseUrl: string,
+  options: { acknowledgeWarnings?: boolean } = {},
+): Promise<Chain> {
   const chain = await makeCurrentChain(`E2E ${uniqueTag()}`);
   await page.goto(caseUrl);
   const step = page.getByTestId("step-1");
@@ -56,7 +61,12 @@ export async function uploadNewCertificates(page: Page, caseUrl: string): Promis
     .locator('input[name="newRootFile"]')
     .setInputFiles({ name: "root.pem", mimeType: "application/x-pem-file", buffer: Buffer.from(chain.root.pem) });
   await step.getByRole("button", { name: "Check and upload" }).click();
+  if (options.acknowledgeWarnings) {
+    await step.getByLabel("I have read the warnings and want to store these certificates.").check();
+    await step.getByRole("button", { name: "Store the certificates and complete step 1" }).click();
+  }
   await expect(page.getByTestId("step-1")).toHaveAttribute("data-status", "DONE");
+  return chain;
 }
 
 async function readyStep(page: Page, caseUrl: string, number: number) {
@@ -117,6 +127,10 @@ export interface NewCase {
   landscape?: "GENERIC_HTTPS" | "SAP_WEB_DISPATCHER_ABAP" | "CUSTOM";
   /** PEM of the certificate being replaced and of its root. */
   old?: { leaf: string; root: string };
+  /** Run once the workspace exists, before the case form (e.g. to connect a tenant). */
+  beforeCase?: () => Promise<void>;
+  /** The connected tenant to choose on the form. */
+  tenant?: string;
 }
 
 /** Creates a workspace for a person who has none, then a case; returns the case page's path. */
@@ -126,6 +140,10 @@ export async function createWorkspaceAndCase(page: Page, tag: string, input: New
   await page.getByLabel("Workspace name").fill(`Team ${tag}`);
   await page.getByRole("button", { name: "Create workspace" }).click();
   await expect(page).toHaveURL(/\/cases\/new$/);
+  if (input.beforeCase) {
+    await input.beforeCase();
+    await page.goto("/cases/new");
+  }
   await page.getByLabel("Title").fill(input.title);
   await page.getByLabel("Receiver system").fill("S/4HANA QAS");
   await page.getByLabel(input.acceptsBoth ? /^Yes/ : /^No/).check();
@@ -142,6 +160,7 @@ export async function createWorkspaceAndCase(page: Page, tag: string, input: New
       .getByLabel("Old root CA certificate")
       .setInputFiles({ name: "old-root.pem", mimeType: "application/x-pem-file", buffer: Buffer.from(input.old.root) });
   }
+  if (input.tenant) await page.getByLabel("Integration tenant").selectOption({ label: input.tenant });
   await page.getByLabel("Tenant administrator(s)").fill(input.tenantAdmins);
   await page.getByLabel("Receiver administrator(s)").fill(input.receiverAdmins);
   await page.getByLabel("Integration developer(s)").fill(input.integrationDevelopers);

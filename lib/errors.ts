@@ -18,7 +18,10 @@ export type ErrorCode =
   | "LINK_USED"
   | "LINK_SUPERSEDED"
   | "RATE_LIMITED"
-  | "INPUT_REQUIRED";
+  | "INPUT_REQUIRED"
+  | "TENANT_UNREACHABLE"
+  | "TENANT_KEY_MISSING"
+  | "KEYSTORE_MISMATCH";
 
 export class AppError extends Error {
   constructor(

@@ -11,9 +11,11 @@ interface Props {
   defaultTenantAdmin: string;
   /** "Start a renewal" from a certificate in use: its case's facts, and the certificate as the old one. */
   renewal?: { certificateId: string; subject: string; values: Record<string, string> };
+  /** The connected tenants of those workspaces. */
+  tenants?: { id: string; name: string; workspaceName: string }[];
 }
 
-export function NewCaseForm({ workspaces, defaultTenantAdmin, renewal }: Props) {
+export function NewCaseForm({ workspaces, defaultTenantAdmin, renewal, tenants = [] }: Props) {
   const [state, action, pending] = useActionState(createCaseAction, null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const values = state && !state.ok ? submittedValues(state) : (renewal?.values ?? {});
@@ -164,6 +166,29 @@ export function NewCaseForm({ workspaces, defaultTenantAdmin, renewal }: Props) 
             {...invalid("keystoreAlias")}
           />
         </Field>
+        {tenants.length > 0 ? (
+          <Field
+            id="tenantId"
+            label="Integration tenant"
+            help="A connected tenant: Renewal Desk then checks its keystore when the keystore step is confirmed."
+            error={errors.tenantId}
+          >
+            <select
+              id="tenantId"
+              name="tenantId"
+              className={inputClass}
+              defaultValue={values.tenantId ?? ""}
+              {...invalid("tenantId")}
+            >
+              <option value="">None (the tenant administrator confirms the keystore step alone)</option>
+              {tenants.map((tenant) => (
+                <option key={tenant.id} value={tenant.id}>
+                  {workspaces.length > 1 ? `${tenant.name} (${tenant.workspaceName})` : tenant.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ) : null}
         <Field
           id="runtimeNodes"
           label="Runtime nodes"

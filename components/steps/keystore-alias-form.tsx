@@ -38,6 +38,11 @@ export function KeystoreAliasForm({ caseId, stepNumber }: { caseId: string; step
           aria-describedby={commentError ? `alias-comment-${stepNumber}-error` : undefined}
         />
       </Field>
+      {state && !state.ok && state.code === "TENANT_UNREACHABLE" ? (
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="withoutTenantCheck" value="yes" /> Confirm without the tenant check
+        </label>
+      ) : null}
       <button className={buttonClass} disabled={pending}>
         Confirm the import under this alias
       </button>

@@ -83,6 +83,12 @@ export function describeAuditEvent(kind: string, stepNumber: number | null, data
       return `Downtime window ended with steps ${Array.isArray(data.openSteps) ? data.openSteps.join(", ") : ""} still open`;
     case "workspace.created":
       return `Workspace “${String(data.name)}” created`;
+    case "tenant.connected":
+      return `Integration tenant “${String(data.name)}” connected (${String(data.apiUrl)})`;
+    case "tenant.tested":
+      return data.failure
+        ? `Connection to tenant “${String(data.name)}” tested: ${String(data.failure)}`
+        : `Connection to tenant “${String(data.name)}” tested: it answered`;
     default:
       return kind;
   }

@@ -18,6 +18,7 @@ import { caseIdField, commentField, freeText, stepNumberField } from "@/lib/acti
 /** The new-case form's fields that it shows again after a refusal; the pasted old certificates are not among them. */
 const CASE_FORM_ECHO = [
   "workspaceId",
+  "tenantId",
   "title",
   "receiverSystem",
   "acceptsBoth",

@@ -32,6 +32,12 @@ export const caseInputSchema = z.object({
     .regex(/^[A-Za-z0-9._@-]+$/, "An alias may contain letters, digits, dot, underscore, @ and hyphen, and no spaces."),
   runtimeNodes: nameListField("runtime node", { required: true }),
   integrationFlows: nameListField("integration flow", { required: true }),
+  /** A connected integration tenant whose keystore the keystore step is checked against (optional). */
+  tenantId: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((value) => value || undefined),
   tenantAdmins: emailList("tenant administrator"),
   receiverAdmins: emailList("receiver administrator"),
   integrationDevelopers: emailList("integration developer"),

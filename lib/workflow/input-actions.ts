@@ -41,11 +41,20 @@ async function onCase<Schema extends z.ZodObject<{ caseId: typeof caseId }>, T>(
 }
 
 export async function confirmAliasAction(_previous: unknown, form: FormData) {
-  const schema = z.object({ caseId, stepNumber, alias: z.string().max(200), comment });
+  const schema = z.object({
+    caseId,
+    stepNumber,
+    alias: z.string().max(200),
+    comment,
+    withoutTenantCheck: z.literal("yes").optional(),
+  });
   return onCase(
     schema,
     form,
-    (input, userId) => confirmKeystoreAlias(userId, input.caseId, input.stepNumber, input.alias, input.comment),
+    (input, userId) =>
+      confirmKeystoreAlias(userId, input.caseId, input.stepNumber, input.alias, input.comment, {
+        withoutTenantCheck: input.withoutTenantCheck === "yes",
+      }),
     { echo: ["alias", "comment"] },
   );
 }

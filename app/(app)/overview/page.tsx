@@ -55,6 +55,9 @@ export default async function OverviewPage({
     <>
       <div className="flex flex-wrap items-baseline gap-4">
         <h1 className="text-2xl font-bold">Overview — {workspace.name}</h1>
+        {workspace.role === "OWNER" ? (
+          <Link href={`/tenants?workspace=${workspace.id}`}>Integration tenants</Link>
+        ) : null}
         {workspaces.length > 1 ? (
           <nav className="flex gap-3 text-sm" aria-label="Workspaces">
             {workspaces.map((candidate) => (

@@ -21,6 +21,8 @@ export type AuditKind =
   | "step.reminded"
   | "step.escalated"
   | "workspace.created"
+  | "tenant.connected"
+  | "tenant.tested"
   | "case.changed"
   | "grid.confirmed"
   | "checklist.ticked"

@@ -68,10 +68,21 @@ export async function createCase(
       });
     }
 
+    if (input.tenantId) {
+      const tenant = await tx.tenantConnection.findFirst({
+        where: { id: input.tenantId, workspaceId: input.workspaceId },
+        select: { id: true },
+      });
+      if (!tenant)
+        throw new AppError("VALIDATION_FAILED", "Choose one of this workspace's tenants, or none.", {
+          tenantId: ["Choose one of this workspace's tenants, or none."],
+        });
+    }
     const created = await tx.case.create({
       data: {
         workspaceId: input.workspaceId,
         ...facts,
+        tenantId: input.tenantId ?? null,
         createdById: actor.id,
         steps: {
           create: initialStepStates(definition).map((state) => {

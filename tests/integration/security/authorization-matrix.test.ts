@@ -68,7 +68,19 @@ async function fixture(variant: "A" | "B") {
     INTEGRATION_DEVELOPER: made.developer,
     OWNER: made.owner,
   };
-  return { ...made, users, certificateId: certificate.id, itemId: item?.id ?? "none" };
+  // A tenant of the case's workspace; its secret cannot be opened, which only the owner's test gets to find out.
+  const tenant = await db().tenantConnection.create({
+    data: {
+      workspaceId: made.workspaceId,
+      name: `Matrix tenant ${made.caseId}`,
+      apiUrl: "https://matrix.invalid",
+      tokenUrl: "https://matrix.invalid/oauth/token",
+      clientId: "matrix",
+      clientSecretSealed: "v1:00000000:not:a:secret",
+      createdById: made.owner.id,
+    },
+  });
+  return { ...made, users, certificateId: certificate.id, itemId: item?.id ?? "none", tenantId: tenant.id };
 }
 
 function form(fields: Record<string, string>): FormData {
@@ -113,6 +125,7 @@ const actions = {
   inputs: await import("@/lib/workflow/input-actions"),
   links: await import("@/lib/workflow/link-actions"),
   workspaces: await import("@/lib/workspaces/actions"),
+  tenant: await import("@/lib/tenant/actions"),
 };
 const routes = {
   audit: await import("@/app/(app)/cases/[caseId]/audit/export/route"),
@@ -134,6 +147,18 @@ const MATRIX: Record<string, Entry | { public: string }> = {
   "lib/workspaces/actions.ts#createWorkspaceAction": {
     allowed: SIGNED_IN,
     call: () => viaAction(actions.workspaces.createWorkspaceAction, form({ name: "Matrix team" })),
+  },
+  "lib/tenant/actions.ts#addTenantAction": {
+    allowed: ["OWNER"],
+    call: (f) =>
+      viaAction(
+        actions.tenant.addTenantAction,
+        form({ workspaceId: f.workspaceId, name: "Matrix tenant", serviceKey: "{}" }),
+      ),
+  },
+  "lib/tenant/actions.ts#testTenantAction": {
+    allowed: ["OWNER"],
+    call: (f) => viaAction(actions.tenant.testTenantAction, form({ tenantId: f.tenantId })),
   },
   "lib/workflow/actions.ts#createCaseAction": {
     allowed: ["TENANT_ADMIN", "INTEGRATION_DEVELOPER", "OWNER"],
@@ -315,7 +340,8 @@ async function footprint(caseId: string) {
   const [counts] = await db().$queryRaw<Record<string, bigint>[]>`
     SELECT (SELECT count(*) FROM "Case") AS cases, (SELECT count(*) FROM "Workspace") AS workspaces, (SELECT count(*) FROM "Membership") AS memberships,
            (SELECT count(*) FROM "AuditEvent") AS audit, (SELECT count(*) FROM "OutgoingMail") AS mails, (SELECT count(*) FROM "CertificateUpload") AS uploads,
-           (SELECT count(*) FROM "DowntimeProposal") AS proposals, (SELECT count(*) FROM "FlowNodeConfirmation") AS cells, (SELECT count(*) FROM "ChecklistItem") AS items`;
+           (SELECT count(*) FROM "DowntimeProposal") AS proposals, (SELECT count(*) FROM "FlowNodeConfirmation") AS cells, (SELECT count(*) FROM "ChecklistItem") AS items,
+           (SELECT count(*) FROM "TenantConnection") AS tenants`;
   const steps = await db().step.findMany({ where: { caseId }, orderBy: { number: "asc" }, select: { status: true } });
   const found = await db().case.findUniqueOrThrow({
     where: { id: caseId },

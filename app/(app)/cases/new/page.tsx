@@ -5,6 +5,7 @@ import { membershipsOf } from "@/lib/workspaces/queries/memberships";
 import { NewCaseForm } from "@/components/case/new-case-form";
 import { Notice } from "@/components/ui/notice";
 import { renewalSource } from "@/lib/workflow/queries/renewal-source";
+import { tenantsOfWorkspace } from "@/lib/tenant/queries/connections";
 
 export const metadata: Metadata = { title: "New case" };
 
@@ -17,6 +18,17 @@ export default async function NewCasePage({ searchParams }: { searchParams: Prom
   const workspaces = memberships
     .filter((membership) => membership.role !== "GUEST")
     .map((membership) => membership.workspace);
+  const tenants = (
+    await Promise.all(
+      workspaces.map(async (workspace) =>
+        (await tenantsOfWorkspace(workspace.id)).map((tenant) => ({
+          id: tenant.id,
+          name: tenant.name,
+          workspaceName: workspace.name,
+        })),
+      ),
+    )
+  ).flat();
   return (
     <section className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-bold">New renewal case</h1>
@@ -35,6 +47,7 @@ export default async function NewCasePage({ searchParams }: { searchParams: Prom
           workspaces={renewal ? workspaces.filter((workspace) => workspace.id === renewal.workspaceId) : workspaces}
           defaultTenantAdmin={user.email}
           renewal={renewal}
+          tenants={tenants}
         />
       )}
     </section>

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireUserOrRedirect } from "@/lib/auth/session";
+import { membershipsOf } from "@/lib/workspaces/queries/memberships";
+import { tenantsOfWorkspace } from "@/lib/tenant/queries/connections";
+import { AddTenantForm } from "@/components/tenants/add-tenant-form";
+import { TestTenantButton } from "@/components/tenants/test-tenant-button";
+import { Time } from "@/components/ui/time";
+
+export const metadata: Metadata = { title: "Integration tenants" };
+
+/** A workspace's SAP Cloud Integration tenants: connected by its owners, used to check the keystore step. */
+export default async function TenantsPage({ searchParams }: { searchParams: Promise<{ workspace?: string }> }) {
+  const user = await requireUserOrRedirect("/tenants");
+  const owned = (await membershipsOf(user.id)).filter((membership) => membership.role === "OWNER");
+  const { workspace: requested } = await searchParams;
+  const workspace = (owned.find((membership) => membership.workspace.id === requested) ?? owned[0])?.workspace;
+  if (!workspace) {
+    return (
+      <section className="max-w-2xl space-y-3">
+        <h1 className="text-2xl font-bold">Integration tenants</h1>
+        <p>
+          Owners of a workspace connect its integration tenants. You own none; ask an owner of your workspace, or see
+          your <Link href="/inbox">inbox</Link>.
+        </p>
+      </section>
+    );
+  }
+  const tenants = await tenantsOfWorkspace(workspace.id);
+  return (
+    <section className="max-w-3xl space-y-4">
+      <h1 className="text-2xl font-bold">Integration tenants — {workspace.name}</h1>
+      <p className="text-sm text-slate-700">
+        With a connected tenant, Renewal Desk reads its keystore when the tenant administrator confirms the keystore
+        step, and completes the step only when the tenant holds the new certificate under the case&apos;s alias. The
+        service key needs the role <code>MonitoringDataRead</code>.
+      </p>
+      {tenants.length > 0 ? (
+        <ul className="space-y-3" aria-label="Connected tenants">
+          {tenants.map((tenant) => (
+            <li key={tenant.id} className="space-y-1 rounded border border-slate-200 bg-white p-3 text-sm">
+              <p className="font-semibold">{tenant.name}</p>
+              <p>
+                {tenant.apiUrl} · client <code>{tenant.clientId}</code>
+              </p>
+              <p>
+                Last test: {tenant.testedAt ? <Time value={tenant.testedAt} /> : "never"}
+                {tenant.testFailure ? ` — ${tenant.testFailure}` : tenant.testedAt ? " — it answered" : ""}
+              </p>
+              <TestTenantButton tenantId={tenant.id} name={tenant.name} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>No tenant is connected yet.</p>
+      )}
+      <AddTenantForm workspaceId={workspace.id} />
+    </section>
+  );
+}

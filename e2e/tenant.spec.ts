@@ -1,0 +1,133 @@
+import { expect, test } from "@playwright/test";
+import { randomBytes } from "node:crypto";
+import { startTrustServer, type TrustServer } from "./trust/trust-server";
+import { CpiSimulator } from "../tests/support/cpi-simulator";
+import { makeCurrentChain } from "../tests/support/certificates";
+import { createWorkspaceAndCase, signIn, tickAllTasks, uniqueTag, uploadNewCertificates } from "./support";
+
+/**
+ * Issue 17: an owner connects an SAP Cloud Integration tenant (a simulator of its documented API on loopback), and
+ * the keystore step is checked against what the tenant holds under the case's alias.
+ */
+test.skip(!process.env.DATABASE_URL, "the app server for these tests runs on a PostgreSQL server (DATABASE_URL)");
+
+let tenant: CpiSimulator;
+let server: TrustServer;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  tenant = await CpiSimulator.start();
+  server = await startTrustServer({ TENANT_SECRET_KEY: randomBytes(32).toString("base64"), TENANT_TIMEOUT_MS: "3000" });
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+  await tenant?.close();
+});
+
+test("connect a tenant, then the keystore step is refused with what the tenant holds, and verified once it holds the new certificate", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const tag = uniqueTag();
+  const owner = `owner-${tag}@customer.test`;
+  const page = await (await browser.newContext({ baseURL: server.app.url })).newPage();
+  await signIn(page, owner);
+  const old = await makeCurrentChain(`Old ${tag}`);
+  tenant.setEntries([{ alias: "s4_client", certificate: old.leaf.der, type: "Key Pair" }]);
+
+  const caseUrl = await createWorkspaceAndCase(page, tag, {
+    title: `Tenant ${tag}`,
+    acceptsBoth: true,
+    tenantAdmins: owner,
+    receiverAdmins: owner,
+    integrationDevelopers: owner,
+    old: { leaf: old.leaf.pem, root: old.root.pem },
+    tenant: "Production tenant",
+    beforeCase: async () => {
+      await page.goto("/overview");
+      await page.getByRole("link", { name: "Integration tenants" }).click();
+      // A wrong secret is explained, and nothing is stored.
+      await page.getByLabel("Name").fill("Production tenant");
+      await page.getByLabel("Service key").fill(JSON.stringify({ ...tenant.serviceKey(), clientsecret: "wrong" }));
+      await page.getByRole("button", { name: "Test and connect" }).click();
+      await expect(page.getByRole("alert").filter({ hasText: "Nothing was saved" })).toBeVisible();
+      expect((await server.sql.query(`SELECT count(*)::int AS n FROM "TenantConnection"`)).rows).toEqual([{ n: 0 }]);
+      await page.getByLabel("Service key").fill(JSON.stringify(tenant.serviceKey()));
+      await page.getByRole("button", { name: "Test and connect" }).click();
+      await expect(page.getByText("The tenant answered and is connected.")).toBeVisible();
+      await expect(page.getByRole("list", { name: "Connected tenants" })).toContainText("Production tenant");
+      // The secret is stored sealed, never in the clear.
+      const stored = await server.sql.query(`SELECT "clientSecretSealed" AS sealed FROM "TenantConnection"`);
+      expect(stored.rows[0].sealed).toMatch(/^v1:/);
+      expect(stored.rows[0].sealed).not.toContain(String(tenant.serviceKey().clientsecret));
+    },
+  });
+
+  // The old and the new certificate come from unrelated test CAs, which the check warns about.
+  const chain = await uploadNewCertificates(page, caseUrl, { acknowledgeWarnings: true });
+  await tickAllTasks(page, caseUrl, 3);
+  await page.goto(caseUrl);
+  const step = page.getByTestId("step-5");
+  const alias = step.getByLabel("Alias under which the new key pair was imported");
+  const confirm = step.getByRole("button", { name: "Confirm the import under this alias" });
+
+  // The tenant still holds the old certificate: refused, saying what it holds.
+  await alias.fill("s4_client");
+  await confirm.click();
+  await expect(step.getByText("still holds the old client certificate under “s4_client”").first()).toBeVisible();
+  await expect(step).toHaveAttribute("data-status", "READY");
+
+  // The tenant cannot be reached: the person may confirm without the check, and the record says so.
+  tenant.setFault({ on: "api", drop: true });
+  await alias.fill("s4_client");
+  await confirm.click();
+  await expect(step.getByText("could not be read").first()).toBeVisible();
+  tenant.setFault(undefined);
+
+  // Now the tenant holds the new key pair under the alias: verified.
+  tenant.setEntries([{ alias: "s4_client", certificate: chain.leaf.der, type: "Key Pair" }]);
+  await alias.fill("s4_client");
+  await confirm.click();
+  await expect(step).toHaveAttribute("data-status", "DONE");
+  await expect(step).toContainText("Verified against tenant “Production tenant”");
+});
+
+test("when the tenant cannot be read, the keystore step can be confirmed without the check, and the record says why", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const tag = uniqueTag();
+  const owner = `owner-${tag}@customer.test`;
+  const page = await (await browser.newContext({ baseURL: server.app.url })).newPage();
+  await signIn(page, owner);
+  const caseUrl = await createWorkspaceAndCase(page, tag, {
+    title: `Offline ${tag}`,
+    acceptsBoth: true,
+    tenantAdmins: owner,
+    receiverAdmins: owner,
+    integrationDevelopers: owner,
+    tenant: "Tenant T",
+    beforeCase: async () => {
+      await page.goto(`/tenants`);
+      await page.getByLabel("Name").fill("Tenant T");
+      await page.getByLabel("Service key").fill(JSON.stringify(tenant.serviceKey()));
+      await page.getByRole("button", { name: "Test and connect" }).click();
+      await expect(page.getByText("The tenant answered and is connected.")).toBeVisible();
+    },
+  });
+  await uploadNewCertificates(page, caseUrl);
+  await tickAllTasks(page, caseUrl, 3);
+  await page.goto(caseUrl);
+  const step = page.getByTestId("step-5");
+  tenant.setFault({ on: "token", status: 401 });
+  await step.getByLabel("Alias under which the new key pair was imported").fill("s4_client");
+  await step.getByRole("button", { name: "Confirm the import under this alias" }).click();
+  await expect(step.getByText("You may confirm without the check").first()).toBeVisible();
+  await step.getByLabel("Confirm without the tenant check").check();
+  await step.getByLabel("Alias under which the new key pair was imported").fill("s4_client");
+  await step.getByRole("button", { name: "Confirm the import under this alias" }).click();
+  await expect(step).toHaveAttribute("data-status", "DONE");
+  await expect(step).toContainText("Confirmed without the tenant check: tenant “Tenant T” could not be read");
+  tenant.setFault(undefined);
+});
