@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import { startTrustServer, type TrustServer } from "./trust/trust-server";
 import { CpiSimulator } from "../tests/support/cpi-simulator";
-import { makeCurrentChain } from "../tests/support/certificates";
+import { DAY, makeCert, makeCurrentChain } from "../tests/support/certificates";
 import { createWorkspaceAndCase, signIn, tickAllTasks, uniqueTag, uploadNewCertificates } from "./support";
 
 /**
@@ -130,4 +130,100 @@ test("when the tenant cannot be read, the keystore step can be confirmed without
   await expect(step).toHaveAttribute("data-status", "DONE");
   await expect(step).toContainText("Confirmed without the tenant check: tenant “Tenant T” could not be read");
   tenant.setFault(undefined);
+});
+
+test("the tenant's certificates appear in the overview, owners are told of one near expiry, and a renewal starts from a keystore entry pre-filled", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const tag = uniqueTag();
+  const owner = `owner-${tag}@customer.test`;
+  const page = await (await browser.newContext({ baseURL: server.app.url })).newPage();
+  await signIn(page, owner);
+  const inUse = await makeCurrentChain(`In use ${tag}`);
+  const soon = await makeCert({
+    subject: `CN=Expiring ${tag}`,
+    notBefore: new Date(Date.now() - 300 * DAY),
+    notAfter: new Date(Date.now() + 20 * DAY),
+  });
+  tenant.setEntries([
+    {
+      alias: `erp_${tag}`,
+      certificate: inUse.leaf.der,
+      chain: [inUse.leaf.der, inUse.intermediate.der, inUse.root.der],
+      type: "Key Pair",
+    },
+    { alias: `soon_${tag}`, certificate: soon.der, type: "Key Pair" },
+  ]);
+
+  await page.goto("/inbox");
+  await page.getByLabel("Workspace name").fill(`Team ${tag}`);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(/\/cases\/new$/);
+  await page.goto("/tenants");
+  await page.getByLabel("Name").fill("Landscape tenant");
+  await page.getByLabel("Service key").fill(JSON.stringify(tenant.serviceKey()));
+  await page.getByRole("button", { name: "Test and connect" }).click();
+  await expect(page.getByText("The tenant answered and is connected.")).toBeVisible();
+  await page.getByRole("button", { name: "Read the keystore of Landscape tenant now" }).click();
+  await expect(page.getByText("2 entries read.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("table", { name: "Keystore of Landscape tenant" })).toContainText(`erp_${tag}`);
+
+  // The owner is told once that a certificate expires within 30 days.
+  await expect(async () => {
+    const mails = await server.sql.query<{ subject: string }>(
+      `SELECT subject FROM "OutgoingMail" WHERE "toAddress" = $1 AND subject LIKE '%expires within%'`,
+      [owner],
+    );
+    expect(mails.rows.map((row) => row.subject)).toEqual([
+      "Renewal Desk: a certificate of tenant “Landscape tenant” expires within 30 days",
+    ]);
+  }).toPass({ timeout: 10_000 });
+  await page.getByRole("button", { name: "Read the keystore of Landscape tenant now" }).click();
+  await expect(page.getByText("2 entries read.")).toBeVisible();
+  const told = await server.sql.query(
+    `SELECT count(*)::int AS n FROM "OutgoingMail" WHERE "toAddress" = $1 AND subject LIKE '%expires within%'`,
+    [owner],
+  );
+  expect(told.rows).toEqual([{ n: 1 }]);
+
+  // The overview lists the tenant's certificates with tenant and alias; a renewal starts from one, pre-filled.
+  await page.goto("/overview");
+  const keystore = page.getByRole("table", { name: "Certificates in the tenants' keystores" });
+  await expect(keystore).toContainText(`Landscape tenant · soon_${tag}`);
+  await keystore
+    .getByRole("row", { name: new RegExp(`erp_${tag}`) })
+    .getByRole("link", { name: "Start a renewal" })
+    .click();
+  await expect(page.getByRole("status").filter({ hasText: "Renewing" })).toContainText(`In use ${tag}`);
+  await expect(page.getByLabel("Keystore alias")).toHaveValue(`erp_${tag}`);
+  await expect(page.getByLabel("Integration tenant")).toHaveValue(/.+/);
+  await page.getByLabel("Receiver system").fill("S/4HANA PRD");
+  await page.getByLabel(/^Yes/).check();
+  await page.getByLabel("Operating model").selectOption("CUSTOMER_MANAGED");
+  await page.getByLabel("Runtime nodes").fill("node-1");
+  await page.getByLabel("Integration flows").fill("Send Orders");
+  await page.getByLabel("Tenant administrator(s)").fill(owner);
+  await page.getByLabel("Receiver administrator(s)").fill(owner);
+  await page.getByLabel("Integration developer(s)").fill(owner);
+  await page.getByRole("button", { name: "Create case" }).click();
+  await expect(page).toHaveURL(/\/cases\/[a-z0-9]+$/);
+  // The old client certificate and its root came from the tenant, and the case names the tenant.
+  const caseId = new URL(page.url()).pathname.split("/").pop()!;
+  const stored = await server.sql.query<{ role: string; subject: string }>(
+    `SELECT role, subject FROM "StoredCertificate" WHERE "caseId" = $1 ORDER BY role`,
+    [caseId],
+  );
+  expect(stored.rows.map((row) => [row.role, row.subject.split(",")[0]])).toEqual([
+    ["old-leaf", `CN=In use ${tag} client`],
+    ["old-root", `CN=In use ${tag} Root CA`],
+  ]);
+  const named = await server.sql.query(
+    `SELECT t.name FROM "Case" c JOIN "TenantConnection" t ON t.id = c."tenantId" WHERE c.id = $1`,
+    [caseId],
+  );
+  expect(named.rows).toEqual([{ name: "Landscape tenant" }]);
+  await page.getByRole("link", { name: "Certificates" }).click();
+  await expect(page.getByRole("main")).toContainText(`CN=In use ${tag} Root CA`);
 });

@@ -10,7 +10,12 @@ interface Props {
   workspaces: { id: string; name: string }[];
   defaultTenantAdmin: string;
   /** "Start a renewal" from a certificate in use: its case's facts, and the certificate as the old one. */
-  renewal?: { certificateId: string; subject: string; values: Record<string, string> };
+  renewal?: {
+    /** Where the old certificate comes from: a certificate of a case, or a tenant's keystore entry. */
+    source: { field: "oldCertificateId" | "fromTenantEntry"; id: string };
+    subject: string;
+    values: Record<string, string>;
+  };
   /** The connected tenants of those workspaces. */
   tenants?: { id: string; name: string; workspaceName: string }[];
 }
@@ -27,8 +32,9 @@ export function NewCaseForm({ workspaces, defaultTenantAdmin, renewal, tenants =
       {renewal ? (
         <Notice tone="info">
           Renewing <strong>{renewal.subject}</strong>: it becomes the old certificate of this case, and the fields are
-          taken from its case. Check them.
-          <input type="hidden" name="oldCertificateId" value={renewal.certificateId} />
+          taken from {renewal.source.field === "fromTenantEntry" ? "the tenant's keystore entry" : "its case"}. Check
+          them.
+          <input type="hidden" name={renewal.source.field} value={renewal.source.id} />
         </Notice>
       ) : null}
 

@@ -85,6 +85,10 @@ export function describeAuditEvent(kind: string, stepNumber: number | null, data
       return `Workspace “${String(data.name)}” created`;
     case "tenant.connected":
       return `Integration tenant “${String(data.name)}” connected (${String(data.apiUrl)})`;
+    case "tenant.entry_changed":
+      return `Tenant “${String(data.tenant)}”: the certificate under “${String(data.alias)}” changed outside any case (now ${String(data.subject)}, SHA-256 ${String(data.sha256)})`;
+    case "tenant.entry_expiring":
+      return `Tenant “${String(data.tenant)}”: the certificate under “${String(data.alias)}” expires within ${String(data.days)} days; the owners were told`;
     case "tenant.tested":
       return data.failure
         ? `Connection to tenant “${String(data.name)}” tested: ${String(data.failure)}`

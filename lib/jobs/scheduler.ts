@@ -4,10 +4,11 @@ import { sendDueReminders } from "@/lib/workflow/store/reminders";
 import { alertOverdueWindows, startDueWindows } from "@/lib/workflow/store/inputs/downtime";
 import { purgeExpiredRecords } from "./housekeeping";
 import { checkProviderAccounts } from "@/lib/auth/store/provider-accounts";
+import { readDueKeystores } from "@/lib/tenant/store/keystore-reads";
 
 /**
  * The background work: deliver due mail, start downtime windows, alert on overdue windows, send due reminders, ask
- * company providers whether people may still sign in. It runs inside the app server by default,
+ * company providers whether people may still sign in, read the connected tenants' keystores. It runs inside the app server by default,
  * or in its own process (`npm run worker`, with MAIL_WORKER=external on the app). Both keep their state in the
  * database, so any number of them can run and a restart loses nothing.
  */
@@ -26,6 +27,7 @@ export function startBackgroundJobs(options: { mailEveryMs?: number; scheduleEve
     await alertOverdueWindows();
     await sendDueReminders();
     await checkProviderAccounts();
+    await readDueKeystores();
     await purgeExpiredRecords();
   });
   const timers = [setInterval(deliver, mailEveryMs), setInterval(schedule, scheduleEveryMs)];

@@ -6,6 +6,7 @@ import { runAction } from "@/lib/actions/run-action";
 import type { ActionResult } from "@/lib/actions/result";
 import { labelText } from "@/lib/actions/fields";
 import { addTenantConnection, testTenantConnection } from "@/lib/tenant/store/connections";
+import { readKeystoreNow } from "@/lib/tenant/store/keystore-reads";
 
 const id = z.string().min(1).max(40);
 
@@ -35,5 +36,18 @@ export async function testTenantAction(
 ) {
   const result = await runAction(testSchema, form, (input, user) => testTenantConnection(user.id, input.tenantId));
   if (result.ok) revalidatePath("/tenants");
+  return result;
+}
+
+/** "Read the keystore now": the scheduled read, on demand (owners only, checked in the store). */
+export async function readKeystoreNowAction(
+  _previous: ActionResult<{ entries: number } | { failure: string }> | null,
+  form: FormData,
+) {
+  const result = await runAction(testSchema, form, (input, user) => readKeystoreNow(user.id, input.tenantId));
+  if (result.ok) {
+    revalidatePath("/tenants");
+    revalidatePath("/overview");
+  }
   return result;
 }

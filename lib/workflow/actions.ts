@@ -12,6 +12,7 @@ import { createCase } from "./store/create-case";
 import { completeStep } from "./store/complete-step";
 import { cancelCase } from "./store/cancel-case";
 import { oldCertificatesFromForm } from "@/lib/certificates/old-from-form";
+import { oldCertificatesFromTenantEntry } from "@/lib/tenant/store/renewal-from-entry";
 import { oldCertificatesFromSource } from "@/lib/workflow/queries/renewal-source";
 import { caseIdField, commentField, freeText, stepNumberField } from "@/lib/actions/fields";
 
@@ -56,10 +57,13 @@ export async function createCaseAction(_previous: ActionResult<{ caseId: string 
       const chosenFile = data.get("oldLeafFile");
       const fileChosen = typeof chosenFile === "object" && chosenFile !== null && chosenFile.size > 0;
       // A renewal started from a certificate in use takes that certificate, unless another old certificate was chosen.
+      const fromTenantEntry = data.get("fromTenantEntry");
       const old =
         typeof renewing === "string" && renewing && !fileChosen
           ? await oldCertificatesFromSource(user.id, renewing, input.workspaceId)
-          : await oldCertificatesFromForm(data);
+          : typeof fromTenantEntry === "string" && fromTenantEntry && !fileChosen
+            ? await oldCertificatesFromTenantEntry(user.id, fromTenantEntry, input.workspaceId)
+            : await oldCertificatesFromForm(data);
       return createCase(user, input, old);
     },
     { echo: CASE_FORM_ECHO, alsoCheck: oldCertificateProblems },

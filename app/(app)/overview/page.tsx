@@ -178,7 +178,8 @@ export default async function OverviewPage({
           Certificate expiry
         </h2>
         <p className="text-sm text-slate-600">
-          Certificates in use: the new ones of completed cases, and the old ones of open cases.
+          Certificates in use: the new ones of completed cases, the old ones of open cases, and those the connected
+          tenants hold in their keystores.
         </p>
         <ExpiryChart months={overview.expiryByMonth} />
         <table className="w-full text-left text-sm" data-testid="expiring">
@@ -220,6 +221,45 @@ export default async function OverviewPage({
             })}
           </tbody>
         </table>
+        {overview.tenantExpiring.length > 0 ? (
+          <table className="w-full text-left text-sm" aria-label="Certificates in the tenants' keystores">
+            <thead>
+              <tr className="border-b text-slate-600">
+                <th className="py-1 pr-3">In a tenant&apos;s keystore</th>
+                <th className="pr-3">Tenant and alias</th>
+                <th className="pr-3">Expires</th>
+                <th className="pr-3">Days left</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {overview.tenantExpiring.map((entry) => {
+                const level = urgency(entry.daysLeft);
+                return (
+                  <tr key={entry.id} className={`border-b border-slate-200 ${level.className}`}>
+                    <td className="py-1 pr-3">
+                      {entry.type ?? "Entry"}: {entry.subject}
+                    </td>
+                    <td className="pr-3">
+                      {entry.tenant.name} · <code>{entry.alias}</code>
+                    </td>
+                    <td className="pr-3">
+                      <Time value={entry.notAfter} />
+                    </td>
+                    <td className="pr-3">
+                      {entry.daysLeft} {level.label ? `(${level.label})` : ""}
+                    </td>
+                    <td>
+                      {entry.type === "Key Pair" ? (
+                        <Link href={`/cases/new?fromTenantEntry=${entry.id}`}>Start a renewal</Link>
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        ) : null}
         {expiring.length < overview.expiring.length ? (
           <p className="text-sm text-slate-700">
             The {expiring.length} soonest of {overview.expiring.length} are shown.{" "}

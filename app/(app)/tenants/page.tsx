@@ -5,6 +5,8 @@ import { membershipsOf } from "@/lib/workspaces/queries/memberships";
 import { tenantsOfWorkspace } from "@/lib/tenant/queries/connections";
 import { AddTenantForm } from "@/components/tenants/add-tenant-form";
 import { TestTenantButton } from "@/components/tenants/test-tenant-button";
+import { ReadKeystoreButton } from "@/components/tenants/read-keystore-button";
+import { entriesOfTenant } from "@/lib/tenant/queries/entries";
 import { Time } from "@/components/ui/time";
 
 export const metadata: Metadata = { title: "Integration tenants" };
@@ -26,7 +28,12 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
       </section>
     );
   }
-  const tenants = await tenantsOfWorkspace(workspace.id);
+  const tenants = await Promise.all(
+    (await tenantsOfWorkspace(workspace.id)).map(async (tenant) => ({
+      ...tenant,
+      entries: await entriesOfTenant(tenant.id),
+    })),
+  );
   return (
     <section className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-bold">Integration tenants — {workspace.name}</h1>
@@ -48,6 +55,35 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
                 {tenant.testFailure ? ` — ${tenant.testFailure}` : tenant.testedAt ? " — it answered" : ""}
               </p>
               <TestTenantButton tenantId={tenant.id} name={tenant.name} />
+              <p>
+                Keystore last read: {tenant.keystoreReadAt ? <Time value={tenant.keystoreReadAt} /> : "never"}
+                {tenant.keystoreReadFailure ? ` — the last attempt failed: ${tenant.keystoreReadFailure}` : ""}
+              </p>
+              <ReadKeystoreButton tenantId={tenant.id} name={tenant.name} />
+              {tenant.entries.length > 0 ? (
+                <table className="w-full text-left" aria-label={`Keystore of ${tenant.name}`}>
+                  <thead>
+                    <tr className="border-b text-slate-600">
+                      <th className="py-1 pr-3">Alias</th>
+                      <th className="pr-3">Type</th>
+                      <th className="pr-3">Subject</th>
+                      <th className="pr-3">Expires</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {tenant.entries.map((entry) => (
+                      <tr key={entry.id} className="border-b border-slate-200">
+                        <td className="py-1 pr-3">
+                          <code>{entry.alias}</code>
+                        </td>
+                        <td className="pr-3">{entry.type}</td>
+                        <td className="pr-3">{entry.subject}</td>
+                        <td className="pr-3">{entry.notAfter ? <Time value={entry.notAfter} /> : "—"}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              ) : null}
             </li>
           ))}
         </ul>

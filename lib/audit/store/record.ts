@@ -23,6 +23,8 @@ export type AuditKind =
   | "workspace.created"
   | "tenant.connected"
   | "tenant.tested"
+  | "tenant.entry_changed"
+  | "tenant.entry_expiring"
   | "case.changed"
   | "grid.confirmed"
   | "checklist.ticked"

@@ -6,6 +6,16 @@ export async function tenantsOfWorkspace(workspaceId: string) {
   return db().tenantConnection.findMany({
     where: { workspaceId },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, apiUrl: true, clientId: true, createdAt: true, testedAt: true, testFailure: true },
+    select: {
+      id: true,
+      name: true,
+      apiUrl: true,
+      clientId: true,
+      createdAt: true,
+      testedAt: true,
+      testFailure: true,
+      keystoreReadAt: true,
+      keystoreReadFailure: true,
+    },
   });
 }

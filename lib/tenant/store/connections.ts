@@ -9,7 +9,8 @@ import { parseServiceKey, type ServiceKey } from "@/lib/tenant/service-key";
 /** Every call to a tenant is bounded: a person waits for the answer. */
 const TENANT_TIMEOUT_MS = Number(process.env.TENANT_TIMEOUT_MS ?? 15_000);
 
-async function requireOwner(actorId: string, workspaceId: string): Promise<void> {
+/** Tenants are the owners' business: connecting, testing and reading them. */
+export async function requireOwner(actorId: string, workspaceId: string): Promise<void> {
   const membership = await db().membership.findUnique({
     where: { workspaceId_userId: { workspaceId, userId: actorId } },
     select: { role: true },

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { figuresByWorkspace } from "@/lib/workspaces/queries/overview-cache";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
+import { tenantCertificatesExpiring } from "@/lib/tenant/queries/entries";
 
 const DAY = 86_400_000;
 
@@ -98,8 +99,16 @@ async function computeOverview(workspaceId: string, now: Date) {
         AND c."notAfter" < ${new Date(now.getTime() + 365 * DAY)}
       GROUP BY 1 ORDER BY 1`,
   ]);
+  // The tenants' keystores (read by the scheduler) count as certificates in use too, in the chart and the list.
+  const tenantExpiring = await tenantCertificatesExpiring(workspaceId, now);
+  const months = new Map(expiryByMonth.map((row) => [row.month, row.count]));
+  for (const entry of tenantExpiring) {
+    const month = entry.notAfter!.toISOString().slice(0, 7);
+    months.set(month, (months.get(month) ?? 0) + 1);
+  }
   return {
     asOf: now,
+    tenantExpiring,
     byStage: byStage.map((row) => ({ key: row.key, count: row._count._all })),
     longest,
     byVariant: byVariant.map((row) => ({ variant: row.variant, status: row.status, count: row._count._all })),
@@ -111,7 +120,7 @@ async function computeOverview(workspaceId: string, now: Date) {
       ...certificate,
       daysLeft: Math.floor((certificate.notAfter.getTime() - now.getTime()) / DAY),
     })),
-    expiryByMonth,
+    expiryByMonth: [...months].sort(([a], [b]) => a.localeCompare(b)).map(([month, count]) => ({ month, count })),
   };
 }
 

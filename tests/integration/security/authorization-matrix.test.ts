@@ -156,6 +156,10 @@ const MATRIX: Record<string, Entry | { public: string }> = {
         form({ workspaceId: f.workspaceId, name: "Matrix tenant", serviceKey: "{}" }),
       ),
   },
+  "lib/tenant/actions.ts#readKeystoreNowAction": {
+    allowed: ["OWNER"],
+    call: (f) => viaAction(actions.tenant.readKeystoreNowAction, form({ tenantId: f.tenantId })),
+  },
   "lib/tenant/actions.ts#testTenantAction": {
     allowed: ["OWNER"],
     call: (f) => viaAction(actions.tenant.testTenantAction, form({ tenantId: f.tenantId })),

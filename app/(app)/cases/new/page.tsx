@@ -6,13 +6,31 @@ import { NewCaseForm } from "@/components/case/new-case-form";
 import { Notice } from "@/components/ui/notice";
 import { renewalSource } from "@/lib/workflow/queries/renewal-source";
 import { tenantsOfWorkspace } from "@/lib/tenant/queries/connections";
+import { tenantEntrySource } from "@/lib/tenant/queries/entries";
 
 export const metadata: Metadata = { title: "New case" };
 
-export default async function NewCasePage({ searchParams }: { searchParams: Promise<{ fromCertificate?: string }> }) {
+export default async function NewCasePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ fromCertificate?: string; fromTenantEntry?: string }>;
+}) {
   const user = await requireUserOrRedirect("/cases/new");
-  const { fromCertificate } = await searchParams;
-  const renewal = fromCertificate ? await renewalSource(user.id, fromCertificate).catch(() => undefined) : undefined;
+  const { fromCertificate, fromTenantEntry } = await searchParams;
+  const renewal = fromCertificate
+    ? await renewalSource(user.id, fromCertificate).then(
+        ({ certificateId, ...rest }) => ({
+          ...rest,
+          source: { field: "oldCertificateId" as const, id: certificateId },
+        }),
+        () => undefined,
+      )
+    : fromTenantEntry
+      ? await tenantEntrySource(user.id, fromTenantEntry).then(
+          ({ entryId, ...rest }) => ({ ...rest, source: { field: "fromTenantEntry" as const, id: entryId } }),
+          () => undefined,
+        )
+      : undefined;
   const memberships = await membershipsOf(user.id);
   if (memberships.length === 0) redirect("/welcome");
   const workspaces = memberships
