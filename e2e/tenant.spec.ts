@@ -65,6 +65,25 @@ test("connect a tenant, then the keystore step is refused with what the tenant h
   });
 
   // The old and the new certificate come from unrelated test CAs, which the check warns about.
+  // The grid's flows can be picked from those deployed on the tenant.
+  tenant.setArtifacts([
+    { id: "Send_Orders", name: "Send Orders", status: "STARTED", deployedOn: new Date() },
+    { id: "Send_Invoices", name: "Send Invoices", status: "STARTED", deployedOn: new Date() },
+  ]);
+  await page.goto(caseUrl);
+  await expect(page.getByText("Production tenant (the keystore step is checked against it)")).toBeVisible();
+  await page.getByText("Add runtime nodes or flows").click();
+  await page.getByRole("link", { name: "Choose from the flows deployed on Production tenant" }).click();
+  const deployed = page.getByRole("group", { name: "Flows deployed on Production tenant" });
+  await expect(deployed.getByRole("checkbox")).toHaveCount(1); // Send Orders is part of the case already
+  await deployed.getByLabel("Send Invoices").check();
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(page.getByText("Added: they join the stop and restart grids.")).toBeVisible();
+  await page.goto(caseUrl);
+  await expect(page.getByRole("definition").filter({ hasText: "Send Invoices" })).toContainText(
+    "Send Orders, Send Invoices",
+  );
+
   const chain = await uploadNewCertificates(page, caseUrl, { acknowledgeWarnings: true });
   await tickAllTasks(page, caseUrl, 3);
   await page.goto(caseUrl);

@@ -24,6 +24,12 @@ export function CaseFacts({ detail }: { detail: CaseDetail }) {
       <dd>{LANDSCAPE_LABEL[detail.receiverLandscape]}</dd>
       <dt className="font-semibold">Keystore alias</dt>
       <dd className="font-mono">{detail.keystoreAlias}</dd>
+      {detail.tenant ? (
+        <>
+          <dt className="font-semibold">Integration tenant</dt>
+          <dd>{detail.tenant.name} (the keystore step is checked against it)</dd>
+        </>
+      ) : null}
       <dt className="font-semibold">Runtime nodes</dt>
       <dd>{detail.runtimeNodes.join(", ")}</dd>
       <dt className="font-semibold">Integration flows</dt>

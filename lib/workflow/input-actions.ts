@@ -97,9 +97,19 @@ export async function addNodesAction(_previous: unknown, form: FormData) {
     flows: nameListField("integration flow", { required: false }),
   });
   // Who may add them is the store's to say (lib/workflow/turn.ts, through addNodesAndFlows).
-  return onCase(schema, form, (input, userId) => addNodesAndFlows(userId, input.caseId, input.nodes, input.flows), {
-    echo: ["nodes", "flows"],
-  });
+  // Flows ticked from the tenant's deployed artifacts come as repeated "deployedFlow" fields, beside the typed ones.
+  return onCase(
+    schema,
+    form,
+    (input, userId, data) => {
+      const picked = data
+        .getAll("deployedFlow")
+        .filter((value): value is string => typeof value === "string" && value.trim().length > 0)
+        .map((value) => value.trim().slice(0, 200));
+      return addNodesAndFlows(userId, input.caseId, input.nodes, [...input.flows, ...picked]);
+    },
+    { echo: ["nodes", "flows"] },
+  );
 }
 
 export async function tickChecklistAction(_previous: unknown, form: FormData) {

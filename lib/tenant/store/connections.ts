@@ -3,11 +3,9 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/store/record";
 import { createCpiClient, TenantError, type CpiClient } from "@/lib/tenant/cpi-client";
-import { openSecret, sealSecret, SecretBoxError } from "@/lib/tenant/secret-box";
-import { parseServiceKey, type ServiceKey } from "@/lib/tenant/service-key";
-
-/** Every call to a tenant is bounded: a person waits for the answer. */
-const TENANT_TIMEOUT_MS = Number(process.env.TENANT_TIMEOUT_MS ?? 15_000);
+import { clientFor, TENANT_TIMEOUT_MS } from "@/lib/tenant/connection-client";
+import { sealSecret, SecretBoxError } from "@/lib/tenant/secret-box";
+import { parseServiceKey } from "@/lib/tenant/service-key";
 
 /** Tenants are the owners' business: connecting, testing and reading them. */
 export async function requireOwner(actorId: string, workspaceId: string): Promise<void> {
@@ -17,22 +15,6 @@ export async function requireOwner(actorId: string, workspaceId: string): Promis
   });
   if (membership?.role !== "OWNER")
     throw new AppError("FORBIDDEN", "Only the workspace's owners connect integration tenants.");
-}
-
-/** A client for a stored connection; the secret is opened only here, in memory, for the call. */
-export function clientFor(connection: {
-  apiUrl: string;
-  tokenUrl: string;
-  clientId: string;
-  clientSecretSealed: string;
-}): CpiClient {
-  const key: ServiceKey = {
-    url: connection.apiUrl,
-    tokenUrl: connection.tokenUrl,
-    clientId: connection.clientId,
-    clientSecret: openSecret(connection.clientSecretSealed),
-  };
-  return createCpiClient(key, { timeoutMs: TENANT_TIMEOUT_MS });
 }
 
 /** Reads the keystore once: the test of a connection. Null when it answered, else what went wrong in words. */

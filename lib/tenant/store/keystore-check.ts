@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { toDer } from "@/lib/certificates";
-import { clientFor } from "./connections";
+import { clientFor } from "@/lib/tenant/connection-client";
 import { TenantError, type KeystoreEntry } from "@/lib/tenant/cpi-client";
 import { SecretBoxError } from "@/lib/tenant/secret-box";
 import { judgeKeystoreEntry, type KeystoreVerdict } from "@/lib/tenant/keystore-verdict";

@@ -11,7 +11,8 @@ import { SecretBoxError } from "@/lib/tenant/secret-box";
 import { sameFingerprint } from "@/lib/tenant/keystore-verdict";
 import { thresholdToNotify } from "@/lib/tenant/expiry-threshold";
 import { forgetOverview } from "@/lib/workspaces/queries/overview-cache";
-import { clientFor, requireOwner } from "./connections";
+import { clientFor } from "@/lib/tenant/connection-client";
+import { requireOwner } from "./connections";
 
 /** How often each connected tenant's keystore is read by the scheduler (daily by default). */
 function readEveryMs(): number {
@@ -57,6 +58,8 @@ async function readTenant(tenant: Tenant, now: Date): Promise<{ entries: number 
     return { failure: error.message };
   }
   await db().$transaction(async (tx) => {
+    // Reads of one tenant (the scheduler's and an owner's "now") take turns, so each threshold is told once.
+    await tx.$queryRaw`SELECT id FROM "TenantConnection" WHERE id = ${tenant.id} FOR UPDATE`;
     const known = new Map(
       (await tx.tenantKeystoreEntry.findMany({ where: { tenantId: tenant.id } })).map((row) => [row.alias, row]),
     );

@@ -6,7 +6,7 @@ import { TenantError } from "@/lib/tenant/cpi-client";
 import { SecretBoxError } from "@/lib/tenant/secret-box";
 import { db } from "@/lib/db";
 import { tenantEntrySource } from "@/lib/tenant/queries/entries";
-import { clientFor } from "./connections";
+import { clientFor } from "@/lib/tenant/connection-client";
 
 const text = (pem: string) => ({ name: "tenant.pem", bytes: new TextEncoder().encode(pem) });
 

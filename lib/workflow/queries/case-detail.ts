@@ -9,6 +9,7 @@ function caseInclude(viewerId: string) {
       select: { id: true, name: true, memberships: { where: { userId: viewerId }, select: { role: true } } },
     },
     createdBy: { select: { name: true, email: true } },
+    tenant: { select: { name: true } },
     steps: { orderBy: { number: "asc" }, include: { completedBy: { select: { name: true, email: true } } } },
     participants: {
       orderBy: { createdAt: "asc" },

@@ -7,6 +7,7 @@ import { CaseFacts } from "@/components/case/case-facts";
 import { StepList } from "@/components/case/step-list";
 import { Swimlane } from "@/components/case/swimlane/swimlane";
 import { AddNodesForm } from "@/components/steps/add-nodes-form";
+import { deployedFlowsForCase } from "@/lib/tenant/queries/deployed-flows";
 import { CancelCaseForm } from "@/components/case/cancel-case-form";
 import { Notice } from "@/components/ui/notice";
 import { Time } from "@/components/ui/time";
@@ -49,7 +50,13 @@ export default async function CasePage({
           </Notice>
         ) : null}
         <StepList view={view} procedure={procedure} />
-        {view.caseActions.includes("add-nodes-flows") ? <AddNodesForm caseId={detail.id} /> : null}
+        {view.caseActions.includes("add-nodes-flows") ? (
+          <AddNodesForm
+            caseId={detail.id}
+            tenant={detail.tenant?.name}
+            deployed={query.deployedFlows === "1" ? await deployedFlowsForCase(detail.id) : null}
+          />
+        ) : null}
       </section>
       {view.caseActions.includes("cancel-case") ? <CancelCaseForm caseId={detail.id} /> : null}
     </>
