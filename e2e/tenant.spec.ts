@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import { startTrustServer, type TrustServer } from "./trust/trust-server";
 import { CpiSimulator } from "../tests/support/cpi-simulator";
@@ -20,6 +20,15 @@ test.beforeAll(async () => {
   server = await startTrustServer({ TENANT_SECRET_KEY: randomBytes(32).toString("base64"), TENANT_TIMEOUT_MS: "3000" });
 });
 
+/** A new person's signed-in page on the server under test. */
+async function newOwner(browser: Browser): Promise<{ tag: string; owner: string; page: Page }> {
+  const tag = uniqueTag();
+  const owner = `owner-${tag}@customer.test`;
+  const page = await (await browser.newContext({ baseURL: server.app.url })).newPage();
+  await signIn(page, owner);
+  return { tag, owner, page };
+}
+
 test.afterAll(async () => {
   await server?.stop();
   await tenant?.close();
@@ -29,10 +38,7 @@ test("connect a tenant, then the keystore step is refused with what the tenant h
   browser,
 }) => {
   test.setTimeout(120_000);
-  const tag = uniqueTag();
-  const owner = `owner-${tag}@customer.test`;
-  const page = await (await browser.newContext({ baseURL: server.app.url })).newPage();
-  await signIn(page, owner);
+  const { tag, owner, page } = await newOwner(browser);
   const old = await makeCurrentChain(`Old ${tag}`);
   tenant.setEntries([{ alias: "s4_client", certificate: old.leaf.der, type: "Key Pair" }]);
 
@@ -116,10 +122,7 @@ test("when the tenant cannot be read, the keystore step can be confirmed without
   browser,
 }) => {
   test.setTimeout(120_000);
-  const tag = uniqueTag();
-  const owner = `owner-${tag}@customer.test`;
-  const page = await (await browser.newContext({ baseURL: server.app.url })).newPage();
-  await signIn(page, owner);
+  const { tag, owner, page } = await newOwner(browser);
   const caseUrl = await createWorkspaceAndCase(page, tag, {
     title: `Offline ${tag}`,
     acceptsBoth: true,
@@ -155,10 +158,7 @@ test("the tenant's certificates appear in the overview, owners are told of one n
   browser,
 }) => {
   test.setTimeout(120_000);
-  const tag = uniqueTag();
-  const owner = `owner-${tag}@customer.test`;
-  const page = await (await browser.newContext({ baseURL: server.app.url })).newPage();
-  await signIn(page, owner);
+  const { tag, owner, page } = await newOwner(browser);
   const inUse = await makeCurrentChain(`In use ${tag}`);
   const soon = await makeCert({
     subject: `CN=Expiring ${tag}`,

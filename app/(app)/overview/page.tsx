@@ -20,6 +20,21 @@ function urgency(daysLeft: number): { label: string; className: string } {
   return { label: "", className: "" };
 }
 
+/** The cells every expiring certificate shares, from a case or from a tenant's keystore. */
+function ExpiryCells(props: { notAfter: Date | null; daysLeft: number; label: string; renewFrom: string | null }) {
+  return (
+    <>
+      <td className="pr-3">
+        <Time value={props.notAfter} />
+      </td>
+      <td className="pr-3">
+        {props.daysLeft} {props.label ? `(${props.label})` : ""}
+      </td>
+      <td>{props.renewFrom ? <Link href={props.renewFrom}>Start a renewal</Link> : null}</td>
+    </>
+  );
+}
+
 // The soonest expiries first; the rest of the (at most 100) on request.
 const EXPIRING_SHOWN = 25;
 
@@ -205,17 +220,16 @@ export default async function OverviewPage({
                   <td className="pr-3">
                     <Link href={`/cases/${certificate.case.id}`}>{certificate.case.title}</Link>
                   </td>
-                  <td className="pr-3">
-                    <Time value={certificate.notAfter} />
-                  </td>
-                  <td className="pr-3">
-                    {certificate.daysLeft} {level.label ? `(${level.label})` : ""}
-                  </td>
-                  <td>
-                    {certificate.role === "leaf" || certificate.role === "old-leaf" ? (
-                      <Link href={`/cases/new?fromCertificate=${certificate.id}`}>Start a renewal</Link>
-                    ) : null}
-                  </td>
+                  <ExpiryCells
+                    notAfter={certificate.notAfter}
+                    daysLeft={certificate.daysLeft}
+                    label={level.label}
+                    renewFrom={
+                      certificate.role === "leaf" || certificate.role === "old-leaf"
+                        ? `/cases/new?fromCertificate=${certificate.id}`
+                        : null
+                    }
+                  />
                 </tr>
               );
             })}
@@ -243,17 +257,12 @@ export default async function OverviewPage({
                     <td className="pr-3">
                       {entry.tenant.name} · <code>{entry.alias}</code>
                     </td>
-                    <td className="pr-3">
-                      <Time value={entry.notAfter} />
-                    </td>
-                    <td className="pr-3">
-                      {entry.daysLeft} {level.label ? `(${level.label})` : ""}
-                    </td>
-                    <td>
-                      {entry.type === "Key Pair" ? (
-                        <Link href={`/cases/new?fromTenantEntry=${entry.id}`}>Start a renewal</Link>
-                      ) : null}
-                    </td>
+                    <ExpiryCells
+                      notAfter={entry.notAfter}
+                      daysLeft={entry.daysLeft}
+                      label={level.label}
+                      renewFrom={entry.type === "Key Pair" ? `/cases/new?fromTenantEntry=${entry.id}` : null}
+                    />
                   </tr>
                 );
               })}
