@@ -30,21 +30,24 @@ export async function addTenantAction(_previous: ActionResult<{ tenantId: string
 
 const testSchema = z.object({ tenantId: id });
 
-export async function testTenantAction(
-  _previous: ActionResult<{ ok: boolean; message: string | null }> | null,
-  form: FormData,
-) {
-  const result = await runAction(testSchema, form, (input, user) => testTenantConnection(user.id, input.tenantId));
+/** "Test connection": what the tenant answered, in words. */
+export async function testTenantAction(_previous: ActionResult<{ said: string }> | null, form: FormData) {
+  const result = await runAction(testSchema, form, async (input, user) => {
+    const tested = await testTenantConnection(user.id, input.tenantId);
+    return { said: tested.ok ? "It answered." : (tested.message ?? "") };
+  });
   if (result.ok) revalidatePath("/tenants");
   return result;
 }
 
 /** "Read the keystore now": the scheduled read, on demand (owners only, checked in the store). */
-export async function readKeystoreNowAction(
-  _previous: ActionResult<{ entries: number } | { failure: string }> | null,
-  form: FormData,
-) {
-  const result = await runAction(testSchema, form, (input, user) => readKeystoreNow(user.id, input.tenantId));
+export async function readKeystoreNowAction(_previous: ActionResult<{ said: string }> | null, form: FormData) {
+  const result = await runAction(testSchema, form, async (input, user) => {
+    const read = await readKeystoreNow(user.id, input.tenantId);
+    return {
+      said: "failure" in read ? read.failure : `${read.entries} entr${read.entries === 1 ? "y" : "ies"} read.`,
+    };
+  });
   if (result.ok) {
     revalidatePath("/tenants");
     revalidatePath("/overview");

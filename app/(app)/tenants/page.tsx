@@ -4,8 +4,8 @@ import { requireUserOrRedirect } from "@/lib/auth/session";
 import { membershipsOf } from "@/lib/workspaces/queries/memberships";
 import { tenantsOfWorkspace } from "@/lib/tenant/queries/connections";
 import { AddTenantForm } from "@/components/tenants/add-tenant-form";
-import { TestTenantButton } from "@/components/tenants/test-tenant-button";
-import { ReadKeystoreButton } from "@/components/tenants/read-keystore-button";
+import { TenantButton } from "@/components/tenants/tenant-button";
+import { readKeystoreNowAction, testTenantAction } from "@/lib/tenant/actions";
 import { entriesOfTenant } from "@/lib/tenant/queries/entries";
 import { Time } from "@/components/ui/time";
 
@@ -54,12 +54,24 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
                 Last test: {tenant.testedAt ? <Time value={tenant.testedAt} /> : "never"}
                 {tenant.testFailure ? ` — ${tenant.testFailure}` : tenant.testedAt ? " — it answered" : ""}
               </p>
-              <TestTenantButton tenantId={tenant.id} name={tenant.name} />
+              <TenantButton
+                action={testTenantAction}
+                tenantId={tenant.id}
+                label="Test connection"
+                busyLabel="Testing…"
+                accessibleName={`Test connection to ${tenant.name}`}
+              />
               <p>
                 Keystore last read: {tenant.keystoreReadAt ? <Time value={tenant.keystoreReadAt} /> : "never"}
                 {tenant.keystoreReadFailure ? ` — the last attempt failed: ${tenant.keystoreReadFailure}` : ""}
               </p>
-              <ReadKeystoreButton tenantId={tenant.id} name={tenant.name} />
+              <TenantButton
+                action={readKeystoreNowAction}
+                tenantId={tenant.id}
+                label="Read the keystore now"
+                busyLabel="Reading…"
+                accessibleName={`Read the keystore of ${tenant.name} now`}
+              />
               {tenant.entries.length > 0 ? (
                 <table className="w-full text-left" aria-label={`Keystore of ${tenant.name}`}>
                   <thead>
