@@ -14,7 +14,7 @@ import { authJsOidcProviders } from "./oidc/providers";
 import { oidcSetting, oidcSettings } from "./oidc/discovery";
 import { verifyIdToken } from "./oidc/id-token";
 import { emailLinkAllowed, judgeProviderAssertion } from "./oidc/rules";
-import { noteAuthFailure } from "./oidc/failures";
+import { causeOf, noteAuthFailure } from "./oidc/failures";
 import { providerForEmail } from "./oidc/settings";
 import { keepProviderAccount } from "./store/provider-accounts";
 import type { Adapter } from "next-auth/adapters";
@@ -47,7 +47,7 @@ const nextAuth = NextAuth(() => ({
     // Type, message and the cause's message only: Auth.js's default logger prints whole objects.
     error(error) {
       noteAuthFailure(error);
-      const cause = (error.cause as { err?: unknown } | undefined)?.err ?? error.cause;
+      const cause = causeOf(error);
       const type = (error as Error & { type?: string }).type ?? error.name;
       // What the provider answered (an OAuth error code and its description) says what to fix; it holds no secret.
       const answer = cause as { error?: unknown; error_description?: unknown } | undefined;

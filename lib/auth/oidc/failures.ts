@@ -4,11 +4,16 @@ import { classifyAuthFailure, type AuthFailureCode } from "./failure-codes";
 
 const current = new AsyncLocalStorage<{ code: AuthFailureCode | null }>();
 
+/** What Auth.js wraps in its errors: the underlying failure sits in `cause.err`, or in `cause` itself. */
+export function causeOf(error: Error): unknown {
+  return (error.cause as { err?: unknown } | undefined)?.err ?? error.cause;
+}
+
 /** Auth.js's logger hook: remembers, for the request being handled, what its failure was. */
 export function noteAuthFailure(error: Error): void {
   const request = current.getStore();
   if (!request || request.code) return;
-  const cause = (error.cause as { err?: unknown } | undefined)?.err ?? error.cause;
+  const cause = causeOf(error);
   request.code = classifyAuthFailure({
     type: (error as Error & { type?: string }).type ?? error.name,
     message: error.message,

@@ -1,7 +1,6 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
-import { toDer } from "@/lib/certificates";
+import { fingerprints, toDer } from "@/lib/certificates";
 import { clientFor } from "@/lib/tenant/connection-client";
 import { TenantError, type KeystoreEntry } from "@/lib/tenant/cpi-client";
 import { SecretBoxError } from "@/lib/tenant/secret-box";
@@ -15,8 +14,7 @@ export type KeystoreCheck =
 /** The entry's SHA-256 as the tenant states it, or computed from its certificate when the tenant leaves it out. */
 async function fingerprintOf(entry: KeystoreEntry, download: () => Promise<string>): Promise<string | null> {
   if (entry.fingerprintSha256) return entry.fingerprintSha256;
-  const der = toDer(await download());
-  return createHash("sha256").update(der).digest("hex").toUpperCase().match(/../g)!.join(":");
+  return fingerprints(toDer(await download())).sha256;
 }
 
 /**
