@@ -4,7 +4,7 @@
  */
 import { composeMail } from "@/lib/mail/compose";
 import { ROLE_LABEL, type Role } from "@/lib/workflow/roles";
-import { workflowFor, type StepDefinition, type Variant } from "@/lib/workflow/definitions";
+import { workflowFor, type StepDefinition, type ProcedureId } from "@/lib/workflow/definitions";
 import { OPERATING_MODEL_LABEL, OPERATING_MODEL_PARTY } from "@/lib/workflow/labels";
 
 export interface MailCase {
@@ -28,7 +28,7 @@ function facts(c: MailCase): [string, string][] {
   return [
     ["Case", c.title],
     ["Receiver system", c.receiverSystem],
-    ["Procedure", workflowFor(c.variant).name],
+    ["Procedure", workflowFor(c.procedure).name],
     [
       "Operating model",
       `${OPERATING_MODEL_LABEL[c.operatingModel]} (tenant-side steps done by ${OPERATING_MODEL_PARTY[c.operatingModel]})`,
@@ -63,7 +63,7 @@ export function readyMail(
   actionToken: string | null,
   options: { reminder?: { number: number; of: number; waitingSince: Date }; handover?: string[] } = {},
 ): MailBody {
-  const procedure = workflowFor(c.variant);
+  const procedure = workflowFor(c.procedure);
   const confirm = actionToken
     ? {
         paragraph:

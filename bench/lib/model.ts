@@ -14,7 +14,7 @@
  *   some cancelled, ~1.5 % stalled open), which gives ~7 % open cases at any size.
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { confirmableByLink, workflowFor, type StepDefinition, type Variant } from "@/lib/workflow/definitions";
+import { confirmableByLink, workflowFor, type StepDefinition, type ProcedureId } from "@/lib/workflow/definitions";
 import { actorsOf } from "@/lib/workflow/turn";
 import { receiverChecklist } from "@/lib/workflow/checklists";
 import type { Role } from "@/lib/workflow/roles";

@@ -33,7 +33,7 @@ export function TaskTable({
               <div className="text-xs text-slate-600">{item.receiverSystem}</div>
             </td>
             <td className="pr-3">
-              {item.stepNumber}. {item.stepTitle}
+              {item.stepLabel}. {item.stepTitle}
             </td>
             <td className="pr-3 whitespace-nowrap">
               {("roles" in item ? item.roles : [item.role]).map((role) => ROLE_LABEL[role]).join(" or ")}

@@ -1,4 +1,4 @@
-import { workflowFor, ROLE_LABEL } from "@/lib/workflow";
+import { ROLE_LABEL, stepTaking, workflowFor } from "@/lib/workflow";
 import { CHANNEL_LABEL } from "@/lib/workflow/labels";
 import { completionNote } from "@/lib/workflow/completion-note";
 import type { CaseDetail } from "@/lib/workflow/queries/case-detail";
@@ -37,7 +37,7 @@ function detailsText(details: unknown): string {
 /** Everything an auditor asks for about one renewal, on one printable page. */
 export function CaseReport({ detail, details, uploads, audit, zone, printedAt }: Props) {
   const at = (date: Date | null | undefined) => (date ? formatInZone(date, zone) : "—");
-  const procedure = workflowFor(detail.variant);
+  const procedure = workflowFor(detail.procedure);
   return (
     <article className="space-y-6 text-sm" data-testid="case-report">
       <header className="border-b pb-3">
@@ -55,7 +55,7 @@ export function CaseReport({ detail, details, uploads, audit, zone, printedAt }:
 
       <section className={section}>
         <h2 className="text-lg font-semibold">The procedure at a glance</h2>
-        <Swimlane variant={detail.variant} steps={detail.steps} zone={zone} />
+        <Swimlane procedure={detail.procedure} steps={detail.steps} zone={zone} />
       </section>
 
       <section className={section}>
@@ -119,7 +119,7 @@ export function CaseReport({ detail, details, uploads, audit, zone, printedAt }:
         );
       })}
 
-      {detail.variant === "B" ? (
+      {stepTaking(procedure, "downtime-window") ? (
         <section className={section}>
           <h2 className="text-lg font-semibold">Downtime window</h2>
           <p>

@@ -6,7 +6,16 @@ import { appBaseUrl } from "./mode";
 import { actionLinkLifetimeDays } from "./action-link-config";
 import type { OutgoingMessage } from "@/lib/mail/store/outbox";
 import type { MailAttachment } from "@/lib/mail/store/transport";
-import { ROLE_LABEL, workflowFor, type Role, type StepDefinition, type Variant } from "@/lib/workflow";
+import {
+  ROLE_LABEL,
+  procedureName,
+  stepLabel,
+  workflowFor,
+  type ProcedureId,
+  type Role,
+  type StepDefinition,
+} from "@/lib/workflow";
+import { PEER_LABEL } from "@/lib/workflow/labels";
 import { OPERATING_MODEL_LABEL, OPERATING_MODEL_PARTY } from "@/lib/workflow/labels";
 import type { OperatingModel } from "@/lib/generated/prisma/enums";
 
@@ -14,9 +23,9 @@ export interface CaseSummary {
   id: string;
   title: string;
   receiverSystem: string;
-  variant: Variant;
+  procedure: ProcedureId;
   operatingModel: OperatingModel;
-  keystoreAlias: string;
+  keystoreAlias: string | null;
 }
 
 export interface Recipient {
@@ -34,13 +43,13 @@ function caseUrl(caseId: string): string {
 function caseFacts(summary: CaseSummary): [string, string][] {
   return [
     ["Case", summary.title],
-    ["Receiver system", summary.receiverSystem],
-    ["Procedure", workflowFor(summary.variant).name],
+    [PEER_LABEL[workflowFor(summary.procedure).peer], summary.receiverSystem],
+    ["Procedure", procedureName(workflowFor(summary.procedure))],
     [
       "Operating model",
       `${OPERATING_MODEL_LABEL[summary.operatingModel]} (tenant-side steps done by ${OPERATING_MODEL_PARTY[summary.operatingModel]})`,
     ],
-    ["Keystore alias", summary.keystoreAlias],
+    ...(summary.keystoreAlias ? [["Keystore alias", summary.keystoreAlias] as [string, string]] : []),
   ];
 }
 
@@ -50,7 +59,8 @@ function why(summary: CaseSummary, recipient: Recipient): string {
 
 /** The one sentence every "your turn" message carries on why the order matters. */
 function whyTheOrderMatters(summary: CaseSummary): string {
-  return `Why this matters: the tenant's client certificate is being replaced by one from a different CA, and each side has to act in a fixed order so that no message fails. ${workflowFor(summary.variant).summary}`;
+  const procedure = workflowFor(summary.procedure);
+  return `Why this matters: ${procedure.why} ${procedure.summary}`;
 }
 
 /** How the person confirms: a one-click link for steps without input, otherwise the case page behind sign-in. */
@@ -91,7 +101,7 @@ export function stepReadyMessages(
   recipients: Recipient[],
   options: StepMessageOptions = {},
 ): OutgoingMessage[] {
-  const procedure = workflowFor(summary.variant);
+  const procedure = workflowFor(summary.procedure);
   return recipients.map((recipient) => {
     const role = recipient.roles.find((held) => held === step.role || held === step.with) ?? step.role;
     if (options.scheduledAt !== undefined) return scheduledStepMessage(summary, step, recipient, options.scheduledAt);
@@ -104,10 +114,10 @@ export function stepReadyMessages(
         subject: reminder
           ? caseSubject(
               summary.title,
-              `reminder ${reminder.number} of ${reminder.of}, step ${step.number} is waiting for you`,
+              `reminder ${reminder.number} of ${reminder.of}, step ${stepLabel(step)} is waiting for you`,
             )
-          : caseSubject(summary.title, `step ${step.number} is yours — ${step.title}`),
-        heading: `Step ${step.number} of ${procedure.steps.length}: ${step.title}`,
+          : caseSubject(summary.title, `step ${stepLabel(step)} is yours — ${step.title}`),
+        heading: `Step ${stepLabel(step)} of ${stepLabel(procedure.steps.at(-1)!)}: ${step.title}`,
         paragraphs: [
           ...(reminder ? [`This step has been waiting for you since ${utc(reminder.waitingSince)}.`] : []),
           `It is your turn as ${ROLE_LABEL[role].toLowerCase()}${step.with ? `, together with the ${ROLE_LABEL[role === step.role ? step.with : step.role].toLowerCase()}` : ""}. ${step.help}`,
@@ -137,7 +147,7 @@ function scheduledStepMessage(
     to: recipient.email,
     ...composeMail({
       subject: caseSubject(summary.title, `step ${step.number} happens automatically at ${when}`),
-      heading: `Step ${step.number} of ${workflowFor(summary.variant).steps.length}: ${step.title}`,
+      heading: `Step ${stepLabel(step)} of ${stepLabel(workflowFor(summary.procedure).steps.at(-1)!)}: ${step.title}`,
       paragraphs: [
         `Renewal Desk performs this step itself at ${when}: it tells the ${step.to ? ROLE_LABEL[step.to].toLowerCase() : "next person"} to go ahead. There is nothing for you to do until then.`,
         `To start earlier, open the case and use “Start step ${step.number} now” on step ${step.number}. ${step.help}`,
@@ -161,8 +171,8 @@ export function escalationMessages(
     caseId: summary.id,
     to: owner.email,
     ...composeMail({
-      subject: caseSubject(summary.title, `step ${step.number} is stuck, please follow up`),
-      heading: `Step ${step.number} has been waiting since ${waitingSince.toISOString().replace("T", " ").slice(0, 16)} UTC`,
+      subject: caseSubject(summary.title, `step ${stepLabel(step)} is stuck, please follow up`),
+      heading: `Step ${stepLabel(step)} has been waiting since ${waitingSince.toISOString().replace("T", " ").slice(0, 16)} UTC`,
       paragraphs: [
         `The ${ROLE_LABEL[step.role].toLowerCase()} (${waitingOn.join(", ") || "nobody named"}) was reminded several times and has not confirmed "${step.title}".`,
         "Please get in touch with them, or name someone else for the role.",

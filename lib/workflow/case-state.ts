@@ -1,11 +1,11 @@
-import { workflowFor, type Variant } from "./definitions";
+import { workflowFor, type ProcedureId } from "./definitions";
 import { missingCells, type GridCell } from "./grid";
 import type { CaseState } from "./turn";
 import type { CaseStatus, StepStatus } from "./transitions";
 
 /** What a case row and its relations say, as the rule of who may act (./turn.ts) needs it. */
 export interface CaseFacts {
-  variant: Variant;
+  procedure: ProcedureId;
   status: CaseStatus;
   steps: readonly { number: number; status: StepStatus }[];
   windowStart: Date | null;
@@ -16,7 +16,7 @@ export interface CaseFacts {
 }
 
 export function caseStateOf(facts: CaseFacts, now = new Date()): CaseState {
-  const grids = workflowFor(facts.variant).steps.filter((step) => step.input === "flow-node-grid");
+  const grids = workflowFor(facts.procedure).steps.filter((step) => step.input === "flow-node-grid");
   const confirmations = facts.confirmations;
   const gridStepsWithOpenCells = confirmations
     ? grids

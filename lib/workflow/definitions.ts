@@ -1,22 +1,37 @@
 import type { Role } from "./roles";
 
-export type Variant = "A" | "B";
+/** The procedures a case can run. Values match the database enum Procedure. */
+export const PROCEDURE_IDS = [
+  "TENANT_CLIENT_NEW_CA_BOTH",
+  "TENANT_CLIENT_NEW_CA_DOWNTIME",
+  "TENANT_CLIENT_SAME_CA_BOTH",
+  "TENANT_CLIENT_SAME_CA_DOWNTIME",
+  "RECEIVER_SERVER",
+  "LOAD_BALANCER_SERVER",
+  "SENDER_CLIENT",
+] as const;
+export type ProcedureId = (typeof PROCEDURE_IDS)[number];
 
 /**
- * "action": a person does something outside the app and confirms it.
- * "handover": one role tells another; the app performs it the moment the step before it is done.
+ * "action": one role does something outside the app and confirms it.
+ * "joint": two roles act together; either may complete it (the downtime agreement).
+ * "handover": one role gives another material or a go-ahead. The app performs it the moment the step before it is
+ * done, unless `givenByOwner` says its owner gives it (a precondition only they can judge, or facts only they know).
  */
-export type StepKind = "action" | "handover";
+export type StepKind = "action" | "joint" | "handover";
 
 export interface StepDefinition {
+  /** The step's position in its procedure, 1-based; every case stores its steps under these numbers. */
   readonly number: number;
+  /** How the vendor's guide numbers the step when that differs from its position ("4a"). */
+  readonly label?: string;
   readonly key: string;
   /** Who owns the step: for a hand-over, the role that hands over. */
   readonly role: Role;
   readonly kind: StepKind;
   /** For hand-overs: who receives it. */
   readonly to?: Role;
-  /** A role that takes part without owning the step (the downtime agreement). */
+  /** For joint steps: the second role. */
   readonly with?: Role;
   readonly title: string;
   readonly help: string;
@@ -32,197 +47,68 @@ export interface StepDefinition {
   readonly confirmByLink?: boolean;
   /** A hand-over that the system performs at a moment rather than right after the step before it. */
   readonly waitsFor?: "window-start";
+  /** A hand-over given by its owner rather than performed by the app at once. */
+  readonly givenByOwner?: boolean;
+  /** What a hand-over passes on: attached to the mail of the step that follows it. */
+  readonly delivers?: "certificate-and-root" | "certificate" | "root";
 }
 
 export type StepInput =
-  "certificates" | "downtime-window" | "receiver-checklist" | "keystore-alias" | "flow-node-grid" | "old-root-removal";
+  | "certificates"
+  | "downtime-window"
+  | "receiver-checklist"
+  | "keystore-alias"
+  | "flow-node-grid"
+  | "old-root-removal"
+  | "cut-over";
+
+/** What the certificate uploaded at a procedure's first step must be, and how it relates to the one it replaces. */
+export interface CertificatePolicy {
+  /** A TLS client certificate (EKU clientAuth) or a TLS server certificate (EKU serverAuth). */
+  readonly purpose: "client" | "server";
+  /** "different": a new CA is the point; "same": a new CA would be the wrong procedure; "any": either is fine. */
+  readonly ca: "different" | "same" | "any";
+}
+
+/** Which group of procedures a definition belongs to (the variants of one renewal share it). */
+export type ProcedureFamily = "tenant-client-new-ca" | "tenant-client-same-ca" | "receiver-server" | "load-balancer-server" | "sender-client";
 
 export interface WorkflowDefinition {
-  readonly variant: Variant;
+  readonly id: ProcedureId;
+  readonly family: ProcedureFamily;
+  /** The family's name: what is being renewed. */
+  readonly familyName: string;
+  /** "A" or "B" where a family has two variants, else null. */
+  readonly variant: "A" | "B" | null;
+  /** The variant's name, or the family's when it has one variant. */
   readonly name: string;
   readonly summary: string;
+  /** Why the order matters, for the people named on a case (their first mail). */
+  readonly why: string;
+  readonly certificate: CertificatePolicy;
+  /** The system on the other side of the tenant: the receiver it calls or the sender that calls it. */
+  readonly peer: "receiver" | "sender";
+  /** Whether the case names the tenant keystore alias of a key pair (the tenant's own client certificate). */
+  readonly usesKeystoreAlias: boolean;
+  /** Whether the case lists integration flows and runtime nodes (flows are stopped, restarted or changed). */
+  readonly usesFlows: boolean;
   readonly steps: readonly StepDefinition[];
 }
 
-const CREATE_CERTIFICATE = {
-  input: "certificates",
-  title: "Create the new key pair and have it signed by the new CA",
-  help: "Generate a fresh key pair for the tenant and get its client certificate issued by the other CA. Keep the private key in the tenant; only the certificate, its intermediates and the new root CA are shared.",
-} as const;
-
-const REPLACE_KEYSTORE_ENTRY = {
-  input: "keystore-alias",
-  title: "Replace the key pair in the tenant keystore, keeping the old alias",
-  help: "Import the newly signed certificate with its key pair under the alias the flows already use. Because the alias stays the same, no integration flow needs to be changed.",
-} as const;
-
-const RESTART_FLOWS = {
-  input: "flow-node-grid",
-  title: "Restart the integration flows on every runtime node",
-  help: "The outbound TLS connection keeps the keystore cached for up to 24 hours. Restart each flow that calls the receiver on all runtime nodes; a node that is skipped keeps presenting the old certificate.",
-} as const;
-
-export const VARIANT_A: WorkflowDefinition = {
-  variant: "A",
-  name: "Both certificates accepted (no downtime)",
-  summary:
-    "The receiver accepts the old and the new client certificate side by side, so the switch happens without an interruption.",
-  steps: [
-    { number: 1, key: "create-certificate", role: "TENANT_ADMIN", kind: "action", ...CREATE_CERTIFICATE },
-    {
-      number: 2,
-      key: "handover-certificate",
-      role: "TENANT_ADMIN",
-      kind: "handover",
-      to: "RECEIVER_ADMIN",
-      title: "Hand the new certificate and new root CA to the receiver administrator",
-      help: "The receiver needs the new root because the issuing CA has changed.",
-    },
-    {
-      number: 3,
-      key: "configure-receiver",
-      role: "RECEIVER_ADMIN",
-      kind: "action",
-      input: "receiver-checklist",
-      confirmByLink: true,
-      title: "Configure the receiver to accept the old and the new certificate",
-      help: "Import the new root CA into the receiver's trust store and accept the new client certificate next to the old one, so traffic keeps flowing during the switch.",
-    },
-    {
-      number: 4,
-      key: "report-both-accepted",
-      role: "RECEIVER_ADMIN",
-      kind: "handover",
-      to: "TENANT_ADMIN",
-      title: "Tell the tenant administrator that both certificates are accepted",
-      help: "From now on the tenant may present either certificate.",
-    },
-    { number: 5, key: "replace-keystore-entry", role: "TENANT_ADMIN", kind: "action", ...REPLACE_KEYSTORE_ENTRY },
-    {
-      number: 6,
-      key: "handover-restart",
-      role: "TENANT_ADMIN",
-      kind: "handover",
-      to: "INTEGRATION_DEVELOPER",
-      title: "Tell the integration developer that the flows may be restarted",
-      help: "The new key pair is in the keystore; the flows pick it up only after a restart.",
-    },
-    { number: 7, key: "restart-flows", role: "INTEGRATION_DEVELOPER", kind: "action", ...RESTART_FLOWS },
-    {
-      number: 8,
-      key: "report-new-in-use",
-      role: "TENANT_ADMIN",
-      kind: "handover",
-      to: "RECEIVER_ADMIN",
-      title: "Tell the receiver administrator that the new certificate is in use",
-      help: "Every flow now presents the new certificate, so the old one can go.",
-    },
-    {
-      number: 9,
-      key: "remove-old",
-      role: "RECEIVER_ADMIN",
-      kind: "action",
-      input: "old-root-removal",
-      title: "Remove the old client certificate and the old root CA",
-      help: "Delete the old client certificate from the receiver. Remove the old root CA only if no other connection still depends on it.",
-    },
-  ],
-};
-
-export const VARIANT_B: WorkflowDefinition = {
-  variant: "B",
-  name: "One certificate at a time (downtime window)",
-  summary:
-    "The receiver accepts only one client certificate, so the flows are stopped for an agreed window while both sides switch.",
-  steps: [
-    { number: 1, key: "create-certificate", role: "TENANT_ADMIN", kind: "action", ...CREATE_CERTIFICATE },
-    {
-      number: 2,
-      key: "agree-downtime",
-      role: "TENANT_ADMIN",
-      kind: "action",
-      with: "RECEIVER_ADMIN",
-      input: "downtime-window",
-      title: "Agree on a downtime window with the receiver administrator",
-      help: "Messages to the receiver cannot be sent while the certificate is exchanged. Settle on a start and an end that both sides can staff.",
-    },
-    {
-      number: 3,
-      key: "handover-stop",
-      role: "TENANT_ADMIN",
-      kind: "handover",
-      to: "INTEGRATION_DEVELOPER",
-      waitsFor: "window-start",
-      title: "Ask the integration developer to stop the flows when the window starts",
-      help: "Only the flows that use this client certificate for outbound HTTPS need to stop.",
-    },
-    {
-      number: 4,
-      key: "stop-flows",
-      role: "INTEGRATION_DEVELOPER",
-      kind: "action",
-      input: "flow-node-grid",
-      title: "Stop the integration flows that use the client certificate",
-      help: "Stop every flow that calls the receiver with this certificate, on all runtime nodes.",
-    },
-    {
-      number: 5,
-      key: "report-stopped",
-      role: "INTEGRATION_DEVELOPER",
-      kind: "handover",
-      to: "TENANT_ADMIN",
-      title: "Tell the tenant administrator that the flows are stopped",
-      help: "The keystore can now be changed without failing messages.",
-    },
-    { number: 6, key: "replace-keystore-entry", role: "TENANT_ADMIN", kind: "action", ...REPLACE_KEYSTORE_ENTRY },
-    {
-      number: 7,
-      key: "handover-certificate",
-      role: "TENANT_ADMIN",
-      kind: "handover",
-      to: "RECEIVER_ADMIN",
-      title: "Hand the new certificate and root CA to the receiver administrator",
-      help: "The HTTPS client is stopped, so the receiver can switch to the new certificate now.",
-    },
-    {
-      number: 8,
-      key: "exchange-certificate",
-      role: "RECEIVER_ADMIN",
-      kind: "action",
-      input: "receiver-checklist",
-      title: "Exchange the certificate on the receiver and import the new root CA",
-      help: "Replace the accepted client certificate with the new one and add the new root CA to the trust store.",
-    },
-    {
-      number: 9,
-      key: "report-exchanged",
-      role: "RECEIVER_ADMIN",
-      kind: "handover",
-      to: "TENANT_ADMIN",
-      title: "Tell the tenant administrator that the certificate has been exchanged",
-      help: "The receiver now expects the new certificate.",
-    },
-    {
-      number: 10,
-      key: "handover-restart",
-      role: "TENANT_ADMIN",
-      kind: "handover",
-      to: "INTEGRATION_DEVELOPER",
-      title: "Tell the integration developer that the flows may be restarted",
-      help: "Both sides now use the new certificate.",
-    },
-    { number: 11, key: "restart-flows", role: "INTEGRATION_DEVELOPER", kind: "action", ...RESTART_FLOWS },
-  ],
-};
-
-export const WORKFLOWS: Record<Variant, WorkflowDefinition> = { A: VARIANT_A, B: VARIANT_B };
-
-export function workflowFor(variant: Variant): WorkflowDefinition {
-  return WORKFLOWS[variant];
+/** The step's number as people know it from the vendor's guide. */
+export function stepLabel(step: Pick<StepDefinition, "number" | "label">): string {
+  return step.label ?? String(step.number);
 }
 
-export function stepDefinition(variant: Variant, number: number): StepDefinition | undefined {
-  return WORKFLOWS[variant].steps.find((step) => step.number === number);
+/** The procedure's full name: what is renewed, and how. */
+export function procedureName(definition: WorkflowDefinition): string {
+  return definition.variant ? `${definition.familyName} — ${definition.name}` : definition.familyName;
+}
+
+/** The roles a procedure needs people for, in the order its steps first name them. */
+export function rolesOf(definition: WorkflowDefinition): Role[] {
+  const roles = definition.steps.flatMap((step) => [step.role, ...(step.to ? [step.to] : []), ...(step.with ? [step.with] : [])]);
+  return [...new Set(roles)];
 }
 
 /** Where every case of the procedure starts. */
@@ -235,9 +121,12 @@ export function stepTaking(definition: WorkflowDefinition, input: StepInput): St
   return definition.steps.find((step) => step.input === input);
 }
 
-/** Without a clean-up step of its own, the receiver's exchange step also decides about the old root CA. */
+/**
+ * Without a clean-up step of its own, the receiver's exchange step also decides about the old root CA, unless the CA
+ * did not change (the root stays).
+ */
 export function receiverStepDecidesOldRoot(definition: WorkflowDefinition): boolean {
-  return !stepTaking(definition, "old-root-removal");
+  return definition.certificate.ca !== "same" && !stepTaking(definition, "old-root-removal");
 }
 
 /** The step right before this one, if any. */
@@ -245,7 +134,14 @@ export function stepBefore(definition: WorkflowDefinition, number: number): Step
   return definition.steps.find((step) => step.number === number - 1);
 }
 
+/** Whether a person gives this step (an action, a joint step, or a hand-over its owner gives). */
+export function givenByPerson(step: StepDefinition): boolean {
+  return step.kind !== "handover" || step.givenByOwner === true;
+}
+
 /** Whether the step's e-mail carries a one-click confirmation link. */
 export function confirmableByLink(step: StepDefinition): boolean {
-  return step.kind === "action" && (!step.input || step.confirmByLink === true);
+  return givenByPerson(step) && (!step.input || step.confirmByLink === true);
 }
+
+export { PROCEDURES, stepDefinition, workflowFor } from "./procedures";

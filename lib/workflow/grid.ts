@@ -1,4 +1,4 @@
-import { workflowFor, type Variant } from "./definitions";
+import { workflowFor, type ProcedureId } from "./definitions";
 
 /** The flows × runtime nodes grid of a stop or restart step: every flow must be handled on every node. */
 export interface GridCell {
@@ -28,17 +28,20 @@ export function gridComplete(
 }
 
 /**
- * Variant A's clean-up waits until the flows have been restarted on every node: a node not restarted may still
- * present the old certificate, so its root must stay accepted. Variant B exchanges everything in one window.
+ * A clean-up that follows a restart waits until the flows have been restarted on every node, including nodes added
+ * later: a node not restarted may still present the old certificate, so its root must stay accepted. (Variant B
+ * exchanges everything in one window and has no clean-up step.)
  */
 export function restartsBlockingCleanUp(
-  variant: Variant,
+  procedure: ProcedureId,
   flows: readonly string[],
   nodes: readonly string[],
   confirmations: readonly (GridCell & { stepNumber: number })[],
 ): GridCell[] {
-  if (variant !== "A") return [];
-  const restart = workflowFor(variant).steps.find((step) => step.key === "restart-flows")!;
+  const steps = workflowFor(procedure).steps;
+  const restart = steps.find((step) => step.key === "restart-flows");
+  const cleanUp = steps.find((step) => step.input === "old-root-removal");
+  if (!restart || !cleanUp || cleanUp.number < restart.number) return [];
   return missingCells(
     flows,
     nodes,

@@ -1,4 +1,6 @@
 export * from "./roles";
 export * from "./definitions";
+
+export * from "./proposal";
 export * from "./transitions";
 export * from "./turn";

@@ -17,3 +17,6 @@ export const CHANNEL_LABEL: Record<Channel, string> = {
   EMAIL_LINK: "e-mail link",
   SYSTEM: "system",
 };
+
+/** The name of the system on the other side of the tenant, by the procedure's peer. */
+export const PEER_LABEL = { receiver: "Receiver system", sender: "Sender system" } as const;

@@ -1,5 +1,5 @@
 import type { Role } from "./roles";
-import type { WorkflowDefinition } from "./definitions";
+import { givenByPerson, type WorkflowDefinition } from "./definitions";
 import { actorsOf } from "./turn";
 
 export type StepStatus = "BLOCKED" | "READY" | "DONE" | "CANCELLED";
@@ -65,18 +65,18 @@ export function planCompletion(
   if (!found.ok) return found;
   const { step, state } = found;
   if (state.status !== "READY") return { ok: false, refusal: "STEP_NOT_READY" };
-  if (step.kind === "handover") return { ok: false, refusal: "STEP_IS_HANDOVER" };
+  if (!givenByPerson(step)) return { ok: false, refusal: "STEP_IS_HANDOVER" };
   if (!actorsOf(step).some((role) => actorRoles.includes(role))) return { ok: false, refusal: "NOT_YOUR_ROLE" };
   return { ok: true, plan: { completed: number, ...whatFollows(definition, number) } };
 }
 
 /**
- * What happens after step `number` is done: the hand-overs right after it are performed, up to the next action
- * (which becomes ready) or up to a hand-over that waits for its moment (which becomes ready for the scheduler).
+ * What happens after step `number` is done: the hand-overs right after it are performed, up to the next step a person
+ * gives (which becomes ready) or up to a hand-over that waits for its moment (which becomes ready for the scheduler).
  */
 function whatFollows(definition: WorkflowDefinition, number: number): Omit<TransitionPlan, "completed"> {
   const later = definition.steps.filter((candidate) => candidate.number > number);
-  const stopAt = later.findIndex((candidate) => candidate.kind === "action" || candidate.waitsFor !== undefined);
+  const stopAt = later.findIndex((candidate) => givenByPerson(candidate) || candidate.waitsFor !== undefined);
   const handedOver = (stopAt === -1 ? later : later.slice(0, stopAt)).map((candidate) => candidate.number);
   const nowReady = stopAt === -1 ? null : later[stopAt]!.number;
   return { handedOver, nowReady, caseCompleted: nowReady === null };

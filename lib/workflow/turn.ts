@@ -1,5 +1,5 @@
 import { ROLE_LABEL, type Role } from "./roles";
-import { stepTaking, type StepDefinition, type WorkflowDefinition } from "./definitions";
+import { givenByPerson, stepLabel, stepTaking, type StepDefinition, type WorkflowDefinition } from "./definitions";
 import type { CaseStatus, StepState } from "./transitions";
 
 /**
@@ -48,9 +48,9 @@ export type StepTurn =
   | { stage: "turn"; actors: readonly Role[] }
   | { stage: "scheduled"; at: Date | null; earlyBy: readonly Role[] };
 
-/** The roles whose turn a ready action step is: its owner, and the partner of a joint step. */
+/** The roles whose turn a ready step is: its owner, and the partner of a joint step. Nobody's for hand-overs the app performs. */
 export function actorsOf(step: StepDefinition): Role[] {
-  if (step.kind !== "action") return [];
+  if (!givenByPerson(step)) return [];
   return step.with ? [step.role, step.with] : [step.role];
 }
 
@@ -185,21 +185,21 @@ export function refusalFor(
     return { code: "CASE_CLOSED", message: "This case is closed; its steps can no longer change." };
   const turn = stepTurn(definition, state, step);
   const wanted = action === "start-early" ? [step.role] : actorsOf(step);
-  if (step.kind === "handover" && action !== "start-early") {
+  if (!givenByPerson(step) && action !== "start-early") {
     return {
       code: "STEP_IS_HANDOVER",
-      message: `Step ${step.number} is a hand-over: Renewal Desk performs it when the step before it is done.`,
+      message: `Step ${stepLabel(step)} is a hand-over: Renewal Desk performs it when the step before it is done.`,
     };
   }
   if (wanted.length > 0 && !wanted.some((role) => roles.includes(role))) {
     return {
       code: "NOT_YOUR_ROLE",
-      message: `Step ${step.number} belongs to the ${wanted.map((role) => ROLE_LABEL[role].toLowerCase()).join(" or the ")}, and you do not hold that role on this case.`,
+      message: `Step ${stepLabel(step)} belongs to the ${wanted.map((role) => ROLE_LABEL[role].toLowerCase()).join(" or the ")}, and you do not hold that role on this case.`,
     };
   }
   if (turn.stage === "blocked")
-    return { code: "STEP_NOT_READY", message: `Step ${step.number} is not ready yet: the steps before it come first.` };
+    return { code: "STEP_NOT_READY", message: `Step ${stepLabel(step)} is not ready yet: the steps before it come first.` };
   if (turn.stage === "done")
-    return { code: "CONFLICT", message: `Step ${step.number} is already done. Nothing was changed.` };
-  return { code: "STEP_NOT_READY", message: `Step ${step.number} does not take that now.` };
+    return { code: "CONFLICT", message: `Step ${stepLabel(step)} is already done. Nothing was changed.` };
+  return { code: "STEP_NOT_READY", message: `Step ${stepLabel(step)} does not take that now.` };
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { loadCaseList, parseCaseListQuery } from "@/lib/workflow/queries/case-list";
-import { ROLES, ROLE_LABEL, workflowFor } from "@/lib/workflow";
+import { PROCEDURE_IDS, ROLES, ROLE_LABEL, procedureName, workflowFor } from "@/lib/workflow";
 import { Time } from "@/components/ui/time";
 
 export const metadata: Metadata = { title: "Cases" };
@@ -57,10 +57,13 @@ export default async function CasesPage({
         </label>
         <label className="flex flex-col">
           Procedure
-          <select name="variant" defaultValue={query.variant ?? ""} className={select}>
-            <option value="">Both</option>
-            <option value="A">A — no downtime</option>
-            <option value="B">B — downtime window</option>
+          <select name="procedure" defaultValue={query.procedure ?? ""} className={select}>
+            <option value="">Any</option>
+            {PROCEDURE_IDS.map((id) => (
+              <option key={id} value={id}>
+                {procedureName(workflowFor(id))}
+              </option>
+            ))}
           </select>
         </label>
         <label className="flex flex-col">
@@ -106,7 +109,7 @@ export default async function CasesPage({
                       {item.receiverSystem} · {item.workspace.name}
                     </div>
                   </td>
-                  <td className="pr-3">{workflowFor(item.variant).name}</td>
+                  <td className="pr-3">{procedureName(workflowFor(item.procedure))}</td>
                   <td className="pr-3">{STATUS_LABEL[item.status]}</td>
                   <td className="pr-3">{current ? `Step ${current.number} · ${ROLE_LABEL[current.role]}` : "—"}</td>
                   <td className="whitespace-nowrap">

@@ -93,7 +93,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             {inbox.recentlyDone.map((item) => (
               <li key={`${item.caseId}-${item.stepNumber}`}>
                 <Time value={item.completedAt} /> · <Link href={`/cases/${item.caseId}`}>{item.caseTitle}</Link> · step{" "}
-                {item.stepNumber}: {item.stepTitle} — {item.completedBy}
+                {item.stepLabel}: {item.stepTitle} — {item.completedBy}
               </li>
             ))}
           </ul>

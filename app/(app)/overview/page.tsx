@@ -3,14 +3,24 @@ import Link from "next/link";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { loadOverview, overviewWorkspaces, participantsWhoCannotSignIn } from "@/lib/workspaces/queries/overview";
 import { displayName } from "@/lib/people";
-import { ROLE_LABEL, VARIANT_A, VARIANT_B } from "@/lib/workflow";
+import { ROLE_LABEL, procedureName, stepDefinition, stepLabel, workflowFor, type ProcedureId } from "@/lib/workflow";
 import { CERTIFICATE_ROLE_LABEL } from "@/components/certificates/certificate-card";
 import { ExpiryChart } from "@/components/overview/expiry-chart";
 import { Time, waitedFor } from "@/components/ui/time";
 
 export const metadata: Metadata = { title: "Overview" };
 
-const STEP_TITLE = new Map([...VARIANT_A.steps, ...VARIANT_B.steps].map((step) => [step.key, step.title]));
+/** A step as people know it: its label and title in its case's procedure. */
+function stepName(procedure: ProcedureId, number: number): string {
+  const step = stepDefinition(procedure, number);
+  return step ? `${stepLabel(step)}. ${step.title}` : `Step ${number}`;
+}
+
+function stageName(procedure: ProcedureId, key: string): string {
+  const definition = workflowFor(procedure);
+  const step = definition.steps.find((candidate) => candidate.key === key);
+  return `${step?.title ?? key} (${procedureName(definition)})`;
+}
 
 function urgency(daysLeft: number): { label: string; className: string } {
   if (daysLeft < 0) return { label: "expired", className: "bg-red-100 text-red-900 font-semibold" };
@@ -94,21 +104,21 @@ export default async function OverviewPage({
           </h2>
           <ul className="mt-2 space-y-1 text-sm" data-testid="by-stage">
             {overview.byStage.map((row) => (
-              <li key={row.key}>
-                <strong>{row.count}</strong> · {STEP_TITLE.get(row.key) ?? row.key}
+              <li key={`${row.procedure}-${row.key}`}>
+                <strong>{row.count}</strong> · {stageName(row.procedure, row.key)}
               </li>
             ))}
             {overview.byStage.length === 0 ? <li className="text-slate-600">No open cases.</li> : null}
           </ul>
         </section>
-        <section className="rounded border border-slate-200 bg-white p-4" aria-labelledby="variant-heading">
-          <h2 id="variant-heading" className="font-semibold">
+        <section className="rounded border border-slate-200 bg-white p-4" aria-labelledby="procedure-heading">
+          <h2 id="procedure-heading" className="font-semibold">
             Cases per procedure
           </h2>
           <ul className="mt-2 space-y-1 text-sm">
-            {overview.byVariant.map((row) => (
-              <li key={`${row.variant}-${row.status}`}>
-                <strong>{row.count}</strong> · procedure {row.variant}, {row.status.toLowerCase()}
+            {overview.byProcedure.map((row) => (
+              <li key={`${row.procedure}-${row.status}`}>
+                <strong>{row.count}</strong> · {procedureName(workflowFor(row.procedure))}, {row.status.toLowerCase()}
               </li>
             ))}
           </ul>
@@ -151,7 +161,7 @@ export default async function OverviewPage({
                   <strong>{displayName(participant.user)}</strong> ({ROLE_LABEL[participant.role]}) on{" "}
                   <Link href={`/cases/${participant.case.id}`}>{participant.case.title}</Link>
                   {waiting.length > 0
-                    ? `: step ${waiting.map((step) => `${step.number} (${STEP_TITLE.get(step.key)})`).join(", ")} is theirs now`
+                    ? `: step ${waiting.map((step) => stepName(participant.case.procedure, step.number)).join(", ")} is theirs now`
                     : ": none of their steps is ready yet"}
                 </li>
               );
@@ -172,7 +182,7 @@ export default async function OverviewPage({
                   <Link href={`/cases/${step.case.id}`}>{step.case.title}</Link>
                 </td>
                 <td className="pr-3">
-                  {step.number}. {STEP_TITLE.get(step.key)}
+                  {stepName(step.case.procedure, step.number)}
                 </td>
                 <td className="pr-3">{ROLE_LABEL[step.role]}</td>
                 <td>

@@ -1,4 +1,4 @@
-import { workflowFor, type StepStatus, type Variant } from "@/lib/workflow";
+import { workflowFor, type ProcedureId, type StepStatus } from "@/lib/workflow";
 import type { CaseDetail } from "@/lib/workflow/queries/case-detail";
 import { completedByName } from "@/lib/people";
 import {
@@ -19,7 +19,7 @@ export type SwimlaneStep = Pick<
 >;
 
 interface Props {
-  variant: Variant;
+  procedure: ProcedureId;
   steps: readonly SwimlaneStep[];
   /** The viewer's time zone for who-and-when under done steps. */
   zone?: string;
@@ -62,12 +62,12 @@ function toStepState(step: SwimlaneStep): SwimlaneStepState {
 const drawings = new Map<string, string>();
 const MAX_DRAWINGS = 500;
 
-export function Swimlane({ variant, steps, zone = "UTC" }: Props) {
+export function Swimlane({ procedure, steps, zone = "UTC" }: Props) {
   const states = steps.map(toStepState);
-  const key = JSON.stringify([variant, zone, states]);
+  const key = JSON.stringify([procedure, zone, states]);
   let markup = drawings.get(key);
   if (markup === undefined) {
-    markup = drawSwimlane(layoutSwimlane(workflowFor(variant), states, zone));
+    markup = drawSwimlane(layoutSwimlane(workflowFor(procedure), states, zone));
     if (drawings.size >= MAX_DRAWINGS) drawings.delete(drawings.keys().next().value!);
     drawings.set(key, markup);
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import { answersForKeystoreEntry } from "@/lib/workflow/proposal";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
@@ -41,6 +42,7 @@ export async function tenantEntrySource(userId: string, entryId: string) {
     select: {
       id: true,
       alias: true,
+      type: true,
       subject: true,
       tenant: {
         select: {
@@ -60,6 +62,7 @@ export async function tenantEntrySource(userId: string, entryId: string) {
     subject: entry.subject ?? entry.alias,
     values: {
       title: `Renewal of ${entry.subject ?? entry.alias}`,
+      ...answersForKeystoreEntry(entry.type),
       keystoreAlias: entry.alias,
       tenantId: entry.tenant.id,
     },

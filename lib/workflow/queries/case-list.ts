@@ -2,13 +2,14 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ROLES, type Role } from "../roles";
+import { PROCEDURE_IDS, type ProcedureId } from "../definitions";
 
 export const CASE_LIST_PAGE_SIZE = 25;
 
 export interface CaseListQuery {
   search?: string;
   status?: "OPEN" | "COMPLETED" | "CANCELLED";
-  variant?: "A" | "B";
+  procedure?: ProcedureId;
   /** Only cases where the viewer holds this role. */
   role?: Role;
   page: number;
@@ -18,14 +19,16 @@ export function parseCaseListQuery(params: Record<string, string | undefined>): 
   const status = ["OPEN", "COMPLETED", "CANCELLED"].includes(params.status ?? "")
     ? (params.status as CaseListQuery["status"])
     : undefined;
-  const variant = params.variant === "A" || params.variant === "B" ? params.variant : undefined;
+  const procedure = (PROCEDURE_IDS as readonly string[]).includes(params.procedure ?? "")
+    ? (params.procedure as ProcedureId)
+    : undefined;
   const role = (ROLES as readonly string[]).includes(params.role ?? "") ? (params.role as Role) : undefined;
   const page = Math.max(1, Math.min(100_000, Number.parseInt(params.page ?? "1", 10) || 1));
   const search = params.q?.trim().slice(0, 200) || undefined;
   return {
     ...(search ? { search } : {}),
     ...(status ? { status } : {}),
-    ...(variant ? { variant } : {}),
+    ...(procedure ? { procedure } : {}),
     ...(role ? { role } : {}),
     page,
   };
@@ -59,7 +62,7 @@ export async function loadCaseList(userId: string, query: CaseListQuery) {
   };
   const filters: Prisma.CaseWhereInput[] = [visible];
   if (query.status) filters.push({ status: query.status });
-  if (query.variant) filters.push({ variant: query.variant });
+  if (query.procedure) filters.push({ procedure: query.procedure });
   if (query.role) filters.push({ participants: { some: { userId, role: query.role } } });
   if (query.search) {
     const fingerprint = asFingerprint(query.search);
@@ -88,7 +91,7 @@ export async function loadCaseList(userId: string, query: CaseListQuery) {
         id: true,
         title: true,
         receiverSystem: true,
-        variant: true,
+        procedure: true,
         status: true,
         createdAt: true,
         workspace: { select: { name: true } },

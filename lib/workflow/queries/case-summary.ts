@@ -6,7 +6,7 @@ export const caseSummarySelect = {
   workspaceId: true,
   title: true,
   receiverSystem: true,
-  variant: true,
+  procedure: true,
   operatingModel: true,
   keystoreAlias: true,
 } satisfies Prisma.CaseSelect;

@@ -79,7 +79,7 @@ async function viewOf<Detail extends CaseDetail>(viewerId: string, detail: Detai
   const found = detail!;
   const zone = await viewerTimeZone();
   const now = new Date();
-  const definition = workflowFor(found.variant);
+  const definition = workflowFor(found.procedure);
   const state = caseStateOf(found, now);
   const awaited = definition.steps.flatMap((step): Awaited[] => {
     const turn = stepTurn(definition, state, step);
@@ -141,7 +141,7 @@ export async function loadCaseProcedure(view: CaseView<CaseDetailWithProcedure>)
   const details = await procedureDetailsOf(detail, decidingReached);
   const state = caseStateOf({ ...detail, confirmations: details.confirmations }, view.now);
   const restartsMissing = restartsBlockingCleanUp(
-    detail.variant,
+    detail.procedure,
     detail.integrationFlows,
     detail.runtimeNodes,
     details.confirmations,

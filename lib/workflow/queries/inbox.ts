@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { ROLES, type Role } from "../roles";
-import { stepDefinition, workflowFor } from "../definitions";
+import { stepDefinition, stepLabel, workflowFor, type ProcedureId } from "../definitions";
 import { stepTurn } from "../turn";
 import { caseStateOf } from "../case-state";
 import { completedByName, displayName } from "@/lib/people";
@@ -11,6 +11,8 @@ export interface InboxTask {
   caseTitle: string;
   receiverSystem: string;
   stepNumber: number;
+  /** The step as the vendor's guide numbers it ("4a"). */
+  stepLabel: string;
   stepTitle: string;
   /** The role the step asks for (for a task, the one the person holds). */
   role: Role;
@@ -30,6 +32,8 @@ export interface DoneItem {
   caseId: string;
   caseTitle: string;
   stepNumber: number;
+  /** The step as the vendor's guide numbers it ("4a"). */
+  stepLabel: string;
   stepTitle: string;
   completedAt: Date;
   completedBy: string;
@@ -54,7 +58,10 @@ export interface InboxLimits {
 /** Enough for a day's work at a glance; the page offers the rest on request. */
 export const INBOX_LIMITS: InboxLimits = { tasks: 50, waiting: 20 };
 
-const stepTitle = (variant: "A" | "B", number: number) => stepDefinition(variant, number)?.title ?? `Step ${number}`;
+function stepNamed(procedure: ProcedureId, number: number) {
+  const step = stepDefinition(procedure, number);
+  return { stepLabel: step ? stepLabel(step) : String(number), stepTitle: step?.title ?? `Step ${number}` };
+}
 
 /** What is the person's to do, what they wait for, and what just happened, across all their open cases. */
 export async function loadInbox(userId: string, limits: InboxLimits = INBOX_LIMITS): Promise<Inbox> {
@@ -73,7 +80,7 @@ export async function loadInbox(userId: string, limits: InboxLimits = INBOX_LIMI
         number: true,
         readyAt: true,
         case: {
-          select: { id: true, title: true, receiverSystem: true, variant: true, status: true, windowStart: true },
+          select: { id: true, title: true, receiverSystem: true, procedure: true, status: true, windowStart: true },
         },
       },
     }),
@@ -90,7 +97,7 @@ export async function loadInbox(userId: string, limits: InboxLimits = INBOX_LIMI
         completedAt: true,
         channel: true,
         completedBy: { select: { name: true, email: true } },
-        case: { select: { id: true, title: true, variant: true } },
+        case: { select: { id: true, title: true, procedure: true } },
       },
     }),
   ]);
@@ -100,12 +107,12 @@ export async function loadInbox(userId: string, limits: InboxLimits = INBOX_LIMI
   const now = new Date();
   for (const step of readySteps) {
     // The rule of who may act (lib/workflow/turn.ts) decides, from this ready step, whose task it is.
-    const definition = workflowFor(step.case.variant);
+    const definition = workflowFor(step.case.procedure);
     const state = caseStateOf(
       { ...step.case, steps: [{ number: step.number, status: "READY" }], integrationFlows: [], runtimeNodes: [] },
       now,
     );
-    const turn = stepTurn(definition, state, stepDefinition(step.case.variant, step.number)!);
+    const turn = stepTurn(definition, state, stepDefinition(step.case.procedure, step.number)!);
     const asked = turn.stage === "turn" ? turn.actors : turn.stage === "scheduled" ? turn.earlyBy : [];
     if (asked.length === 0) continue;
     const held = asked.find((role) => rolesByCase.get(step.case.id)?.includes(role));
@@ -114,7 +121,7 @@ export async function loadInbox(userId: string, limits: InboxLimits = INBOX_LIMI
       caseTitle: step.case.title,
       receiverSystem: step.case.receiverSystem,
       stepNumber: step.number,
-      stepTitle: stepTitle(step.case.variant, step.number),
+      ...stepNamed(step.case.procedure, step.number),
       role: held ?? asked[0]!,
       waitingSince: step.readyAt ?? new Date(0),
       ...(turn.stage === "scheduled" ? { scheduledAt: turn.at } : {}),
@@ -130,7 +137,7 @@ export async function loadInbox(userId: string, limits: InboxLimits = INBOX_LIMI
     caseId: step.case.id,
     caseTitle: step.case.title,
     stepNumber: step.number,
-    stepTitle: stepTitle(step.case.variant, step.number),
+    ...stepNamed(step.case.procedure, step.number),
     completedAt: step.completedAt ?? new Date(0),
     completedBy: completedByName(step),
   }));

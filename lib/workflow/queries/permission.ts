@@ -19,7 +19,7 @@ export async function assertMayGiveInput(
   const found = await db().case.findUniqueOrThrow({
     where: { id: caseId },
     select: {
-      variant: true,
+      procedure: true,
       status: true,
       windowStart: true,
       integrationFlows: true,
@@ -27,7 +27,7 @@ export async function assertMayGiveInput(
       steps: { select: { number: true, status: true } },
     },
   });
-  const definition = workflowFor(found.variant);
+  const definition = workflowFor(found.procedure);
   const step = stepTaking(definition, input);
   if (!step) throw new AppError("NOT_FOUND", "This case's procedure does not take that information.");
   const refusal = refusalFor(definition, caseStateOf(found), step, roles, action);

@@ -3,10 +3,12 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { caseAccess } from "@/lib/auth/queries/access";
 import type { CertificateSummary } from "@/lib/certificates/summary";
+import { ROLE_FIELD, ROLES } from "../roles";
+import { answersFor } from "../proposal";
 
 /**
- * "Start a renewal" from a certificate in use: the new case takes that client certificate (and the root of the same
- * upload) as its old certificates, and its facts and people from the case it came from.
+ * "Start a renewal" from a certificate in use: the new case takes that certificate (and the root of the same upload)
+ * as its old certificates, and its procedure, facts and people from the case it came from.
  */
 export async function renewalSource(userId: string, certificateId: string) {
   const certificate = await db().storedCertificate.findUnique({
@@ -22,6 +24,7 @@ export async function renewalSource(userId: string, certificateId: string) {
       id: true,
       workspaceId: true,
       title: true,
+      procedure: true,
       receiverSystem: true,
       operatingModel: true,
       receiverLandscape: true,
@@ -42,16 +45,15 @@ export async function renewalSource(userId: string, certificateId: string) {
     subject: certificate.subject,
     values: {
       title: `Renewal of ${certificate.subject}`,
+      ...answersFor(source.procedure),
       receiverSystem: source.receiverSystem,
       operatingModel: source.operatingModel,
       receiverLandscape: source.receiverLandscape,
-      keystoreAlias: source.keystoreAlias,
+      keystoreAlias: source.keystoreAlias ?? "",
       runtimeNodes: source.runtimeNodes.join("\n"),
       integrationFlows: source.integrationFlows.join("\n"),
-      tenantAdmins: emails("TENANT_ADMIN"),
-      receiverAdmins: emails("RECEIVER_ADMIN"),
-      integrationDevelopers: emails("INTEGRATION_DEVELOPER"),
-    },
+      ...Object.fromEntries(ROLES.map((role) => [ROLE_FIELD[role], emails(role)])),
+    } as Record<string, string>,
   };
 }
 

@@ -43,7 +43,7 @@ async function findToken(token: string) {
     include: {
       user: { select: { email: true } },
       step: {
-        select: { number: true, case: { select: { id: true, title: true, receiverSystem: true, variant: true } } },
+        select: { number: true, case: { select: { id: true, title: true, receiverSystem: true, procedure: true } } },
       },
     },
   });
@@ -65,7 +65,7 @@ export async function inspectActionLink(token: string): Promise<LinkInspection> 
   if (!row) return { state: "LINK_UNKNOWN" };
   const problem = problemOf(row, new Date());
   if (problem) return { state: problem };
-  const step = stepDefinition(row.step.case.variant, row.step.number)!;
+  const step = stepDefinition(row.step.case.procedure, row.step.number)!;
   return {
     state: "valid",
     caseId: row.step.case.id,
@@ -102,7 +102,7 @@ export async function confirmByActionLink(
       const problem = problemOf(current, now) ?? "LINK_SUPERSEDED";
       throw new AppError(problem, PROBLEM_MESSAGE[problem]);
     }
-    const step = stepDefinition(row.step.case.variant, row.step.number)!;
+    const step = stepDefinition(row.step.case.procedure, row.step.number)!;
     // For the receiver tasks, the click says "all of them are done": each is recorded with who performed it.
     if (step.input === "receiver-checklist") {
       const open = await tx.checklistItem.findMany({

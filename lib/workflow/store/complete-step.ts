@@ -111,7 +111,7 @@ export async function completeStepInTransaction(
     },
   });
   if (!found) throw new AppError("NOT_FOUND", "This case does not exist or you have no access to it.");
-  const definition = workflowFor(found.variant);
+  const definition = workflowFor(found.procedure);
   const step = definition.steps.find((candidate) => candidate.number === command.stepNumber);
   const decision = planCompletion(
     definition,
@@ -181,7 +181,7 @@ export async function applyFollowUps(
   plan: TransitionPlan,
   now: Date,
 ): Promise<AuditEntry[]> {
-  const definition = workflowFor(found.variant);
+  const definition = workflowFor(found.procedure);
   if (plan.handedOver.length > 0) {
     await tx.step.updateMany({
       where: { caseId: found.id, number: { in: [...plan.handedOver] }, status: "BLOCKED" },
@@ -207,7 +207,7 @@ export async function applyFollowUps(
   const base = { workspaceId: found.workspaceId, caseId: found.id };
   return [
     ...plan.handedOver.map((number): AuditEntry => {
-      const handover = stepDefinition(definition.variant, number)!;
+      const handover = stepDefinition(definition.id, number)!;
       return {
         ...base,
         kind: "step.handed_over",
@@ -223,7 +223,7 @@ export async function applyFollowUps(
             kind: "step.ready",
             channel: "SYSTEM",
             stepNumber: plan.nowReady,
-            data: { role: stepDefinition(definition.variant, plan.nowReady)!.role },
+            data: { role: stepDefinition(definition.id, plan.nowReady)!.role },
           } satisfies AuditEntry,
         ]
       : []),

@@ -11,6 +11,7 @@ import { AppError } from "@/lib/errors";
 import { assertNewRecipientsAllowed } from "@/lib/workspaces/store/recipient-limits";
 import { participantsOf, type CaseInput } from "../case-input";
 import { firstStep, workflowFor } from "../definitions";
+import { ROLE_FIELD } from "../roles";
 import { initialStepStates } from "../transitions";
 import { caseRecipients } from "./recipients";
 import type { CertificateSummary } from "@/lib/certificates/summary";
@@ -29,13 +30,13 @@ export async function createCase(
   oldCertificates: CertificateSummary[] = [],
 ): Promise<{ caseId: string }> {
   await assertCanCreateCase(actor.id, input.workspaceId);
-  const definition = workflowFor(input.acceptsBoth === "yes" ? "A" : "B");
+  const definition = workflowFor(input.procedure);
   const participants = participantsOf(input);
   // What the case is, as stored on it and as recorded in its first audit event.
   const facts = {
     title: input.title,
     receiverSystem: input.receiverSystem,
-    variant: definition.variant,
+    procedure: definition.id,
     operatingModel: input.operatingModel,
     receiverLandscape: input.receiverLandscape,
     keystoreAlias: input.keystoreAlias,
@@ -106,11 +107,18 @@ export async function createCase(
       select: { id: true },
     });
 
-    await createReceiverChecklist(tx, created.id, definition.variant, input.receiverLandscape);
+    await createReceiverChecklist(tx, created.id, definition.id, input.receiverLandscape);
     if (oldCertificates.length > 0) {
       await storeUpload(tx, { caseId: created.id, set: "OLD", uploadedById: actor.id, certificates: oldCertificates });
     }
-    const summary: CaseSummary = { id: created.id, ...input, variant: definition.variant };
+    const summary: CaseSummary = {
+      id: created.id,
+      title: input.title,
+      receiverSystem: input.receiverSystem,
+      procedure: definition.id,
+      operatingModel: input.operatingModel,
+      keystoreAlias: input.keystoreAlias,
+    };
     const recipients = await caseRecipients(tx, created.id);
     const first = firstStep(definition);
     const workspace = await tx.workspace.findUniqueOrThrow({
@@ -173,12 +181,6 @@ export async function createCase(
   kickMailWorker();
   return { caseId };
 }
-
-const ROLE_FIELD = {
-  TENANT_ADMIN: "tenantAdmins",
-  RECEIVER_ADMIN: "receiverAdmins",
-  INTEGRATION_DEVELOPER: "integrationDevelopers",
-} as const;
 
 /** Someone who refused mail from the workspace cannot be named on its cases: they would never hear of their steps. */
 async function refuseOptedOut(

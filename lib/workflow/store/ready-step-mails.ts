@@ -19,7 +19,7 @@ export async function readyStepMails(
   recipients: Recipient[],
   options: Omit<StepMessageOptions, "actionUrls" | "scheduledAt"> = {},
 ): Promise<OutgoingMessage[]> {
-  const step = stepDefinition(summary.variant, stepNumber);
+  const step = stepDefinition(summary.procedure, stepNumber);
   if (!step) return [];
   const asked = askedWhenReady(step);
   const holders = recipients.filter((recipient) => recipient.roles.some((role) => asked.includes(role)));
@@ -40,7 +40,7 @@ export async function readyStepMails(
     }));
     actionUrls = await issueActionLinks(tx, row.id, linkHolders);
   }
-  const before = stepBefore(workflowFor(summary.variant), stepNumber);
+  const before = stepBefore(workflowFor(summary.procedure), stepNumber);
   const handover = before?.key === "handover-certificate" ? await certificateHandover(tx, summary.id) : undefined;
   const scheduledAt =
     step.waitsFor === "window-start"

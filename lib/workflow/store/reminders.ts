@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/store/record";
 import { queueCaseMail } from "@/lib/mail/store/outbox";
 import { escalationMessages } from "@/lib/mail/case-messages";
 import { kickMailWorker } from "@/lib/mail/store/delivery";
-import { stepDefinition, WORKFLOWS } from "../definitions";
+import { PROCEDURES, stepDefinition } from "../definitions";
 import { askedWhenReady } from "../turn";
 import { caseRecipients } from "./recipients";
 import { readyStepMails } from "./ready-step-mails";
@@ -20,10 +20,10 @@ export function reminderPolicy() {
 }
 
 /** Hand-overs the app performs at a moment: nobody is reminded of them, they happen by themselves. */
-const SCHEDULED_STEPS = Object.values(WORKFLOWS).flatMap((definition) =>
+const SCHEDULED_STEPS = Object.values(PROCEDURES).flatMap((definition) =>
   definition.steps
     .filter((step) => step.waitsFor)
-    .map((step) => ({ number: step.number, case: { variant: definition.variant } })),
+    .map((step) => ({ number: step.number, case: { procedure: definition.id } })),
 );
 
 /**
@@ -71,7 +71,7 @@ export async function sendDueReminders(now = new Date()): Promise<{ reminded: nu
       });
       const summary = found.case;
       const recipients = await caseRecipients(tx, summary.id);
-      const definition = stepDefinition(summary.variant, step.number)!;
+      const definition = stepDefinition(summary.procedure, step.number)!;
       const asked = askedWhenReady(definition);
       const waitingSince = step.readyAt ?? now;
       const mails = escalate

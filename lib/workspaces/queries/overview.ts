@@ -5,6 +5,7 @@ import { figuresByWorkspace } from "@/lib/workspaces/queries/overview-cache";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { tenantCertificatesExpiring } from "@/lib/tenant/queries/entries";
+import type { ProcedureId } from "@/lib/workflow";
 
 const DAY = 86_400_000;
 
@@ -46,6 +47,7 @@ export async function participantsWhoCannotSignIn(workspaceId: string) {
         select: {
           id: true,
           title: true,
+          procedure: true,
           steps: { where: { status: "READY" }, select: { number: true, key: true, role: true } },
         },
       },
@@ -62,15 +64,24 @@ export async function loadOverview(userId: string, workspaceId: string) {
 
 async function computeOverview(workspaceId: string, now: Date) {
   const openCase = { workspaceId, status: "OPEN" as const };
-  const [byStage, longest, byVariant, completedPerMonth, expiring, expiryByMonth] = await Promise.all([
-    db().step.groupBy({ by: ["key"], where: { status: "READY", case: openCase }, _count: { _all: true } }),
+  const [byStage, longest, byProcedure, completedPerMonth, expiring, expiryByMonth] = await Promise.all([
+    db().$queryRaw<{ procedure: ProcedureId; key: string; count: number }[]>`
+      SELECT k.procedure, s.key, count(*)::int AS count FROM "Step" s JOIN "Case" k ON k.id = s."caseId"
+      WHERE k."workspaceId" = ${workspaceId} AND k.status = 'OPEN' AND s.status = 'READY'
+      GROUP BY 1, 2 ORDER BY 3 DESC, 2`,
     db().step.findMany({
       where: { status: "READY", case: openCase },
       orderBy: { readyAt: "asc" },
       take: 10,
-      select: { number: true, key: true, role: true, readyAt: true, case: { select: { id: true, title: true } } },
+      select: {
+        number: true,
+        key: true,
+        role: true,
+        readyAt: true,
+        case: { select: { id: true, title: true, procedure: true } },
+      },
     }),
-    db().case.groupBy({ by: ["variant", "status"], where: { workspaceId }, _count: { _all: true } }),
+    db().case.groupBy({ by: ["procedure", "status"], where: { workspaceId }, _count: { _all: true } }),
     db().$queryRaw<{ month: Date; count: bigint }[]>`
       SELECT date_trunc('month', "closedAt") AS month, count(*) AS count FROM "Case"
       WHERE "workspaceId" = ${workspaceId} AND status = 'COMPLETED' AND "closedAt" >= ${new Date(now.getTime() - 365 * DAY)}
@@ -109,9 +120,9 @@ async function computeOverview(workspaceId: string, now: Date) {
   return {
     asOf: now,
     tenantExpiring,
-    byStage: byStage.map((row) => ({ key: row.key, count: row._count._all })),
+    byStage,
     longest,
-    byVariant: byVariant.map((row) => ({ variant: row.variant, status: row.status, count: row._count._all })),
+    byProcedure: byProcedure.map((row) => ({ procedure: row.procedure, status: row.status, count: row._count._all })),
     completedPerMonth: completedPerMonth.map((row) => ({
       month: row.month.toISOString().slice(0, 7),
       count: Number(row.count),

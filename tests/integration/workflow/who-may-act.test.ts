@@ -81,7 +81,7 @@ async function act(
         orderBy: { position: "asc" },
       });
       for (const item of items) await tickChecklistItem(person.id, caseId, item.id, item.thirdParty);
-      if (!workflowFor(made.variant).steps.some((candidate) => candidate.input === "old-root-removal")) {
+      if (!workflowFor(made.procedure).steps.some((candidate) => candidate.input === "old-root-removal")) {
         await recordOldRootDecision(person.id, caseId, step.number, {
           oldRoot: "kept",
           reason: "still used elsewhere",

@@ -41,7 +41,7 @@ export default async function CasePage({
         <h2 id="steps-heading" className="text-xl font-semibold">
           Steps
         </h2>
-        <Swimlane variant={detail.variant} steps={detail.steps} zone={view.zone} />
+        <Swimlane procedure={detail.procedure} steps={detail.steps} zone={view.zone} />
         {procedure.keystoreReplacedAt && procedure.oldCertificateMayBeUsedUntil ? (
           <Notice tone="warning">
             The keystore was changed on <Time value={procedure.keystoreReplacedAt} />. Runtime nodes whose flows have

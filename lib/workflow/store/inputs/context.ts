@@ -52,11 +52,11 @@ export function authorizeInput(
   now = new Date(),
 ): StepDefinition {
   const inputs: readonly StepInput[] = typeof input === "string" ? [input] : input;
-  const definition = workflowFor(found.variant);
+  const definition = workflowFor(found.procedure);
   const step =
     stepNumber === undefined
       ? definition.steps.find((candidate) => candidate.input && inputs.includes(candidate.input))
-      : stepDefinition(found.variant, stepNumber);
+      : stepDefinition(found.procedure, stepNumber);
   if (!step?.input || !inputs.includes(step.input))
     throw new AppError("NOT_FOUND", "This step does not take that information.");
   return authorizeStep(found, step, action, now);
@@ -69,7 +69,7 @@ export function authorizeStep(
   action: StepActionKind,
   now = new Date(),
 ): StepDefinition {
-  const refusal = refusalFor(workflowFor(found.variant), caseStateOf(found, now), step, found.roles, action);
+  const refusal = refusalFor(workflowFor(found.procedure), caseStateOf(found, now), step, found.roles, action);
   if (refusal) throw new AppError(refusal.code, refusal.message);
   return step;
 }

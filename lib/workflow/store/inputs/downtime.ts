@@ -8,7 +8,7 @@ import { queueCaseMail } from "@/lib/mail/store/outbox";
 import { personLabel } from "@/lib/people";
 import { windowInvitationMessages, windowProposedMessages, windowOverdueMessages } from "@/lib/mail/window-messages";
 import { overlapping, windowProblem, WINDOW_LIMITS, type Window } from "../../downtime";
-import { stepTaking, workflowFor, WORKFLOWS, type Variant } from "../../definitions";
+import { stepTaking, workflowFor, PROCEDURES, type ProcedureId } from "../../definitions";
 import { mayAcceptProposal, proposingSide } from "../../turn";
 import { planScheduledHandover } from "../../transitions";
 import { lockCase } from "../lock-case";
@@ -18,8 +18,8 @@ import { authorizeInput, authorizeStep, loadForInput, stepState, type CaseForInp
 import { caseSummarySelect } from "@/lib/workflow/queries/case-summary";
 
 /** The step on which the window is agreed, and the hand-over that waits for its start. */
-function windowSteps(variant: Variant) {
-  const definition = workflowFor(variant);
+function windowSteps(procedure: ProcedureId) {
+  const definition = workflowFor(procedure);
   return {
     definition,
     agree: stepTaking(definition, "downtime-window")!,
@@ -29,7 +29,7 @@ function windowSteps(variant: Variant) {
 
 /** Proposals are taken while the window is being agreed and, to move it, until it starts (lib/workflow/turn.ts decides). */
 function authorizeWindowAction(found: CaseForInput, action: "propose-window" | "accept-window", now: Date) {
-  const { agree } = windowSteps(found.variant);
+  const { agree } = windowSteps(found.procedure);
   try {
     return authorizeInput(found, "downtime-window", action, undefined, now);
   } catch (error) {
@@ -63,7 +63,7 @@ export async function proposeWindows(actorId: string, caseId: string, windows: W
     }
     if (overlapping(windows))
       throw new AppError("VALIDATION_FAILED", "The proposed windows overlap; propose separate windows.");
-    const role = proposingSide(workflowFor(found.variant), found.roles)!;
+    const role = proposingSide(workflowFor(found.procedure), found.roles)!;
     await tx.downtimeProposal.updateMany({
       where: { caseId, status: "OPEN", proposedAsRole: { not: role } },
       data: { status: "DECLINED", respondedById: actorId, respondedAt: now },
@@ -104,7 +104,7 @@ export async function acceptWindow(actorId: string, caseId: string, proposalId: 
     const proposal = await tx.downtimeProposal.findFirst({ where: { id: proposalId, caseId } });
     if (!proposal || proposal.status !== "OPEN")
       throw new AppError("CONFLICT", "This proposal is no longer open: it was accepted, declined or replaced.");
-    if (!mayAcceptProposal(workflowFor(found.variant), proposal.proposedAsRole, found.roles))
+    if (!mayAcceptProposal(workflowFor(found.procedure), proposal.proposedAsRole, found.roles))
       throw new AppError("NOT_YOUR_ROLE", "A window is accepted by the other side: propose another one instead.");
     if (proposal.start <= now)
       throw new AppError("VALIDATION_FAILED", "This window has already started; propose a new one.");
@@ -179,7 +179,7 @@ async function performStopHandover(
       steps: { select: { number: true, status: true } },
     },
   });
-  const { definition, stop } = windowSteps(found.variant);
+  const { definition, stop } = windowSteps(found.procedure);
   const decision = planScheduledHandover(definition, found.status, found.steps, stop.number);
   if (!decision.ok) return false;
   const claimed = await tx.step.updateMany({
@@ -211,7 +211,7 @@ async function performStopHandover(
 export async function startStopEarly(actorId: string, caseId: string, confirmed: boolean, now = new Date()) {
   await db().$transaction(async (tx) => {
     const found = await loadForInput(tx, caseId, actorId);
-    authorizeStep(found, windowSteps(found.variant).stop, "start-early", now);
+    authorizeStep(found, windowSteps(found.procedure).stop, "start-early", now);
     if (!confirmed)
       throw new AppError("VALIDATION_FAILED", "Confirm that the flows are to stop before the agreed window starts.", {
         confirmEarly: ["Tick the box to confirm."],
@@ -224,11 +224,11 @@ export async function startStopEarly(actorId: string, caseId: string, confirmed:
 
 /** The scheduled job: every case whose window has started gets its "stop the flows" hand-over, once. */
 export async function startDueWindows(now = new Date()): Promise<number> {
-  const scheduled = Object.values(WORKFLOWS).flatMap((definition) =>
+  const scheduled = Object.values(PROCEDURES).flatMap((definition) =>
     definition.steps
       .filter((step) => step.waitsFor === "window-start")
       .map((step) => ({
-        variant: definition.variant,
+        procedure: definition.id,
         steps: { some: { number: step.number, status: "READY" as const } },
       })),
   );

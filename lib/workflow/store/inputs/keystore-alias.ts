@@ -66,7 +66,7 @@ export async function confirmKeystoreAlias(
   const authorized = async (tx: Prisma.TransactionClient) => {
     const found = await loadForInput(tx, caseId, actorId);
     authorizeInput(found, "keystore-alias", "give-input", stepNumber);
-    const check = checkKeystoreAlias(found.keystoreAlias, alias);
+    const check = checkKeystoreAlias(found.keystoreAlias ?? "", alias);
     if (!check.ok) throw new AppError("VALIDATION_FAILED", check.message, { alias: [check.message] });
   };
   // Nothing is read from the tenant for someone who may not act on this step.

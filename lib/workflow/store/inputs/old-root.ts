@@ -17,18 +17,18 @@ export interface OldRootDecision {
 }
 
 /**
- * In A the clean-up waits until the flows were restarted on every node. Returns the cells still open.
+ * A clean-up after a restart waits until the flows were restarted on every node. Returns the cells still open.
  * Reads through the caller's transaction: the embedded database has a single connection.
  */
 async function restartsMissing(
   client: Prisma.TransactionClient,
-  found: Pick<CaseForInput, "id" | "variant" | "integrationFlows" | "runtimeNodes">,
+  found: Pick<CaseForInput, "id" | "procedure" | "integrationFlows" | "runtimeNodes">,
 ): Promise<{ flow: string; node: string }[]> {
   const confirmed = await client.flowNodeConfirmation.findMany({
     where: { caseId: found.id },
     select: { stepNumber: true, flow: true, node: true },
   });
-  return restartsBlockingCleanUp(found.variant, found.integrationFlows, found.runtimeNodes, confirmed);
+  return restartsBlockingCleanUp(found.procedure, found.integrationFlows, found.runtimeNodes, confirmed);
 }
 
 /** The receiver administrator records whether the old root CA was removed or kept, and why. */

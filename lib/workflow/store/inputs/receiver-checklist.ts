@@ -6,24 +6,25 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/store/record";
 import { kickMailWorker } from "@/lib/mail/store/delivery";
 import { receiverChecklist } from "../../checklists";
-import { receiverStepDecidesOldRoot, workflowFor, type Variant } from "../../definitions";
+import { receiverStepDecidesOldRoot, workflowFor, type ProcedureId } from "../../definitions";
 import { completeStepInTransaction } from "../complete-step";
 import { authorizeInput, loadForInput, stepState, type CaseForInput } from "./context";
 
 /** The number of the receiver configuration step (3 in A, 8 in B). */
-export function receiverStepNumber(variant: Variant): number {
-  return workflowFor(variant).steps.find((step) => step.input === "receiver-checklist")!.number;
+export function receiverStepNumber(procedure: ProcedureId): number | undefined {
+  return workflowFor(procedure).steps.find((step) => step.input === "receiver-checklist")?.number;
 }
 
 /** Writes the landscape's checklist when the case is created. */
 export async function createReceiverChecklist(
   tx: Prisma.TransactionClient,
   caseId: string,
-  variant: Variant,
+  procedure: ProcedureId,
   landscape: ReceiverLandscape,
 ) {
-  const stepNumber = receiverStepNumber(variant);
-  const items = receiverChecklist(landscape, variant);
+  const stepNumber = receiverStepNumber(procedure);
+  if (stepNumber === undefined) return;
+  const items = receiverChecklist(landscape, workflowFor(procedure));
   if (items.length === 0) return;
   await tx.checklistItem.createMany({
     data: items.map((item, position) => ({
@@ -37,9 +38,13 @@ export async function createReceiverChecklist(
 }
 
 /** Where the receiver step also decides about the old root CA, it needs that decision as well as every item. */
-export function receiverStepFinished(variant: Variant, items: { doneAt: Date | null }[], details: unknown): boolean {
+export function receiverStepFinished(
+  procedure: ProcedureId,
+  items: { doneAt: Date | null }[],
+  details: unknown,
+): boolean {
   const itemsDone = items.length > 0 && items.every((item) => item.doneAt !== null);
-  const needsDecision = receiverStepDecidesOldRoot(workflowFor(variant));
+  const needsDecision = receiverStepDecidesOldRoot(workflowFor(procedure));
   return itemsDone && (!needsDecision || (typeof details === "object" && details !== null && "oldRoot" in details));
 }
 
@@ -51,7 +56,7 @@ async function completeIfFinished(
 ) {
   const items = await tx.checklistItem.findMany({ where: { caseId: found.id, stepNumber }, select: { doneAt: true } });
   const details = stepState(found, stepNumber)?.details;
-  if (!receiverStepFinished(found.variant, items, details)) return false;
+  if (!receiverStepFinished(found.procedure, items, details)) return false;
   await completeStepInTransaction(tx, {
     caseId: found.id,
     stepNumber,
