@@ -15,12 +15,12 @@ const FINAL = new Set([
   "CONFLICT",
 ]);
 
-export function ActionLinkConfirm({ token, stepNumber }: { token: string; stepNumber: number }) {
+export function ActionLinkConfirm({ token, stepLabel }: { token: string; stepLabel: string }) {
   const [state, action, pending] = useActionState(confirmActionLinkAction, null);
   if (state?.ok) {
     return (
       <Notice tone="success">
-        Step {state.data.stepNumber} is confirmed and recorded. The next person has been told. You can close this page.
+        Step {stepLabel} is confirmed and recorded. The next person has been told. You can close this page.
       </Notice>
     );
   }
@@ -31,7 +31,7 @@ export function ActionLinkConfirm({ token, stepNumber }: { token: string; stepNu
       {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
       <input type="hidden" name="token" value={token} />
       <button type="submit" className={buttonClass} disabled={pending}>
-        {pending ? "Confirming…" : `Confirm that step ${stepNumber} is done`}
+        {pending ? "Confirming…" : `Confirm that step ${stepLabel} is done`}
       </button>
     </form>
   );

@@ -6,13 +6,13 @@ import { buttonClass, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { submittedValues } from "@/lib/actions/result";
 
-export function CompleteStepForm({ caseId, stepNumber }: { caseId: string; stepNumber: number }) {
+export function CompleteStepForm({ caseId, stepNumber, label }: { caseId: string; stepNumber: number; label: string }) {
   const [state, action, pending] = useActionState(completeStepAction, null);
   const confirmError = state && !state.ok ? state.fieldErrors?.confirm : undefined;
   return (
     <form action={action} className="mt-3 space-y-3 rounded border border-blue-200 bg-blue-50 p-3" noValidate>
       {state && !state.ok && !confirmError ? <Notice tone="error">{state.message}</Notice> : null}
-      {state?.ok ? <Notice tone="success">Step {stepNumber} is recorded as done.</Notice> : null}
+      {state?.ok ? <Notice tone="success">Step {label} is recorded as done.</Notice> : null}
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="stepNumber" value={stepNumber} />
       <label className="flex items-start gap-2 text-sm">
@@ -42,7 +42,7 @@ export function CompleteStepForm({ caseId, stepNumber }: { caseId: string; stepN
         defaultValue={submittedValues(state).comment ?? ""}
       />
       <button type="submit" className={buttonClass} disabled={pending}>
-        {pending ? "Saving…" : `Mark step ${stepNumber} as done`}
+        {pending ? "Saving…" : `Mark step ${label} as done`}
       </button>
     </form>
   );

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ROLE_LABEL } from "@/lib/workflow";
+import { ROLE_LABEL, stepLabel } from "@/lib/workflow";
 import type { CaseView } from "@/lib/workflow/queries/case-view";
 import { Notice } from "@/components/ui/notice";
 import { TimeIn } from "@/components/ui/time";
@@ -14,7 +14,7 @@ export function CurrentStepBanner({ view, onStepsSection }: { view: CaseView; on
           <Notice key={step.number} tone="info">
             {turn.stage === "scheduled" ? (
               <>
-                <strong>Step {step.number} happens automatically</strong>{" "}
+                <strong>Step {stepLabel(step)} happens automatically</strong>{" "}
                 {turn.at ? (
                   <>
                     at <TimeIn value={turn.at} zone={view.zone} />
@@ -27,7 +27,7 @@ export function CurrentStepBanner({ view, onStepsSection }: { view: CaseView; on
               </>
             ) : (
               <>
-                <strong>Your turn:</strong> step {step.number} — {step.title}
+                <strong>Your turn:</strong> step {stepLabel(step)} — {step.title}
                 {step.with
                   ? ` (together with the ${ROLE_LABEL[role === step.role ? step.with : step.role].toLowerCase()})`
                   : ""}
@@ -46,7 +46,7 @@ export function CurrentStepBanner({ view, onStepsSection }: { view: CaseView; on
         <Notice key={step.number} tone="info">
           {turn.stage === "scheduled" ? (
             <>
-              Step {step.number} happens automatically{" "}
+              Step {stepLabel(step)} happens automatically{" "}
               {turn.at ? (
                 <>
                   at <TimeIn value={turn.at} zone={view.zone} />
@@ -59,7 +59,7 @@ export function CurrentStepBanner({ view, onStepsSection }: { view: CaseView; on
           ) : (
             <>
               Waiting for the {roles.map((role) => ROLE_LABEL[role].toLowerCase()).join(" or the ")} (
-              {holders.join(", ") || "nobody named"}) on step {step.number} — {step.title}.
+              {holders.join(", ") || "nobody named"}) on step {stepLabel(step)} — {step.title}.
             </>
           )}
         </Notice>

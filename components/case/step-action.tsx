@@ -2,6 +2,8 @@ import {
   mayAcceptProposal,
   proposingSide,
   receiverStepDecidesOldRoot,
+  sameCaCounterpart,
+  stepLabel,
   stepTurn,
   type StepDefinition,
 } from "@/lib/workflow";
@@ -16,8 +18,15 @@ import { ReceiverChecklist } from "@/components/steps/receiver-checklist";
 import { OldRootDecision } from "@/components/steps/old-root-decision";
 import { DowntimeWindow } from "@/components/steps/downtime-window";
 import { ScheduledStep } from "@/components/steps/scheduled-step";
+import { CutOverForm } from "@/components/steps/cut-over-form";
 import { CompleteStepForm } from "./complete-step-form";
 import { displayName } from "@/lib/people";
+
+const ROOT_HELP = {
+  different: "The root of the new CA, which the other side will be asked to trust.",
+  same: "The root of the CA, the same as before: it lets Renewal Desk check the chain.",
+  any: "The root the certificate chains to: the tenant side checks the chain against it.",
+} as const;
 
 function decisionText(details: unknown): string | undefined {
   if (typeof details !== "object" || details === null || !("oldRoot" in details)) return undefined;
@@ -58,7 +67,14 @@ export function StepAction({
   }
   switch (step.input) {
     case "certificates":
-      return may.includes("give-input") ? <CertificateUploadForm caseId={detail.id} /> : null;
+      return may.includes("give-input") ? (
+        <CertificateUploadForm
+          caseId={detail.id}
+          purpose={definition.certificate.purpose}
+          rootHelp={ROOT_HELP[definition.certificate.ca]}
+          offerSameCa={sameCaCounterpart(definition.id) !== null}
+        />
+      ) : null;
     case "keystore-alias": {
       const alias = (row.details as { alias?: string } | null)?.alias;
       if (alias)
@@ -144,6 +160,15 @@ export function StepAction({
         />
       );
     }
+    case "cut-over": {
+      if (detail.cutOverAt)
+        return (
+          <p className="mt-1 text-sm">
+            Cut-over announced for <strong>{at(detail.cutOverAt)}</strong>.
+          </p>
+        );
+      return may.includes("give-input") ? <CutOverForm caseId={detail.id} stepNumber={step.number} /> : null;
+    }
     case "downtime-window": {
       if (!shown) return null;
       return (
@@ -169,6 +194,6 @@ export function StepAction({
       );
     }
     default:
-      return may.includes("confirm") ? <CompleteStepForm caseId={detail.id} stepNumber={step.number} /> : null;
+      return may.includes("confirm") ? <CompleteStepForm caseId={detail.id} stepNumber={step.number} label={stepLabel(step)} /> : null;
   }
 }

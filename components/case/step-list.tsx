@@ -1,4 +1,4 @@
-import { ROLE_LABEL, stepTurn } from "@/lib/workflow";
+import { ROLE_LABEL, givenByPerson, stepLabel, stepTurn } from "@/lib/workflow";
 import { CHANNEL_LABEL } from "@/lib/workflow/labels";
 import { completionNote } from "@/lib/workflow/completion-note";
 import type { CaseProcedureView, CaseView } from "@/lib/workflow/queries/case-view";
@@ -33,16 +33,16 @@ export function StepList({ view, procedure }: { view: CaseView; procedure: CaseP
                 className="flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-slate-800 text-sm font-bold text-white"
                 aria-hidden="true"
               >
-                {step.number}
+                {stepLabel(stepDefinition)}
               </span>
               <div className="min-w-0 flex-1">
                 <h3 className="font-semibold">
-                  <span className="sr-only">Step {step.number}: </span>
+                  <span className="sr-only">Step {stepLabel(stepDefinition)}: </span>
                   {stepDefinition.title}
                 </h3>
                 <p className="text-sm text-slate-700">
                   {stepDefinition.kind === "handover" && stepDefinition.to
-                    ? `Hand-over: ${ROLE_LABEL[stepDefinition.role]} → ${ROLE_LABEL[stepDefinition.to]} (performed by Renewal Desk)`
+                    ? `Hand-over: ${ROLE_LABEL[stepDefinition.role]} → ${ROLE_LABEL[stepDefinition.to]} (${givenByPerson(stepDefinition) ? `given by the ${ROLE_LABEL[stepDefinition.role].toLowerCase()}` : "performed by Renewal Desk"})`
                     : `${ROLE_LABEL[stepDefinition.role]}${stepDefinition.with ? ` with the ${ROLE_LABEL[stepDefinition.with].toLowerCase()}` : ""}`}
                 </p>
                 <p className="mt-1 text-sm text-slate-600">{stepDefinition.help}</p>

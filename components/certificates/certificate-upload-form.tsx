@@ -2,6 +2,8 @@
 
 import { useActionState } from "react";
 import { uploadNewCertificatesAction } from "@/lib/certificates/actions";
+import { switchToSameCaAction } from "@/lib/workflow/actions";
+import { ActionFeedback } from "@/components/steps/action-feedback";
 import { buttonClass, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { CertificateCard } from "./certificate-card";
@@ -39,11 +41,42 @@ function UploadField({ name, label, help, pending }: { name: string; label: stri
   );
 }
 
-/** Step 1: the new client certificate (with intermediates) and the new root CA, checked on the server. */
-export function CertificateUploadForm({ caseId }: { caseId: string }) {
+/** Offered when the upload shows the old CA: the case becomes a same-CA renewal, and the upload is checked as one. */
+function SwitchToSameCa({ caseId }: { caseId: string }) {
+  const [state, action, pending] = useActionState(switchToSameCaAction, null);
+  return (
+    <form action={action} className="mt-3 space-y-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm">
+      <input type="hidden" name="caseId" value={caseId} />
+      <p>
+        The new certificate comes from the same CA as the old one. Renewal Desk has a procedure for that: no root CA
+        changes hands, and the receiver only accepts the new certificate. Switch this case to it, then upload the
+        certificates again.
+      </p>
+      <button type="submit" className={buttonClass} disabled={pending}>
+        Switch to the same-CA procedure
+      </button>
+      <ActionFeedback state={state} />
+    </form>
+  );
+}
+
+interface Props {
+  caseId: string;
+  /** The kind of certificate the procedure expects. */
+  purpose: "client" | "server";
+  /** Who will be asked to trust the root, in the procedure's words. */
+  rootHelp: string;
+  /** The procedure has a same-CA counterpart to offer when the upload shows the old CA. */
+  offerSameCa: boolean;
+}
+
+/** Step 1: the new certificate (with intermediates) and its root CA, checked on the server. */
+export function CertificateUploadForm({ caseId, purpose, rootHelp, offerSameCa }: Props) {
   const [state, action, pending] = useActionState(uploadNewCertificatesAction, null);
   const awaitingAcknowledgement = state && !state.ok && state.code === "WARNINGS_TO_ACKNOWLEDGE" ? state : null;
+  const sameCa = offerSameCa && !!awaitingAcknowledgement?.warnings?.some((w) => w.code === "SAME_CA_AS_OLD");
   return (
+    <>
     <form
       action={action}
       className="mt-3 space-y-4 rounded border border-blue-200 bg-blue-50 p-3"
@@ -73,14 +106,14 @@ export function CertificateUploadForm({ caseId }: { caseId: string }) {
       <input type="hidden" name="caseId" value={caseId} />
       <UploadField
         name="newLeaf"
-        label="New client certificate"
+        label={`New ${purpose} certificate`}
         help="PEM, DER (.cer, .crt, .der) or PKCS#7 (.p7b). Intermediate CA certificates may come in the same file or as more files. Never upload the private key."
         pending={awaitingAcknowledgement?.pending?.leaf}
       />
       <UploadField
         name="newRoot"
         label="New root CA certificate"
-        help="The root of the new CA, which the receiver will be asked to trust."
+        help={rootHelp}
         pending={awaitingAcknowledgement?.pending?.root}
       />
       {awaitingAcknowledgement ? (
@@ -101,5 +134,7 @@ export function CertificateUploadForm({ caseId }: { caseId: string }) {
             : "Check and upload"}
       </button>
     </form>
+    {sameCa ? <SwitchToSameCa caseId={caseId} /> : null}
+    </>
   );
 }

@@ -1,11 +1,12 @@
 "use client";
 
-import { useActionState, useSyncExternalStore } from "react";
+import { useActionState } from "react";
 import { acceptWindowAction, proposeWindowsAction } from "@/lib/workflow/input-actions";
 import { Field, buttonClass, inputClass, secondaryButtonClass } from "@/components/ui/field";
 import { FormProblems, fieldError } from "@/components/ui/form-problems";
 import { submittedValues } from "@/lib/actions/result";
 import { ActionFeedback } from "./action-feedback";
+import { useBrowserZone } from "@/components/ui/use-browser-zone";
 
 export interface ProposalView {
   id: string;
@@ -17,8 +18,6 @@ export interface ProposalView {
   by: string;
   canAccept: boolean;
 }
-
-const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 function AcceptButton({ caseId, proposalId }: { caseId: string; proposalId: string }) {
   const [state, action, pending] = useActionState(acceptWindowAction, null);
@@ -39,11 +38,7 @@ const PROPOSALS = [0, 1] as const;
 
 function ProposeForm({ caseId }: { caseId: string }) {
   const [state, action, pending] = useActionState(proposeWindowsAction, null);
-  const zone = useSyncExternalStore(
-    () => () => undefined,
-    browserZone,
-    () => "UTC",
-  );
+  const zone = useBrowserZone();
   const values = submittedValues(state);
   return (
     <form action={action} className="space-y-3 text-sm" noValidate>

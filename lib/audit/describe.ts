@@ -1,4 +1,5 @@
 import { ROLE_LABEL, type Role } from "@/lib/workflow/roles";
+import { PROCEDURE_IDS, procedureName, workflowFor, type ProcedureId } from "@/lib/workflow/definitions";
 import { completionNote } from "@/lib/workflow/completion-note";
 
 type Data = Record<string, unknown>;
@@ -7,21 +8,39 @@ function role(value: unknown): string {
   return typeof value === "string" && value in ROLE_LABEL ? ROLE_LABEL[value as Role].toLowerCase() : "someone";
 }
 
-/** One plain sentence per audit event, for the case timeline. */
-export function describeAuditEvent(kind: string, stepNumber: number | null, data: Data): string {
+function procedure(value: unknown): string {
+  return (PROCEDURE_IDS as readonly unknown[]).includes(value)
+    ? procedureName(workflowFor(value as ProcedureId))
+    : `procedure ${String(value)}`;
+}
+
+/**
+ * One plain sentence per audit event, for the case timeline. `label` names a step as its procedure does ("4a");
+ * without it, steps go by number.
+ */
+export function describeAuditEvent(
+  kind: string,
+  stepNumber: number | null,
+  data: Data,
+  label: (stepNumber: number) => string = String,
+): string {
+  const step = stepNumber === null ? "" : label(stepNumber);
   switch (kind) {
     case "case.created":
-      return `Case created (procedure ${String(data.variant)}, alias ${String(data.keystoreAlias)})`;
+      // Cases created before procedures had names recorded their variant letter.
+      return `Case created (${procedure(data.procedure ?? data.variant)}${data.keystoreAlias ? `, alias ${String(data.keystoreAlias)}` : ""})`;
+    case "case.procedure_changed":
+      return `Procedure changed from ${procedure(data.from)} to ${procedure(data.to)}: ${String(data.reason)}`;
     case "participant.added":
       return `${String(data.email)} added as ${role(data.role)}`;
     case "step.completed":
-      return `Step ${stepNumber} confirmed${completionNote(data) ? `: ${completionNote(data)}` : ""}${typeof data.comment === "string" ? `: “${data.comment}”` : ""}${
+      return `Step ${step} confirmed${completionNote(data) ? `: ${completionNote(data)}` : ""}${typeof data.comment === "string" ? `: “${data.comment}”` : ""}${
         typeof data.ip === "string" ? ` (from ${data.ip}, ${String(data.userAgent)})` : ""
       }`;
     case "step.handed_over":
-      return `Step ${stepNumber}: hand-over from the ${role(data.from)} to the ${role(data.to)} performed`;
+      return `Step ${step}: hand-over from the ${role(data.from)} to the ${role(data.to)} performed`;
     case "step.ready":
-      return `Step ${stepNumber} is ready for the ${role(data.role)}`;
+      return `Step ${step} is ready for the ${role(data.role)}`;
     case "case.completed":
       return "Case completed";
     case "case.cancelled":
@@ -41,9 +60,9 @@ export function describeAuditEvent(kind: string, stepNumber: number | null, data
     case "mail.resent":
       return `E-mail to ${String(data.to)} queued again: ${String(data.subject)}`;
     case "step.reminded":
-      return `Reminder ${String(data.reminder)} of ${String(data.of)} sent for step ${stepNumber}`;
+      return `Reminder ${String(data.reminder)} of ${String(data.of)} sent for step ${step}`;
     case "step.escalated":
-      return `Step ${stepNumber} escalated to the workspace owners`;
+      return `Step ${step} escalated to the workspace owners`;
     case "certificate.uploaded":
       return `${data.set === "OLD" ? "Old" : "New"} certificates stored: ${describeCertificates(data.certificates)}${
         Array.isArray(data.warnings) && data.warnings.length
@@ -66,7 +85,7 @@ export function describeAuditEvent(kind: string, stepNumber: number | null, data
         .filter(Boolean)
         .join(", ")}`;
     case "grid.confirmed":
-      return `Step ${stepNumber}: ${String(data.flow)} on ${String(data.node)} confirmed`;
+      return `Step ${step}: ${String(data.flow)} on ${String(data.node)} confirmed`;
     case "checklist.ticked":
       return `Receiver task done: ${String(data.item)} (by ${typeof data.performedBy === "string" ? data.performedBy : "the receiver administrator"})`;
     case "checklist.item_added":
@@ -78,7 +97,7 @@ export function describeAuditEvent(kind: string, stepNumber: number | null, data
     case "window.accepted":
       return `Downtime window agreed: ${String(data.start)} – ${String(data.end)}`;
     case "window.started":
-      return `Downtime window started: the flows are to be stopped (step ${stepNumber} performed)`;
+      return `Downtime window started: the flows are to be stopped (step ${step} performed)`;
     case "window.overdue":
       return `Downtime window ended with steps ${Array.isArray(data.openSteps) ? data.openSteps.join(", ") : ""} still open`;
     case "workspace.created":

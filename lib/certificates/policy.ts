@@ -10,8 +10,21 @@ import type { PathOptions, PathResult } from "./path/types";
 import { validatePath } from "./path/validate-path";
 import { type CertificateSummary, daysLeft, summarize } from "./summary";
 
+/**
+ * Which certificate a procedure expects: a TLS client or server certificate, and how its CA relates to the old one's
+ * ("different": a new CA is the point; "same": a new CA means the wrong procedure; "any": either is fine).
+ * Every procedure requires a new key pair.
+ */
+export interface RenewalPolicy {
+  purpose: "client" | "server";
+  ca: "different" | "same" | "any";
+}
+
+/** The tenant client certificate from a new CA: the procedure Renewal Desk began with, and the default. */
+export const NEW_CA_CLIENT_POLICY: RenewalPolicy = { purpose: "client", ca: "different" };
+
 export interface RenewalInput {
-  /** The new client certificate, optionally with its intermediates (and root). */
+  /** The new certificate, optionally with its intermediates (and root). */
   newLeaf: UploadPart[];
   /** The new root CA certificate the receiver will be asked to trust. */
   newRoot?: UploadPart[];
@@ -20,6 +33,7 @@ export interface RenewalInput {
   oldRoot?: UploadPart[];
   /** Point in time to check against; defaults to now. */
   at?: Date;
+  policy?: RenewalPolicy;
 }
 
 /** One certificate of the chain picture, client certificate first, root last. */
@@ -42,24 +56,31 @@ export interface RenewalResult {
   chain: ChainLink[];
 }
 
-/** A leaf used for TLS client authentication must sign the handshake. */
-const CLIENT_CERTIFICATE_OPTIONS = { requiredEku: OID.clientAuth, requiredLeafKeyUsage: ["digitalSignature" as const] };
+/** A TLS leaf must sign the handshake and name its purpose. */
+function leafOptions(purpose: RenewalPolicy["purpose"]) {
+  return {
+    requiredEku: purpose === "client" ? OID.clientAuth : OID.serverAuth,
+    requiredLeafKeyUsage: ["digitalSignature" as const],
+    leafNoun: `${purpose} certificate`,
+  };
+}
 const EXPIRES_SOON_DAYS = 30;
 
 /**
- * Validates the certificates of a change-of-CA renewal: the new client certificate must
- * chain to the uploaded new root through the supplied intermediates and be fit for TLS
- * client authentication; compared with the old certificate it must have a new key.
- * Never throws; every problem is a finding.
+ * Validates the certificates of a renewal: the new certificate must chain to the uploaded root through the supplied
+ * intermediates and be fit for its TLS purpose (the policy's); compared with the old certificate it must have a new
+ * key, and its CA must relate to the old one's as the policy says. Never throws; every problem is a finding.
  */
 export function validateRenewal(input: RenewalInput): RenewalResult {
   const at = input.at ?? new Date();
-  const options: PathOptions = { time: at, ...CLIENT_CERTIFICATE_OPTIONS };
+  const policy = input.policy ?? NEW_CA_CLIENT_POLICY;
+  const options: PathOptions = { time: at, ...leafOptions(policy.purpose) };
+  const noun = `${policy.purpose} certificate`;
 
   const uploads = {
-    newLeaf: readUpload("New client certificate", input.newLeaf),
+    newLeaf: readUpload(`New ${noun}`, input.newLeaf),
     newRoot: input.newRoot?.length ? readUpload("New root certificate", input.newRoot) : undefined,
-    oldLeaf: input.oldLeaf?.length ? readUpload("Old client certificate", input.oldLeaf) : undefined,
+    oldLeaf: input.oldLeaf?.length ? readUpload(`Old ${noun}`, input.oldLeaf) : undefined,
     oldRoot: input.oldRoot?.length ? readUpload("Old root certificate", input.oldRoot) : undefined,
   };
   const intakeErrors = Object.values(uploads).flatMap((u) => (u && !u.ok ? u.errors : []));
@@ -69,14 +90,14 @@ export function validateRenewal(input: RenewalInput): RenewalResult {
     return { accepted: false, errors: intakeErrors, warnings: [], certificates: [], chain: [] };
   }
 
-  const report = new Report(at);
+  const report = new Report(at, noun);
   const leafUpload = classify(uploads.newLeaf.certificates);
   if (!leafUpload.leaf) {
     leafUpload.leafCandidates.forEach((c) => report.add(c, "leaf", false));
     const names = leafUpload.leafCandidates.map((c) => `"${c.subjectText}"`).join(", ");
     report.error(
       "AMBIGUOUS_LEAF",
-      `The upload contains more than one certificate that could be the client certificate (${names}). Upload one client certificate, with its intermediate and root certificates only.`,
+      `The upload contains more than one certificate that could be the ${noun} (${names}). Upload one ${noun}, with its intermediate and root certificates only.`,
     );
     return report.result();
   }
@@ -109,7 +130,7 @@ export function validateRenewal(input: RenewalInput): RenewalResult {
   if (leaf.decoded.basicConstraints?.ca)
     report.error(
       "LEAF_IS_CA",
-      "The client certificate is a CA certificate (basicConstraints cA is set). A client certificate must be an end-entity certificate.",
+      `The ${noun} is a CA certificate (basicConstraints cA is set). A ${noun} must be an end-entity certificate.`,
       leaf,
     );
   for (const anchor of anchors) {
@@ -135,14 +156,14 @@ export function validateRenewal(input: RenewalInput): RenewalResult {
   if (oldUpload && !oldLeaf) {
     report.error(
       "AMBIGUOUS_LEAF",
-      "Old client certificate: the upload contains more than one certificate that could be the old client certificate. Upload only the certificate being replaced.",
+      `Old ${noun}: the upload contains more than one certificate that could be the old ${noun}. Upload only the certificate being replaced.`,
     );
   }
   const oldRootUpload = uploads.oldRoot?.ok ? uploads.oldRoot.certificates : undefined;
   const oldRoot = oldRootUpload?.find((c) => c.selfIssued) ?? oldRootUpload?.[0];
   if (oldLeaf) report.add(oldLeaf, "old-leaf", false);
   if (oldRoot) report.add(oldRoot, "old-root", false);
-  compareWithOld(report, leaf, anchors, oldLeaf, oldRoot);
+  compareWithOld(report, policy, leaf, anchors, oldLeaf, oldRoot);
 
   return report.result(path);
 }
@@ -169,6 +190,7 @@ function selfSignatureProblem(root: ParsedCertificate): string | undefined {
 
 function compareWithOld(
   report: Report,
+  policy: RenewalPolicy,
   leaf: ParsedCertificate,
   anchors: ParsedCertificate[],
   oldLeaf?: ParsedCertificate,
@@ -177,7 +199,7 @@ function compareWithOld(
   if (oldLeaf && bytesEqual(oldLeaf.publicKey.spki, leaf.publicKey.spki)) {
     report.error(
       "SAME_KEY_AS_OLD",
-      "The new client certificate uses the same public key as the old one. This procedure requires a new key pair: generate a new key and have it certified.",
+      `The new ${report.leafNoun} uses the same public key as the old one. This procedure requires a new key pair: generate a new key and have it certified.`,
       leaf,
     );
   }
@@ -195,7 +217,14 @@ function compareWithOld(
   const newAki = leaf.decoded.authorityKeyId?.keyId;
   const sameIssuer =
     oldLeaf && oldLeaf.issuer.key === leaf.issuer.key && (!oldAki || !newAki || bytesEqual(oldAki, newAki));
-  if (sameRoot || sameIssuer) {
+  if (policy.ca === "same" && oldLeaf && !sameRoot && !sameIssuer) {
+    report.error(
+      "CA_CHANGED",
+      `The new certificate is issued by "${leaf.issuerText}", the old one by "${oldLeaf.issuerText}". This procedure is for a renewal under the same CA, where nobody's trust store changes; with a new CA the other side must first trust the new root. Start a case for a change of CA instead.`,
+      leaf,
+    );
+  }
+  if (policy.ca === "different" && (sameRoot || sameIssuer)) {
     report.warning(
       "SAME_CA_AS_OLD",
       "The new certificate comes from the same CA as the old one. This procedure is for a change of CA; a renewal under the same CA is simpler (the receiver's trust store does not change).",
@@ -211,7 +240,10 @@ class Report {
   private readonly warnings: Finding[] = [];
   private readonly seen = new Set<string>();
 
-  constructor(private readonly at: Date) {}
+  constructor(
+    private readonly at: Date,
+    readonly leafNoun: string,
+  ) {}
 
   add(cert: ParsedCertificate, role: CertificateRole, inChain: boolean): void {
     // Old certificates are listed even when identical to a new one (that is itself a finding).
@@ -231,10 +263,10 @@ class Report {
 
   noun(cert: ParsedCertificate): string {
     return {
-      leaf: "client certificate",
+      leaf: this.leafNoun,
       intermediate: "intermediate certificate",
       root: "root certificate",
-      "old-leaf": "old client certificate",
+      "old-leaf": `old ${this.leafNoun}`,
       "old-root": "old root certificate",
     }[this.roleOf(cert)];
   }

@@ -11,6 +11,7 @@ import { AppError } from "@/lib/errors";
 import { createCase } from "./store/create-case";
 import { completeStep } from "./store/complete-step";
 import { cancelCase } from "./store/cancel-case";
+import { switchToSameCa } from "./store/switch-procedure";
 import { oldCertificatesFromForm } from "@/lib/certificates/old-from-form";
 import { oldCertificatesFromTenantEntry } from "@/lib/tenant/store/renewal-from-entry";
 import { oldCertificatesFromSource } from "@/lib/workflow/queries/renewal-source";
@@ -22,6 +23,8 @@ const CASE_FORM_ECHO = [
   "tenantId",
   "title",
   "receiverSystem",
+  "keyOwner",
+  "caChanges",
   "acceptsBoth",
   "operatingModel",
   "receiverLandscape",
@@ -31,6 +34,8 @@ const CASE_FORM_ECHO = [
   "tenantAdmins",
   "receiverAdmins",
   "integrationDevelopers",
+  "senderAdmins",
+  "loadBalancerAdmins",
   "oldCertificateId",
 ] as const;
 
@@ -126,5 +131,16 @@ export async function cancelCaseAction(_previous: ActionResult | null, form: For
     revalidatePath(`/cases/${form.get("caseId")}`);
     revalidatePath("/inbox");
   }
+  return result;
+}
+
+/** The uploaded certificate shows the same CA as the old one: run the case as a same-CA renewal instead. */
+export async function switchToSameCaAction(_previous: ActionResult | null, form: FormData) {
+  const result = await runAction(z.object({ caseId: caseIdField }), form, async (input, user) => {
+    await caseAccess(user.id, input.caseId); // not visible to this person: 404, before any role check
+    await switchToSameCa(user.id, input.caseId);
+    return undefined;
+  });
+  if (result.ok) revalidatePath(`/cases/${form.get("caseId")}`);
   return result;
 }

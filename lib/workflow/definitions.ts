@@ -1,3 +1,4 @@
+import type { RenewalPolicy } from "@/lib/certificates/policy";
 import type { Role } from "./roles";
 
 /** The procedures a case can run. Values match the database enum Procedure. */
@@ -62,14 +63,6 @@ export type StepInput =
   | "old-root-removal"
   | "cut-over";
 
-/** What the certificate uploaded at a procedure's first step must be, and how it relates to the one it replaces. */
-export interface CertificatePolicy {
-  /** A TLS client certificate (EKU clientAuth) or a TLS server certificate (EKU serverAuth). */
-  readonly purpose: "client" | "server";
-  /** "different": a new CA is the point; "same": a new CA would be the wrong procedure; "any": either is fine. */
-  readonly ca: "different" | "same" | "any";
-}
-
 /** Which group of procedures a definition belongs to (the variants of one renewal share it). */
 export type ProcedureFamily = "tenant-client-new-ca" | "tenant-client-same-ca" | "receiver-server" | "load-balancer-server" | "sender-client";
 
@@ -85,7 +78,8 @@ export interface WorkflowDefinition {
   readonly summary: string;
   /** Why the order matters, for the people named on a case (their first mail). */
   readonly why: string;
-  readonly certificate: CertificatePolicy;
+  /** What the certificate uploaded at the first step must be, and how it relates to the one it replaces. */
+  readonly certificate: RenewalPolicy;
   /** The system on the other side of the tenant: the receiver it calls or the sender that calls it. */
   readonly peer: "receiver" | "sender";
   /** Whether the case names the tenant keystore alias of a key pair (the tenant's own client certificate). */

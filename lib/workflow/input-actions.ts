@@ -12,6 +12,7 @@ import { addNodesAndFlows, confirmGridCells } from "./store/inputs/flow-grid";
 import { addChecklistItem, tickChecklistItem } from "./store/inputs/receiver-checklist";
 import { recordOldRootDecision } from "./store/inputs/old-root";
 import { acceptWindow, proposeWindows, startStopEarly } from "./store/inputs/downtime";
+import { announceCutOver } from "./store/inputs/cut-over";
 import { WINDOW_LIMITS, windowProblem, type Window } from "./downtime";
 import { caseIdField, commentField, freeText, nameListField, stepNumberField } from "@/lib/actions/fields";
 import type { ActionOptions } from "@/lib/actions/run-action";
@@ -210,6 +211,32 @@ export async function proposeWindowsAction(_previous: unknown, form: FormData) {
         `window${index}End`,
       ]).flat(),
     },
+  );
+}
+
+export async function announceCutOverAction(_previous: unknown, form: FormData) {
+  const schema = z.object({
+    caseId,
+    stepNumber,
+    timeZone: z.string().max(100),
+    cutOverAt: z.string({ error: "Enter when the load balancer switches." }).trim().max(100),
+    comment,
+  });
+  return onCase(
+    schema,
+    form,
+    (input, userId) => {
+      const zone = isValidTimeZone(input.timeZone) ? input.timeZone : "UTC";
+      const at = readWallTime(input.cutOverAt, zone);
+      if (!at) {
+        const message = input.cutOverAt
+          ? `“${input.cutOverAt}” is not a time like 5 Dec 2026, 06:00.`
+          : "Enter when the load balancer switches.";
+        throw new AppError("VALIDATION_FAILED", message, { cutOverAt: [message] });
+      }
+      return announceCutOver(userId, input.caseId, input.stepNumber, at, input.comment);
+    },
+    { echo: ["cutOverAt", "comment"] },
   );
 }
 

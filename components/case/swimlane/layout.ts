@@ -5,7 +5,7 @@
  */
 import { formatInZone, formatterFor } from "@/lib/time/zones";
 import { ROLES, ROLE_LABEL, ROLE_SHORT, type Role } from "@/lib/workflow/roles";
-import type { StepDefinition, WorkflowDefinition } from "@/lib/workflow/definitions";
+import { procedureName, rolesOf, stepLabel, type StepDefinition, type WorkflowDefinition } from "@/lib/workflow/definitions";
 import type { StepStatus } from "@/lib/workflow/transitions";
 
 export interface SwimlaneStepState {
@@ -200,23 +200,29 @@ function withEllipsis(line: string, maxChars: number): string {
   return `${shortened.slice(0, maxChars - 1).trimEnd()}…`;
 }
 
-/** [1, 2, 3, 4, 6] → "1–4 and 6". Expects ascending numbers. */
-export function formatNumberRanges(numbers: readonly number[]): string {
+/** [1, 2, 3, 4, 6] → "1–4 and 6". Expects ascending numbers; `label` names each (the procedure's "4a"). */
+export function formatNumberRanges(numbers: readonly number[], label: (number: number) => string = String): string {
   const runs: string[] = [];
   let start = numbers[0];
   for (let index = 0; index < numbers.length; index++) {
     const current = numbers[index]!;
     const next = numbers[index + 1];
     if (next === current + 1) continue;
-    runs.push(start === current ? `${current}` : `${start}–${current}`);
+    runs.push(start === current ? label(current) : `${label(start!)}–${label(current)}`);
     start = next;
   }
   if (runs.length <= 1) return runs.join("");
   return `${runs.slice(0, -1).join(", ")} and ${runs.at(-1)}`;
 }
 
-function stepsPhrase(numbers: readonly number[]): string {
-  return `${numbers.length === 1 ? "step" : "steps"} ${formatNumberRanges(numbers)}`;
+function stepsPhrase(definition: WorkflowDefinition, numbers: readonly number[]): string {
+  const label = (number: number) => stepLabel(definition.steps.find((step) => step.number === number) ?? { number });
+  return `${numbers.length === 1 ? "step" : "steps"} ${formatNumberRanges(numbers, label)}`;
+}
+
+/** How many steps the procedure has, as its guide counts them (the last step's label). */
+function stepTotal(definition: WorkflowDefinition): string {
+  return stepLabel(definition.steps.at(-1)!);
 }
 
 function roleName(role: Role): string {
@@ -225,7 +231,7 @@ function roleName(role: Role): string {
 
 /** "Step 5 of 9 is ready for the tenant administrator; steps 1–4 done." */
 export function summarizeProgress(definition: WorkflowDefinition, states: readonly SwimlaneStepState[]): string {
-  const total = definition.steps.length;
+  const total = stepTotal(definition);
   const numbersWith = (status: StepStatus) =>
     states
       .filter((state) => state.status === status)
@@ -237,11 +243,11 @@ export function summarizeProgress(definition: WorkflowDefinition, states: readon
     states.some((state) => state.number === step.number && state.status === "READY"),
   );
 
-  if (done.length === total) return `All ${total} steps are done.`;
-  const doneClause = done.length > 0 ? `${stepsPhrase(done)} done` : "no step done yet";
+  if (done.length === definition.steps.length) return `All ${total} steps are done.`;
+  const doneClause = done.length > 0 ? `${stepsPhrase(definition, done)} done` : "no step done yet";
   if (cancelled.length > 0)
-    return `The procedure was cancelled: ${doneClause}; ${stepsPhrase(cancelled)} of ${total} cancelled.`;
-  if (ready) return `Step ${ready.number} of ${total} is ready for ${roleName(ready.role)}; ${doneClause}.`;
+    return `The procedure was cancelled: ${doneClause}; ${stepsPhrase(definition, cancelled)} of ${total} cancelled.`;
+  if (ready) return `Step ${stepLabel(ready)} of ${total} is ready for ${roleName(ready.role)}; ${doneClause}.`;
   return `No step of ${total} is ready; ${doneClause}.`;
 }
 
@@ -272,8 +278,10 @@ function placeColumns(definition: WorkflowDefinition, states: readonly SwimlaneS
   });
 }
 
-function placeLanes(): SwimlaneLane[] {
-  return ROLES.map((role, index) => {
+/** One lane per role the procedure needs, in the usual order of roles. */
+function placeLanes(definition: WorkflowDefinition): SwimlaneLane[] {
+  const needed = rolesOf(definition);
+  return ROLES.filter((role) => needed.includes(role)).map((role, index) => {
     const y = MARGIN + index * LANE_HEIGHT;
     const label = `${ROLE_LABEL[role]} (${ROLE_SHORT[role]})`;
     const wrapped = wrapText(label, charsThatFit(LABEL_WIDTH - 2 * BOX_PADDING, FONT.lane, true), 3);
@@ -316,7 +324,7 @@ function laneOf(lanes: readonly SwimlaneLane[], role: Role): SwimlaneLane {
   return lanes.find((lane) => lane.role === role)!;
 }
 
-function describeStep(step: StepDefinition, state: SwimlaneStepState, total: number, zone: string): string {
+function describeStep(step: StepDefinition, state: SwimlaneStepState, total: string, zone: string): string {
   const who =
     step.kind === "handover" && step.to
       ? `hand-over from ${roleName(step.role)} to ${roleName(step.to)}`
@@ -327,7 +335,7 @@ function describeStep(step: StepDefinition, state: SwimlaneStepState, total: num
     state.status === "DONE" && state.completedAt
       ? ` by ${state.completedBy ?? "an unknown person"} on ${when(state.completedAt, zone)}`
       : "";
-  return `Step ${step.number} of ${total}: ${step.title}. ${who}. ${status}${completion}.`;
+  return `Step ${stepLabel(step)} of ${total}: ${step.title}. ${who}. ${status}${completion}.`;
 }
 
 function actionLines(column: Column, box: { x: number; y: number }, appearance: StepAppearance): SwimlaneText[] {
@@ -335,7 +343,7 @@ function actionLines(column: Column, box: { x: number; y: number }, appearance: 
   const innerWidth = ACTION_WIDTH - 2 * BOX_PADDING;
   const headingBaseline = box.y + BOX_PADDING + FONT.heading;
   const heading = textAt(
-    `${appearance.symbol} ${column.step.number} · ${appearance.label}`,
+    `${appearance.symbol} ${stepLabel(column.step)} · ${appearance.label}`,
     left,
     headingBaseline,
     FONT.heading,
@@ -357,7 +365,7 @@ function handoverLines(column: Column, box: { x: number; y: number }, appearance
   const centre = box.x + HANDOVER_WIDTH / 2;
   const receiver = column.step.to ? `to ${ROLE_SHORT[column.step.to]}` : "hand-over";
   return [
-    textAt(`${appearance.symbol} ${column.step.number}`, centre, box.y + HANDOVER_HEIGHT / 2 - 3, FONT.heading, {
+    textAt(`${appearance.symbol} ${stepLabel(column.step)}`, centre, box.y + HANDOVER_HEIGHT / 2 - 3, FONT.heading, {
       bold: true,
       anchor: "middle",
       tone: "heading",
@@ -388,7 +396,7 @@ function metaLines(column: Column, box: { x: number; y: number; w: number; h: nu
   );
 }
 
-function placeBox(column: Column, lane: SwimlaneLane, total: number, zone: string): SwimlaneBox {
+function placeBox(column: Column, lane: SwimlaneLane, total: string, zone: string): SwimlaneBox {
   const { step, state } = column;
   const handover = step.kind === "handover";
   const h = handover ? HANDOVER_HEIGHT : ACTION_HEIGHT;
@@ -490,7 +498,7 @@ function placePartners(columns: readonly Column[], lanes: readonly SwimlaneLane[
     const lane = laneOf(lanes, step.with);
     const h = 34;
     const y = lane.midY - h / 2;
-    const wrapped = wrapText(`Takes part in step ${step.number}`, charsThatFit(width - 2 * BOX_PADDING, FONT.meta), 2);
+    const wrapped = wrapText(`Takes part in step ${stepLabel(step)}`, charsThatFit(width - 2 * BOX_PADDING, FONT.meta), 2);
     const lineStep = FONT.meta * LINE_HEIGHT;
     const firstBaseline = lane.midY - ((wrapped.length - 1) * lineStep) / 2 + FONT.meta * 0.35;
     const lines = wrapped.map((text, line) =>
@@ -530,16 +538,16 @@ export function layoutSwimlane(
   states: readonly SwimlaneStepState[],
   zone = "UTC",
 ): SwimlaneLayout {
-  const lanes = placeLanes();
+  const lanes = placeLanes(definition);
   const columns = placeColumns(definition, states);
-  const total = definition.steps.length;
+  const total = stepTotal(definition);
   const boxes = columns.map((column) => placeBox(column, laneOf(lanes, column.step.role), total, zone));
   const lanesBottom = MARGIN + lanes.length * LANE_HEIGHT;
   const lastColumn = columns.at(-1);
   return {
     width: (lastColumn ? lastColumn.x + lastColumn.width : MARGIN + LABEL_WIDTH) + GAP + MARGIN,
     height: lanesBottom + LEGEND_HEIGHT + MARGIN,
-    title: `Swimlane of procedure ${definition.variant}: ${definition.name}`,
+    title: `Swimlane of the procedure: ${procedureName(definition)}`,
     summary: summarizeProgress(definition, states),
     lanes,
     boxes,

@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { describeAuditEvent } from "@/lib/audit/describe";
 import type { AuditFilter } from "@/lib/audit/filter";
 import { displayName } from "@/lib/people";
+import { stepDefinition, stepLabel, type ProcedureId } from "@/lib/workflow/definitions";
 
 /** Which events a filter keeps: one role's actions (by who held the role on the case) or one kind of event. */
 function auditWhere(caseId: string, filter: AuditFilter): Prisma.AuditEventWhereInput {
@@ -16,7 +17,19 @@ function auditWhere(caseId: string, filter: AuditFilter): Prisma.AuditEventWhere
 
 const auditRowSource = { actor: { select: { name: true, email: true } } } as const;
 
-function toAuditRow(event: Prisma.AuditEventGetPayload<{ include: typeof auditRowSource }>) {
+/** Names steps as the case's procedure does, when the caller knows it. */
+function stepLabeller(procedure?: ProcedureId) {
+  if (!procedure) return String;
+  return (number: number) => {
+    const step = stepDefinition(procedure, number);
+    return step ? stepLabel(step) : String(number);
+  };
+}
+
+function toAuditRow(
+  event: Prisma.AuditEventGetPayload<{ include: typeof auditRowSource }>,
+  label: (stepNumber: number) => string,
+) {
   return {
     id: event.id,
     at: event.createdAt,
@@ -25,7 +38,12 @@ function toAuditRow(event: Prisma.AuditEventGetPayload<{ include: typeof auditRo
     channel: event.channel,
     actor: displayName(event.actor, "Renewal Desk"),
     actorEmail: event.actor?.email ?? null,
-    description: describeAuditEvent(event.kind, event.stepNumber, (event.data ?? {}) as Record<string, unknown>),
+    description: describeAuditEvent(
+      event.kind,
+      event.stepNumber,
+      (event.data ?? {}) as Record<string, unknown>,
+      label,
+    ),
     data: event.data,
   };
 }
@@ -34,18 +52,24 @@ function toAuditRow(event: Prisma.AuditEventGetPayload<{ include: typeof auditRo
 export const AUDIT_TRAIL_MAX_EVENTS = 10_000;
 
 /** The whole trail, oldest first (exports and the auditors' report). */
-export async function loadAuditTrail(caseId: string, filter: AuditFilter = {}) {
+export async function loadAuditTrail(caseId: string, filter: AuditFilter = {}, procedure?: ProcedureId) {
   const events = await db().auditEvent.findMany({
     where: auditWhere(caseId, filter),
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: AUDIT_TRAIL_MAX_EVENTS,
     include: auditRowSource,
   });
-  return events.map(toAuditRow);
+  const label = stepLabeller(procedure);
+  return events.map((event) => toAuditRow(event, label));
 }
 
 /** The latest `limit` events, oldest first, and how many there are in all (the case page). */
-export async function loadLatestAuditEvents(caseId: string, filter: AuditFilter, limit: number) {
+export async function loadLatestAuditEvents(
+  caseId: string,
+  filter: AuditFilter,
+  limit: number,
+  procedure?: ProcedureId,
+) {
   const where = auditWhere(caseId, filter);
   const [total, latest] = await Promise.all([
     db().auditEvent.count({ where }),
@@ -56,7 +80,8 @@ export async function loadLatestAuditEvents(caseId: string, filter: AuditFilter,
       include: auditRowSource,
     }),
   ]);
-  return { total, rows: latest.reverse().map(toAuditRow) };
+  const label = stepLabeller(procedure);
+  return { total, rows: latest.reverse().map((event) => toAuditRow(event, label)) };
 }
 
 export type AuditRow = Awaited<ReturnType<typeof loadAuditTrail>>[number];

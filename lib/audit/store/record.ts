@@ -7,6 +7,7 @@ export type AuditKind =
   | "case.created"
   | "case.completed"
   | "case.cancelled"
+  | "case.procedure_changed"
   | "participant.added"
   | "step.completed"
   | "step.handed_over"

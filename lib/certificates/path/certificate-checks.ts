@@ -29,7 +29,7 @@ export function certificateProblems(
   options: PathOptions,
 ): CertificateProblem[] {
   const problems: CertificateProblem[] = [];
-  const noun = NOUN[position];
+  const noun = position === "leaf" && options.leafNoun ? options.leafNoun : NOUN[position];
   const add = (code: FindingCode, message: string) => problems.push({ code, message });
   const ext = cert.decoded;
   const isCa = ext.basicConstraints?.ca === true;
@@ -85,7 +85,7 @@ export function certificateProblems(
       if (missing.length)
         add(
           "KEY_USAGE_MISMATCH",
-          `The ${noun}'s key usage lacks ${missing.join(", ")}, which a TLS client certificate needs.`,
+          `The ${noun}'s key usage lacks ${missing.join(", ")}, which a TLS ${position === "leaf" ? noun : "client certificate"} needs.`,
         );
     }
   }
@@ -93,7 +93,8 @@ export function certificateProblems(
   const eku = options.requiredEku;
   if (eku) {
     const purpose = EKU_NAMES[eku] ?? eku;
-    const code: FindingCode = eku === OID.clientAuth ? "EKU_NO_CLIENT_AUTH" : "EKU_NOT_PERMITTED";
+    const code: FindingCode =
+      eku === OID.clientAuth ? "EKU_NO_CLIENT_AUTH" : eku === OID.serverAuth ? "EKU_NO_SERVER_AUTH" : "EKU_NOT_PERMITTED";
     const listed = (ext.extKeyUsage ?? []).map((o) => EKU_NAMES[o] ?? o).join(", ");
     const critical = cert.extensions.some((e) => e.oid === OID.extKeyUsage && e.critical);
     const problem = ekuProblem(position, ext.extKeyUsage, eku, critical);

@@ -14,6 +14,8 @@ export interface PathOptions {
   time: Date;
   /** Extended key usage the leaf must allow (OID); undefined = no requirement. */
   requiredEku?: string;
+  /** What the leaf is called in findings ("client certificate" unless said otherwise). */
+  leafNoun?: string;
   /** keyUsage bits the leaf must have when it has a keyUsage extension. */
   requiredLeafKeyUsage?: KeyUsageName[];
   /** Most non-self-issued intermediates allowed between leaf and anchor. */

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { latestUploads } from "@/lib/certificates/queries/case-certificates";
 
-/** The new client certificate and root of a case (for the hand-over mail). */
+/** The new certificate and root of a case (for the hand-over mail). */
 export async function newLeafAndRoot(client: Prisma.TransactionClient, caseId: string) {
   const latest = (await latestUploads(caseId, client)).NEW;
   if (!latest) return [];

@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { TOKEN_PATTERN, hashActionToken } from "@/lib/mail/store/action-links";
 import { kickMailWorker } from "@/lib/mail/store/delivery";
-import { stepDefinition } from "../definitions";
+import { stepDefinition, stepLabel, workflowFor } from "../definitions";
+import { PEER_LABEL } from "../labels";
 import type { Role } from "../roles";
 import { completeStepInTransaction, type CompletedStep } from "./complete-step";
 import { lockCase } from "./lock-case";
@@ -17,6 +18,9 @@ export type LinkInspection =
       caseTitle: string;
       receiverSystem: string;
       stepNumber: number;
+      /** The step as its procedure's guide numbers it ("4a"). */
+      stepLabel: string;
+      peerLabel: string;
       stepTitle: string;
       stepHelp: string;
       role: Role;
@@ -72,6 +76,8 @@ export async function inspectActionLink(token: string): Promise<LinkInspection> 
     caseTitle: row.step.case.title,
     receiverSystem: row.step.case.receiverSystem,
     stepNumber: step.number,
+    stepLabel: stepLabel(step),
+    peerLabel: PEER_LABEL[workflowFor(row.step.case.procedure).peer],
     stepTitle: step.title,
     stepHelp: step.help,
     role: row.role,

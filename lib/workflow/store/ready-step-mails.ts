@@ -3,7 +3,14 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { issueActionLinks } from "@/lib/mail/store/action-links";
 import { stepReadyMessages, type CaseSummary, type Recipient, type StepMessageOptions } from "@/lib/mail/case-messages";
 import type { OutgoingMessage } from "@/lib/mail/store/outbox";
-import { confirmableByLink, stepBefore, stepDefinition, workflowFor } from "../definitions";
+import {
+  confirmableByLink,
+  stepBefore,
+  stepDefinition,
+  workflowFor,
+  type StepDefinition,
+  type WorkflowDefinition,
+} from "../definitions";
 import { askedWhenReady } from "../turn";
 import { newLeafAndRoot } from "@/lib/certificates/store/case-certificates";
 
@@ -40,8 +47,9 @@ export async function readyStepMails(
     }));
     actionUrls = await issueActionLinks(tx, row.id, linkHolders);
   }
-  const before = stepBefore(workflowFor(summary.procedure), stepNumber);
-  const handover = before?.key === "handover-certificate" ? await certificateHandover(tx, summary.id) : undefined;
+  const definition = workflowFor(summary.procedure);
+  const before = stepBefore(definition, stepNumber);
+  const handover = before?.delivers ? await handoverMaterial(tx, summary.id, definition, before.delivers) : undefined;
   const scheduledAt =
     step.waitsFor === "window-start"
       ? ((await tx.case.findUniqueOrThrow({ where: { id: summary.id }, select: { windowStart: true } })).windowStart ??
@@ -56,25 +64,34 @@ export async function readyStepMails(
 }
 
 /**
- * The certificate hand-over reaches the receiver administrator with the message of their next step: the new
- * client certificate and root as PEM files, and their SHA-256 fingerprints to compare on arrival.
+ * What a hand-over passes on reaches the next person with the message of their step: the new certificate and/or root
+ * as PEM files with their SHA-256 fingerprints to compare on arrival, and the announced cut-over when there is one.
  */
-async function certificateHandover(
+async function handoverMaterial(
   tx: Prisma.TransactionClient,
   caseId: string,
+  definition: WorkflowDefinition,
+  delivers: NonNullable<StepDefinition["delivers"]>,
 ): Promise<StepMessageOptions["handover"]> {
-  const certificates = await newLeafAndRoot(tx, caseId);
-  if (certificates.length === 0) return undefined;
-  const label = (role: string) => (role === "leaf" ? "new client certificate" : "new root CA");
+  const wanted = { "certificate-and-root": ["leaf", "root"], certificate: ["leaf"], root: ["root"] }[delivers];
+  const certificates = (await newLeafAndRoot(tx, caseId)).filter((certificate) => wanted.includes(certificate.role));
+  const { cutOverAt } = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { cutOverAt: true } });
+  const cutOver = cutOverAt
+    ? [`The load balancer switches to its new certificate at ${cutOverAt.toISOString().replace("T", " ").slice(0, 16)} UTC.`]
+    : [];
+  if (certificates.length === 0) return cutOver.length ? { paragraphs: cutOver, attachments: [] } : undefined;
+  const purpose = definition.certificate.purpose;
+  const label = (role: string) => (role === "leaf" ? `new ${purpose} certificate` : "new root CA");
   return {
     paragraphs: [
+      ...cutOver,
       `Attached: the ${certificates.map((certificate) => label(certificate.role)).join(" and ")} as PEM files. Compare their SHA-256 fingerprints with what you import:`,
       ...certificates.map(
         (certificate) => `${label(certificate.role)} (${certificate.subject}): ${certificate.fingerprints.sha256}`,
       ),
     ],
     attachments: certificates.map((certificate) => ({
-      filename: certificate.role === "leaf" ? "new-client-certificate.pem" : "new-root-ca.pem",
+      filename: certificate.role === "leaf" ? `new-${purpose}-certificate.pem` : "new-root-ca.pem",
       contentType: "application/x-pem-file",
       content: certificate.pem,
     })),

@@ -36,15 +36,15 @@ export default async function ActionLinkPage({ params }: { params: Promise<{ tok
   }
   return (
     <>
-      <h1 className="text-2xl font-bold">Confirm step {link.stepNumber}</h1>
+      <h1 className="text-2xl font-bold">Confirm step {link.stepLabel}</h1>
       <dl className="grid grid-cols-[9rem_1fr] gap-1 text-sm">
         <dt className="font-semibold">Case</dt>
         <dd>{link.caseTitle}</dd>
-        <dt className="font-semibold">Receiver system</dt>
+        <dt className="font-semibold">{link.peerLabel}</dt>
         <dd>{link.receiverSystem}</dd>
         <dt className="font-semibold">Step</dt>
         <dd>
-          {link.stepNumber}. {link.stepTitle}
+          {link.stepLabel}. {link.stepTitle}
         </dd>
         <dt className="font-semibold">Confirmed as</dt>
         <dd>
@@ -59,7 +59,7 @@ export default async function ActionLinkPage({ params }: { params: Promise<{ tok
       <p className="text-sm text-slate-700">
         Confirm only when the step is really done: the next person will be told to go ahead.
       </p>
-      <ActionLinkConfirm token={token} stepNumber={link.stepNumber} />
+      <ActionLinkConfirm token={token} stepLabel={link.stepLabel} />
     </>
   );
 }

@@ -8,6 +8,7 @@ import type { Finding } from "@/lib/certificates/findings";
 import { oldCertificateParts } from "@/lib/certificates/queries/case-certificates";
 import { storeUpload, uploadAuditData } from "@/lib/certificates/store/uploads";
 import { completeStepInTransaction } from "../complete-step";
+import { workflowFor } from "../../definitions";
 import { authorizeInput, loadForInput } from "./context";
 
 export interface NewCertificatesSubmission {
@@ -27,13 +28,19 @@ export type SubmissionOutcome =
   | { status: "stored"; result: RenewalResult; nowReady: number | null };
 
 /**
- * Step 1 of both procedures: validates the new certificates against the uploaded root and the case's old
- * certificates. Errors store nothing; warnings must be acknowledged; an accepted upload is stored and step 1
+ * Step 1 of every procedure: validates the new certificates against the uploaded root and the case's old
+ * certificates, by the procedure's certificate policy. Errors store nothing; warnings must be acknowledged; an accepted upload is stored and step 1
  * completed in one transaction (the role and order checks of the step apply, so a refusal stores nothing either).
  */
 export async function submitNewCertificates(submission: NewCertificatesSubmission): Promise<SubmissionOutcome> {
   const old = await oldCertificateParts(submission.caseId);
-  const validated = validateRenewal({ newLeaf: submission.newLeaf, newRoot: submission.newRoot, ...old });
+  const found = await db().case.findUnique({ where: { id: submission.caseId }, select: { procedure: true } });
+  const validated = validateRenewal({
+    newLeaf: submission.newLeaf,
+    newRoot: submission.newRoot,
+    ...old,
+    ...(found ? { policy: workflowFor(found.procedure).certificate } : {}),
+  });
   const result: RenewalResult = submission.earlyErrors.length
     ? {
         accepted: false,

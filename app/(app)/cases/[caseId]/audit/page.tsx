@@ -39,6 +39,7 @@ export default async function CaseAuditPage({
     view.detail.id,
     filter,
     query.audit === "all" ? AUDIT_TRAIL_MAX_EVENTS : AUDIT_EVENTS_SHOWN,
+    view.detail.procedure,
   );
   return (
     <>

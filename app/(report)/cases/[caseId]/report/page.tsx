@@ -15,7 +15,7 @@ export default async function CaseReportPage({ params }: { params: Promise<{ cas
   const [procedure, uploads, audit] = await Promise.all([
     loadCaseProcedure(view),
     latestUploads(view.detail.id),
-    loadAuditTrail(view.detail.id),
+    loadAuditTrail(view.detail.id, {}, view.detail.procedure),
   ]);
   return (
     <CaseReport
