@@ -2,7 +2,7 @@
 import path from "node:path";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
-import { VARIANT_A, VARIANT_B } from "@/lib/workflow/definitions";
+import { TENANT_CLIENT_NEW_CA_BOTH, TENANT_CLIENT_NEW_CA_DOWNTIME } from "@/lib/workflow/definitions";
 import { actorsOf } from "@/lib/workflow/turn";
 import { certificateTemplates } from "./certificate-templates";
 import {
@@ -160,7 +160,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedResult> {
  * "violations:" count must be 0.
  */
 export async function verifyConsistency(client: pg.ClientBase): Promise<Record<string, number>> {
-  const steps = [...VARIANT_A.steps, ...VARIANT_B.steps];
+  const steps = [...TENANT_CLIENT_NEW_CA_BOTH.steps, ...TENANT_CLIENT_NEW_CA_DOWNTIME.steps];
   const handovers = [...new Set(steps.filter((step) => step.kind === "handover").map((step) => step.key))];
   const waiting = [...new Set(steps.filter((step) => step.waitsFor).map((step) => step.key))];
   const allowed = steps
@@ -182,7 +182,7 @@ export async function verifyConsistency(client: pg.ClientBase): Promise<Record<s
       [],
     ],
     "violations: wrong number of steps": [
-      `SELECT count(*) FROM (SELECT c.variant, count(s.id) AS n FROM "Case" c JOIN "Step" s ON s."caseId" = c.id GROUP BY c.id, c.variant) x WHERE (variant = 'A' AND n <> ${VARIANT_A.steps.length}) OR (variant = 'B' AND n <> ${VARIANT_B.steps.length})`,
+      `SELECT count(*) FROM (SELECT c.variant, count(s.id) AS n FROM "Case" c JOIN "Step" s ON s."caseId" = c.id GROUP BY c.id, c.variant) x WHERE (variant = 'A' AND n <> ${TENANT_CLIENT_NEW_CA_BOTH.steps.length}) OR (variant = 'B' AND n <> ${TENANT_CLIENT_NEW_CA_DOWNTIME.steps.length})`,
       [],
     ],
     "violations: done step after a step not done": [

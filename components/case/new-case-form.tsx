@@ -1,7 +1,18 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { createCaseAction } from "@/lib/workflow/actions";
+import {
+  proposeProcedure,
+  rolesOf,
+  ROLE_FIELD,
+  ROLE_LABEL,
+  stepTaking,
+  workflowFor,
+  type RenewalAnswers,
+} from "@/lib/workflow";
+import { PEER_LABEL } from "@/lib/workflow/labels";
+import { ProcedureChooser } from "./new-case/procedure-chooser";
 import { Field, buttonClass, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { submittedValues } from "@/lib/actions/result";
@@ -25,6 +36,16 @@ export function NewCaseForm({ workspaces, defaultTenantAdmin, renewal, tenants =
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const values = state && !state.ok ? submittedValues(state) : (renewal?.values ?? {});
   const invalid = (name: string) => (errors[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {});
+  const [answers, setAnswers] = useState<Partial<RenewalAnswers>>({
+    keyOwner: (values.keyOwner as RenewalAnswers["keyOwner"] | undefined) ?? "tenant",
+    caChanges: (values.caChanges as RenewalAnswers["caChanges"] | undefined) ?? "yes",
+    acceptsBoth: values.acceptsBoth as RenewalAnswers["acceptsBoth"] | undefined,
+  });
+  const proposed = proposeProcedure(answers);
+  // Until the last question is answered, the fields are those both answers share.
+  const definition = workflowFor(proposed ?? proposeProcedure({ ...answers, acceptsBoth: "yes" })!);
+  const purpose = definition.certificate.purpose;
+  const receiverSide = definition.peer === "receiver";
 
   return (
     <form action={action} className="space-y-6" noValidate>
@@ -37,6 +58,8 @@ export function NewCaseForm({ workspaces, defaultTenantAdmin, renewal, tenants =
           <input type="hidden" name={renewal.source.field} value={renewal.source.id} />
         </Notice>
       ) : null}
+
+      <ProcedureChooser answers={answers} onChange={setAnswers} proposed={proposed} errors={errors} />
 
       <fieldset className="space-y-4 rounded border border-slate-200 bg-white p-4">
         <legend className="px-1 font-semibold">The connection</legend>
@@ -75,8 +98,12 @@ export function NewCaseForm({ workspaces, defaultTenantAdmin, renewal, tenants =
         </Field>
         <Field
           id="receiverSystem"
-          label="Receiver system"
-          help="The server the integration flows call over HTTPS."
+          label={PEER_LABEL[definition.peer]}
+          help={
+            receiverSide
+              ? "The server the integration flows call over HTTPS."
+              : "The system that calls the tenant over HTTPS (through SAP's load balancer)."
+          }
           error={errors.receiverSystem}
         >
           <input
@@ -87,40 +114,6 @@ export function NewCaseForm({ workspaces, defaultTenantAdmin, renewal, tenants =
             {...invalid("receiverSystem")}
           />
         </Field>
-        <fieldset className="space-y-1" aria-describedby={errors.acceptsBoth ? "acceptsBoth-error" : undefined}>
-          <legend className="text-sm font-medium">
-            Can the receiver accept the old and the new client certificate at the same time?
-          </legend>
-          <label className="flex items-start gap-2 text-sm">
-            <input
-              type="radio"
-              name="acceptsBoth"
-              value="yes"
-              className="mt-1"
-              defaultChecked={values.acceptsBoth === "yes"}
-            />
-            <span>
-              <strong>Yes</strong> — switch without downtime (9 steps)
-            </span>
-          </label>
-          <label className="flex items-start gap-2 text-sm">
-            <input
-              type="radio"
-              name="acceptsBoth"
-              value="no"
-              className="mt-1"
-              defaultChecked={values.acceptsBoth === "no"}
-            />
-            <span>
-              <strong>No</strong> — only one at a time; a downtime window is agreed (11 steps)
-            </span>
-          </label>
-          {errors.acceptsBoth ? (
-            <p id="acceptsBoth-error" role="alert" className="text-sm text-red-700">
-              {errors.acceptsBoth}
-            </p>
-          ) : null}
-        </fieldset>
         <Field
           id="operatingModel"
           label="Operating model"
@@ -141,38 +134,42 @@ export function NewCaseForm({ workspaces, defaultTenantAdmin, renewal, tenants =
             <option value="SAP_MANAGED">SAP-managed (SAP does them)</option>
           </select>
         </Field>
-        <Field
-          id="receiverLandscape"
-          label="Receiver landscape"
-          help="Chooses the receiver administrator's checklist."
-          error={errors.receiverLandscape}
-        >
-          <select
+        {stepTaking(definition, "receiver-checklist") ? (
+          <Field
             id="receiverLandscape"
-            name="receiverLandscape"
-            className={inputClass}
-            defaultValue={values.receiverLandscape ?? "GENERIC_HTTPS"}
+            label="Receiver landscape"
+            help="Chooses the receiver administrator's checklist."
+            error={errors.receiverLandscape}
           >
-            <option value="GENERIC_HTTPS">Generic HTTPS server</option>
-            <option value="SAP_WEB_DISPATCHER_ABAP">SAP Web Dispatcher in front of an AS ABAP back end</option>
-            <option value="CUSTOM">Custom (the receiver administrator writes the list)</option>
-          </select>
-        </Field>
-        <Field
-          id="keystoreAlias"
-          label="Keystore alias"
-          help="The alias of the client key pair in the tenant keystore. It stays the same after the renewal."
-          error={errors.keystoreAlias}
-        >
-          <input
+            <select
+              id="receiverLandscape"
+              name="receiverLandscape"
+              className={inputClass}
+              defaultValue={values.receiverLandscape ?? "GENERIC_HTTPS"}
+            >
+              <option value="GENERIC_HTTPS">Generic HTTPS server</option>
+              <option value="SAP_WEB_DISPATCHER_ABAP">SAP Web Dispatcher in front of an AS ABAP back end</option>
+              <option value="CUSTOM">Custom (the receiver administrator writes the list)</option>
+            </select>
+          </Field>
+        ) : null}
+        {definition.usesKeystoreAlias ? (
+          <Field
             id="keystoreAlias"
-            name="keystoreAlias"
-            defaultValue={values.keystoreAlias ?? ""}
-            className={inputClass}
-            {...invalid("keystoreAlias")}
-          />
-        </Field>
-        {tenants.length > 0 ? (
+            label="Keystore alias"
+            help="The alias of the client key pair in the tenant keystore. It stays the same after the renewal."
+            error={errors.keystoreAlias}
+          >
+            <input
+              id="keystoreAlias"
+              name="keystoreAlias"
+              defaultValue={values.keystoreAlias ?? ""}
+              className={inputClass}
+              {...invalid("keystoreAlias")}
+            />
+          </Field>
+        ) : null}
+        {tenants.length > 0 && stepTaking(definition, "keystore-alias") ? (
           <Field
             id="tenantId"
             label="Integration tenant"
@@ -195,36 +192,44 @@ export function NewCaseForm({ workspaces, defaultTenantAdmin, renewal, tenants =
             </select>
           </Field>
         ) : null}
-        <Field
-          id="runtimeNodes"
-          label="Runtime nodes"
-          help="One per line. Flows must be restarted on every node."
-          error={errors.runtimeNodes}
-        >
-          <textarea
+        {definition.usesFlows && receiverSide ? (
+          <Field
             id="runtimeNodes"
-            name="runtimeNodes"
-            defaultValue={values.runtimeNodes ?? ""}
-            rows={2}
-            className={inputClass}
-            {...invalid("runtimeNodes")}
-          />
-        </Field>
-        <Field
-          id="integrationFlows"
-          label="Integration flows"
-          help="One per line: the flows that call the receiver with this certificate."
-          error={errors.integrationFlows}
-        >
-          <textarea
+            label="Runtime nodes"
+            help="One per line. Flows must be restarted on every node."
+            error={errors.runtimeNodes}
+          >
+            <textarea
+              id="runtimeNodes"
+              name="runtimeNodes"
+              defaultValue={values.runtimeNodes ?? ""}
+              rows={2}
+              className={inputClass}
+              {...invalid("runtimeNodes")}
+            />
+          </Field>
+        ) : null}
+        {definition.usesFlows ? (
+          <Field
             id="integrationFlows"
-            name="integrationFlows"
-            defaultValue={values.integrationFlows ?? ""}
-            rows={2}
-            className={inputClass}
-            {...invalid("integrationFlows")}
-          />
-        </Field>
+            label="Integration flows"
+            help={
+              receiverSide
+                ? "One per line: the flows that call the receiver over HTTPS with this certificate."
+                : "One per line: the flows whose sender channels accept this sender's certificate."
+            }
+            error={errors.integrationFlows}
+          >
+            <textarea
+              id="integrationFlows"
+              name="integrationFlows"
+              defaultValue={values.integrationFlows ?? ""}
+              rows={2}
+              className={inputClass}
+              {...invalid("integrationFlows")}
+            />
+          </Field>
+        ) : null}
       </fieldset>
 
       <fieldset className="space-y-4 rounded border border-slate-200 bg-white p-4">
@@ -233,42 +238,30 @@ export function NewCaseForm({ workspaces, defaultTenantAdmin, renewal, tenants =
           E-mail addresses, separated by commas or new lines. One person may hold several roles. People without an
           account are invited and see only this case.
         </p>
-        <Field id="tenantAdmins" label="Tenant administrator(s)" error={errors.tenantAdmins}>
-          <input
-            id="tenantAdmins"
-            name="tenantAdmins"
-            defaultValue={values.tenantAdmins ?? defaultTenantAdmin}
-            className={inputClass}
-            {...invalid("tenantAdmins")}
-          />
-        </Field>
-        <Field id="receiverAdmins" label="Receiver administrator(s)" error={errors.receiverAdmins}>
-          <input
-            id="receiverAdmins"
-            name="receiverAdmins"
-            defaultValue={values.receiverAdmins ?? ""}
-            className={inputClass}
-            {...invalid("receiverAdmins")}
-          />
-        </Field>
-        <Field id="integrationDevelopers" label="Integration developer(s)" error={errors.integrationDevelopers}>
-          <input
-            id="integrationDevelopers"
-            name="integrationDevelopers"
-            defaultValue={values.integrationDevelopers ?? ""}
-            className={inputClass}
-            {...invalid("integrationDevelopers")}
-          />
-        </Field>
+        {rolesOf(definition).map((role) => {
+          const name = ROLE_FIELD[role];
+          return (
+            <Field key={role} id={name} label={`${ROLE_LABEL[role]}(s)`} error={errors[name]}>
+              <input
+                id={name}
+                name={name}
+                defaultValue={values[name] ?? (role === "TENANT_ADMIN" ? defaultTenantAdmin : "")}
+                className={inputClass}
+                {...invalid(name)}
+              />
+            </Field>
+          );
+        })}
       </fieldset>
 
       <fieldset className="space-y-4 rounded border border-slate-200 bg-white p-4">
         <legend className="px-1 font-semibold">The certificate being replaced (optional, recommended)</legend>
         <p className="text-sm text-slate-600">
-          With the old client certificate and its root, Renewal Desk can check that the new certificate really has a new
-          key pair and a new CA, and warn when the subject changes. Certificates only: never upload a private key.
+          With the old {purpose} certificate and its root, Renewal Desk can check that the new certificate really has a
+          new key pair and the CA this procedure expects, and warn when the subject changes. Certificates only: never
+          upload a private key.
         </p>
-        <Field id="oldLeaf" label="Old client certificate" error={errors.oldLeaf}>
+        <Field id="oldLeaf" label={`Old ${purpose} certificate`} error={errors.oldLeaf}>
           <input
             id="oldLeaf"
             name="oldLeafFile"

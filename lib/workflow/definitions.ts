@@ -138,4 +138,4 @@ export function confirmableByLink(step: StepDefinition): boolean {
   return givenByPerson(step) && (!step.input || step.confirmByLink === true);
 }
 
-export { PROCEDURES, stepDefinition, workflowFor } from "./procedures";
+export * from "./procedures";

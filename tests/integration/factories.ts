@@ -11,6 +11,8 @@ import { tickChecklistItem } from "@/lib/workflow/store/inputs/receiver-checklis
 import { confirmGridCells } from "@/lib/workflow/store/inputs/flow-grid";
 import { acceptWindow, proposeWindows } from "@/lib/workflow/store/inputs/downtime";
 import { gridCells } from "@/lib/workflow/grid";
+import { answersFor } from "@/lib/workflow/proposal";
+import { rolesOf, workflowFor, type ProcedureId } from "@/lib/workflow/definitions";
 
 /** A unique tag so every test makes and finds only its own data. */
 export function uniqueTag(): string {
@@ -22,12 +24,20 @@ export async function makeUser(email: string, name?: string): Promise<SignedInUs
   return { id: user.id, email: user.email, name: user.name };
 }
 
-/** A workspace with an owner and three people, one per role, and a case between them. */
-export async function makeCase(options: { variant?: "A" | "B" } = {}) {
+/**
+ * A workspace with an owner and one person per role, and a case between them: by default the tenant client
+ * certificate from a new CA (variant A or B), or any other procedure. Partners (receiver, sender, load balancer
+ * administrators) come from other companies and become guests.
+ */
+export async function makeCase(options: { variant?: "A" | "B"; procedure?: ProcedureId } = {}) {
   const tag = uniqueTag();
   const owner = await makeUser(`owner-${tag}@example.test`, `Owner ${tag}`);
   const tenantAdmin = await makeUser(`ta-${tag}@example.test`, `Tenant Admin ${tag}`);
   const receiverAdmin = `ra-${tag}@partner.test`;
+  const senderAdmin = `sa-${tag}@sender.test`;
+  const loadBalancerAdmin = `lba-${tag}@provider.test`;
+  const procedure = options.procedure ?? (options.variant === "B" ? "TENANT_CLIENT_NEW_CA_DOWNTIME" : "TENANT_CLIENT_NEW_CA_BOTH");
+  const needed = rolesOf(workflowFor(procedure));
   const developer = await makeUser(`dev-${tag}@example.test`, `Developer ${tag}`);
   const workspace = await db().workspace.create({
     data: {
@@ -47,17 +57,22 @@ export async function makeCase(options: { variant?: "A" | "B" } = {}) {
       workspaceId: workspace.id,
       title: `Case ${tag}`,
       receiverSystem: "Receiver",
-      acceptsBoth: options.variant === "B" ? "no" : "yes",
+      ...answersFor(procedure),
       operatingModel: "CUSTOMER_MANAGED",
       keystoreAlias: "client_cert",
       runtimeNodes: "node-1",
       integrationFlows: "Flow 1",
       tenantAdmins: tenantAdmin.email,
-      receiverAdmins: receiverAdmin,
-      integrationDevelopers: developer.email,
+      ...(needed.includes("RECEIVER_ADMIN") ? { receiverAdmins: receiverAdmin } : {}),
+      ...(needed.includes("INTEGRATION_DEVELOPER") ? { integrationDevelopers: developer.email } : {}),
+      ...(needed.includes("SENDER_ADMIN") ? { senderAdmins: senderAdmin } : {}),
+      ...(needed.includes("LOAD_BALANCER_ADMIN") ? { loadBalancerAdmins: loadBalancerAdmin } : {}),
     }),
   );
-  const receiver = await db().user.findUniqueOrThrow({ where: { email: receiverAdmin } });
+  const guest = async (email: string) => {
+    const user = await db().user.upsert({ where: { email }, update: {}, create: { email } });
+    return { id: user.id, email: user.email, name: user.name } satisfies SignedInUser;
+  };
   return {
     tag,
     caseId,
@@ -65,7 +80,10 @@ export async function makeCase(options: { variant?: "A" | "B" } = {}) {
     owner,
     tenantAdmin,
     developer,
-    receiverAdmin: { id: receiver.id, email: receiver.email, name: receiver.name } satisfies SignedInUser,
+    procedure,
+    receiverAdmin: await guest(receiverAdmin),
+    senderAdmin: await guest(senderAdmin),
+    loadBalancerAdmin: await guest(loadBalancerAdmin),
   };
 }
 

@@ -5,7 +5,9 @@
 import "reflect-metadata";
 import * as x509 from "@peculiar/x509";
 import {
+  CLIENT_AUTH,
   issueCertificate,
+  SERVER_AUTH,
   newKey,
   type IssueOptions,
   type IssuedCertificate,
@@ -110,7 +112,7 @@ export function san(...dns: string[]): x509.Extension {
 }
 
 /** root → intermediate → client certificate valid around the real current time (for tests of the app, which checks "now"). */
-export async function makeCurrentChain(names = "Current"): Promise<Chain> {
+export async function makeCurrentChain(names = "Current", purpose: "client" | "server" = "client"): Promise<Chain> {
   const notBefore = new Date(Date.now() - DAY);
   const notAfter = new Date(Date.now() + 365 * DAY);
   const root = await makeCert({
@@ -127,6 +129,12 @@ export async function makeCurrentChain(names = "Current"): Promise<Chain> {
     notBefore,
     notAfter,
   });
-  const leaf = await makeCert({ subject: `CN=${names} client, O=Customer`, issuer: intermediate, notBefore, notAfter });
+  const leaf = await makeCert({
+    subject: `CN=${names} ${purpose}, O=Customer`,
+    issuer: intermediate,
+    notBefore,
+    notAfter,
+    eku: [purpose === "client" ? CLIENT_AUTH : SERVER_AUTH],
+  });
   return { root, intermediate, leaf };
 }

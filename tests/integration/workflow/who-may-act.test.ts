@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 
 /**
- * One rule of who may act (lib/workflow/turn.ts), seen from every side: for every step of both procedures and every
+ * One rule of who may act (lib/workflow/turn.ts), seen from every side: for every step of every procedure and every
  * person on the case, what the case page offers, what the inbox lists, who is mailed when the step becomes ready and
  * what the server accepts must be the same set of people. The case is walked through the real services.
  */
@@ -20,7 +20,10 @@ const { AppError } = await import("@/lib/errors");
 const { makeCase, footprint } = await import("../factories");
 const { loadCaseProcedure, loadCaseViewWithProcedure } = await import("@/lib/workflow/queries/case-view");
 const { loadInbox } = await import("@/lib/workflow/queries/inbox");
-const { workflowFor } = await import("@/lib/workflow");
+const { givenByPerson, PROCEDURE_IDS, receiverStepDecidesOldRoot, rolesOf, stepLabel, workflowFor } = await import(
+  "@/lib/workflow"
+);
+const { announceCutOver } = await import("@/lib/workflow/store/inputs/cut-over");
 const { completeStep } = await import("@/lib/workflow/store/complete-step");
 const { submitNewCertificates } = await import("@/lib/workflow/store/inputs/new-certificates");
 const { confirmKeystoreAlias } = await import("@/lib/workflow/store/inputs/keystore-alias");
@@ -33,9 +36,20 @@ const { gridCells } = await import("@/lib/workflow/grid");
 import type { SignedInUser } from "@/lib/auth/session";
 import type { StepDefinition } from "@/lib/workflow";
 
-type Made = Awaited<ReturnType<typeof makeCase>> & { variant: "A" | "B" };
-type Person = "owner" | "tenantAdmin" | "receiverAdmin" | "developer";
-const PEOPLE: Person[] = ["owner", "tenantAdmin", "receiverAdmin", "developer"];
+type Made = Awaited<ReturnType<typeof makeCase>>;
+type Person = "owner" | "tenantAdmin" | "receiverAdmin" | "developer" | "senderAdmin" | "loadBalancerAdmin";
+/** Everyone who can see the case: the workspace's members, and the partners the procedure names (guests). */
+function peopleOf(made: Made): Person[] {
+  const needed = rolesOf(workflowFor(made.procedure));
+  return [
+    "owner",
+    "tenantAdmin",
+    "developer",
+    ...(needed.includes("RECEIVER_ADMIN") ? (["receiverAdmin"] as const) : []),
+    ...(needed.includes("SENDER_ADMIN") ? (["senderAdmin"] as const) : []),
+    ...(needed.includes("LOAD_BALANCER_ADMIN") ? (["loadBalancerAdmin"] as const) : []),
+  ];
+}
 
 /** The step's own action, as the given person would take it; resolves when accepted, rejects with the refusal. */
 async function act(
@@ -81,7 +95,7 @@ async function act(
         orderBy: { position: "asc" },
       });
       for (const item of items) await tickChecklistItem(person.id, caseId, item.id, item.thirdParty);
-      if (!workflowFor(made.procedure).steps.some((candidate) => candidate.input === "old-root-removal")) {
+      if (receiverStepDecidesOldRoot(workflowFor(made.procedure))) {
         await recordOldRootDecision(person.id, caseId, step.number, {
           oldRoot: "kept",
           reason: "still used elsewhere",
@@ -89,6 +103,9 @@ async function act(
       }
       return;
     }
+    case "cut-over":
+      await announceCutOver(person.id, caseId, step.number, new Date(Date.now() + 2 * 86_400_000));
+      return;
     case "old-root-removal":
       await recordOldRootDecision(person.id, caseId, step.number, {
         oldRoot: "removed",
@@ -104,7 +121,7 @@ async function act(
 /** The people the case page offers any action on this step to. */
 async function offeredTo(made: Made, step: StepDefinition): Promise<Person[]> {
   const offered: Person[] = [];
-  for (const person of PEOPLE) {
+  for (const person of peopleOf(made)) {
     const view = await loadCaseViewWithProcedure(made[person].id, made.caseId);
     const procedure = await loadCaseProcedure(view);
     if ((procedure.allowed.steps.get(step.number) ?? []).length > 0) offered.push(person);
@@ -114,7 +131,7 @@ async function offeredTo(made: Made, step: StepDefinition): Promise<Person[]> {
 
 async function listedFor(made: Made, step: StepDefinition): Promise<Person[]> {
   const listed: Person[] = [];
-  for (const person of PEOPLE) {
+  for (const person of peopleOf(made)) {
     const inbox = await loadInbox(made[person].id);
     if (inbox.tasks.some((task) => task.caseId === made.caseId && task.stepNumber === step.number)) listed.push(person);
   }
@@ -126,14 +143,14 @@ async function mailedFor(made: Made, step: StepDefinition): Promise<Person[]> {
     where: {
       caseId: made.caseId,
       OR: [
-        { subject: { contains: `step ${step.number} is yours` } },
-        { subject: { contains: `step ${step.number} happens automatically` } },
+        { subject: { contains: `step ${stepLabel(step)} is yours` } },
+        { subject: { contains: `step ${stepLabel(step)} happens automatically` } },
       ],
     },
     select: { toAddress: true },
   });
   const addresses = new Set(mails.map((mail) => mail.toAddress));
-  return PEOPLE.filter((person) => addresses.has(made[person].email));
+  return peopleOf(made).filter((person) => addresses.has(made[person].email));
 }
 
 /** Everyone not allowed is refused (and nothing changes); returns who was refused. */
@@ -144,7 +161,7 @@ async function refusedFor(
   chain: Awaited<ReturnType<typeof makeCurrentChain>>,
 ): Promise<Person[]> {
   const refused: Person[] = [];
-  for (const person of PEOPLE.filter((candidate) => !allowed.includes(candidate))) {
+  for (const person of peopleOf(made).filter((candidate) => !allowed.includes(candidate))) {
     const before = await footprint(made.caseId);
     try {
       await act(made, made[person], step, chain);
@@ -158,12 +175,12 @@ async function refusedFor(
   return refused;
 }
 
-for (const variant of ["A", "B"] as const) {
-  describe(`procedure ${variant}`, () => {
+for (const procedure of PROCEDURE_IDS) {
+  describe(`procedure ${procedure}`, () => {
     it("offers, lists, mails and accepts every step for the same people", async () => {
-      const made = { ...(await makeCase({ variant })), variant };
-      const chain = await makeCurrentChain(`Who ${made.tag}`);
-      const definition = workflowFor(variant);
+      const made = await makeCase({ procedure });
+      const definition = workflowFor(procedure);
+      const chain = await makeCurrentChain(`Who ${made.tag}`, definition.certificate.purpose);
       const seen: string[] = [];
       for (;;) {
         const ready = await db().step.findFirst({
@@ -185,7 +202,7 @@ for (const variant of ["A", "B"] as const) {
         const refused = await refusedFor(made, step, offered, chain);
         expect({ step: step.number, refused }).toEqual({
           step: step.number,
-          refused: PEOPLE.filter((person) => !offered.includes(person)),
+          refused: peopleOf(made).filter((person) => !offered.includes(person)),
         });
         seen.push(`${step.number}:${offered.join("+")}`);
 
@@ -203,10 +220,10 @@ for (const variant of ["A", "B"] as const) {
       }
       // Every action step and every scheduled hand-over was someone's, and the case is done.
       expect(seen.map((entry) => Number(entry.split(":")[0]))).toEqual(
-        definition.steps.filter((step) => step.kind === "action" || step.waitsFor).map((step) => step.number),
+        definition.steps.filter((step) => givenByPerson(step) || step.waitsFor).map((step) => step.number),
       );
       expect((await db().case.findUniqueOrThrow({ where: { id: made.caseId } })).status).toBe("COMPLETED");
-      if (variant === "B") expect(seen).toContain("2:tenantAdmin+receiverAdmin");
+      if (definition.variant === "B") expect(seen).toContain("2:tenantAdmin+receiverAdmin");
     });
   });
 }

@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import {
   ROLES,
   ROLE_SHORT,
-  VARIANT_A,
-  VARIANT_B,
+  TENANT_CLIENT_NEW_CA_BOTH,
+  TENANT_CLIENT_NEW_CA_DOWNTIME,
   applyPlan,
   currentStep,
   initialStepStates,
@@ -29,8 +29,8 @@ import { Swimlane, drawSwimlane, type SwimlaneStep } from "@/components/case/swi
 
 /** Each variant with an action step in the middle of the procedure. */
 const MIDWAY = [
-  { definition: VARIANT_A, ready: 5 },
-  { definition: VARIANT_B, ready: 6 },
+  { definition: TENANT_CLIENT_NEW_CA_BOTH, ready: 5 },
+  { definition: TENANT_CLIENT_NEW_CA_DOWNTIME, ready: 6 },
 ];
 const COMPLETED_AT = new Date("2026-03-03T23:30:00Z");
 
@@ -160,54 +160,54 @@ describe("layout details", () => {
   });
 
   it("starts each action box with symbol, number and status", () => {
-    const layout = layoutSwimlane(VARIANT_A, statesUntilReady(VARIANT_A, 3));
+    const layout = layoutSwimlane(TENANT_CLIENT_NEW_CA_BOTH, statesUntilReady(TENANT_CLIENT_NEW_CA_BOTH, 3));
     const headings = layout.boxes.filter((box) => box.kind === "action").map((box) => box.lines[0]!.text);
     expect(headings).toEqual(["✓ 1 · Done", "▶ 3 · Ready", "… 5 · Blocked", "… 7 · Blocked", "… 9 · Blocked"]);
   });
 
   it("marks the partner of the downtime agreement in its own lane (variant B only)", () => {
-    const layoutB = layoutSwimlane(VARIANT_B, initialStepStates(VARIANT_B));
+    const layoutB = layoutSwimlane(TENANT_CLIENT_NEW_CA_DOWNTIME, initialStepStates(TENANT_CLIENT_NEW_CA_DOWNTIME));
     expect(layoutB.partners).toHaveLength(1);
     const partner = layoutB.partners[0]!;
     const lane = laneOf(layoutB, "RECEIVER_ADMIN");
     expect(partner).toMatchObject({ step: 2, role: "RECEIVER_ADMIN", x: layoutB.boxes[1]!.x });
     expect(partner.y).toBeGreaterThanOrEqual(lane.y);
-    expect(layoutSwimlane(VARIANT_A, initialStepStates(VARIANT_A)).partners).toEqual([]);
+    expect(layoutSwimlane(TENANT_CLIENT_NEW_CA_BOTH, initialStepStates(TENANT_CLIENT_NEW_CA_BOTH)).partners).toEqual([]);
   });
 
   it("draws a step without a stored state as blocked", () => {
-    const layout = layoutSwimlane(VARIANT_A, [{ number: 1, status: "READY" }]);
+    const layout = layoutSwimlane(TENANT_CLIENT_NEW_CA_BOTH, [{ number: 1, status: "READY" }]);
     expect(layout.boxes.slice(1).every((box) => box.status === "BLOCKED")).toBe(true);
   });
 });
 
 describe("summary", () => {
   it("names the ready step, its role and the done steps", () => {
-    expect(summarizeProgress(VARIANT_A, statesUntilReady(VARIANT_A, 5))).toBe(
+    expect(summarizeProgress(TENANT_CLIENT_NEW_CA_BOTH, statesUntilReady(TENANT_CLIENT_NEW_CA_BOTH, 5))).toBe(
       "Step 5 of 9 is ready for the tenant administrator; steps 1–4 done.",
     );
-    expect(summarizeProgress(VARIANT_B, statesUntilReady(VARIANT_B, 8))).toBe(
+    expect(summarizeProgress(TENANT_CLIENT_NEW_CA_DOWNTIME, statesUntilReady(TENANT_CLIENT_NEW_CA_DOWNTIME, 8))).toBe(
       "Step 8 of 11 is ready for the receiver administrator; steps 1–7 done.",
     );
-    expect(summarizeProgress(VARIANT_B, initialStepStates(VARIANT_B))).toBe(
+    expect(summarizeProgress(TENANT_CLIENT_NEW_CA_DOWNTIME, initialStepStates(TENANT_CLIENT_NEW_CA_DOWNTIME))).toBe(
       "Step 1 of 11 is ready for the tenant administrator; no step done yet.",
     );
   });
 
   it("says when everything is done or the procedure was cancelled", () => {
-    expect(summarizeProgress(VARIANT_A, statesUntilReady(VARIANT_A, TO_THE_END))).toBe("All 9 steps are done.");
-    const before = statesUntilReady(VARIANT_A, 3);
+    expect(summarizeProgress(TENANT_CLIENT_NEW_CA_BOTH, statesUntilReady(TENANT_CLIENT_NEW_CA_BOTH, TO_THE_END))).toBe("All 9 steps are done.");
+    const before = statesUntilReady(TENANT_CLIENT_NEW_CA_BOTH, 3);
     const cancelled = before.map((state) =>
       stepsToCancel(before).includes(state.number) ? { ...state, status: "CANCELLED" as const } : state,
     );
-    expect(summarizeProgress(VARIANT_A, cancelled)).toBe(
+    expect(summarizeProgress(TENANT_CLIENT_NEW_CA_BOTH, cancelled)).toBe(
       "The procedure was cancelled: steps 1–2 done; steps 3–9 of 9 cancelled.",
     );
   });
 
   it("is the layout's summary", () => {
-    const states = statesUntilReady(VARIANT_A, 7);
-    expect(layoutSwimlane(VARIANT_A, states).summary).toBe(summarizeProgress(VARIANT_A, states));
+    const states = statesUntilReady(TENANT_CLIENT_NEW_CA_BOTH, 7);
+    expect(layoutSwimlane(TENANT_CLIENT_NEW_CA_BOTH, states).summary).toBe(summarizeProgress(TENANT_CLIENT_NEW_CA_BOTH, states));
   });
 });
 
@@ -266,12 +266,12 @@ function count(markup: string, pattern: RegExp): number {
 describe("Swimlane picture", () => {
   const markup = drawSwimlane(
     layoutSwimlane(
-      VARIANT_A,
-      withCompletion(statesUntilReady(VARIANT_A, 5)).map((state) => ({
+      TENANT_CLIENT_NEW_CA_BOTH,
+      withCompletion(statesUntilReady(TENANT_CLIENT_NEW_CA_BOTH, 5)).map((state) => ({
         ...state,
         completedBy:
           state.status === "DONE"
-            ? VARIANT_A.steps[state.number - 1]!.kind === "handover"
+            ? TENANT_CLIENT_NEW_CA_BOTH.steps[state.number - 1]!.kind === "handover"
               ? "Renewal Desk"
               : "alice@tenant.example"
             : null,
@@ -286,7 +286,7 @@ describe("Swimlane picture", () => {
     expect(svg).toMatch(/viewBox="0 0 \d+(\.\d+)? \d+(\.\d+)?"/);
     const titleId = svg.match(/aria-labelledby="([^"]+)"/)![1]!;
     const descId = svg.match(/aria-describedby="([^"]+)"/)![1]!;
-    expect(markup).toContain(`<title id="${titleId}">Swimlane of procedure A: ${VARIANT_A.name}</title>`);
+    expect(markup).toContain(`<title id="${titleId}">Swimlane of procedure A: ${TENANT_CLIENT_NEW_CA_BOTH.name}</title>`);
     expect(markup).toContain(
       `<desc id="${descId}">Step 5 of 9 is ready for the tenant administrator; steps 1–4 done.</desc>`,
     );
@@ -313,14 +313,14 @@ describe("Swimlane picture", () => {
   });
 
   it("escapes what it writes", () => {
-    const layout = layoutSwimlane(VARIANT_A, statesUntilReady(VARIANT_A, 3));
+    const layout = layoutSwimlane(TENANT_CLIENT_NEW_CA_BOTH, statesUntilReady(TENANT_CLIENT_NEW_CA_BOTH, 3));
     expect(drawSwimlane({ ...layout, title: 'A <b>"title"</b> & more' })).toContain(
       "A &#60;b&#62;&#34;title&#34;&#60;/b&#62; &#38; more",
     );
   });
 
   it("is drawn once per state and served from memory after that", () => {
-    const steps = caseSteps(VARIANT_B, 4);
+    const steps = caseSteps(TENANT_CLIENT_NEW_CA_DOWNTIME, 4);
     const first = renderToStaticMarkup(createElement(Swimlane, { variant: "B", steps }));
     expect(renderToStaticMarkup(createElement(Swimlane, { variant: "B", steps }))).toBe(first);
     expect(first).toContain('data-testid="swimlane"');
@@ -329,9 +329,9 @@ describe("Swimlane picture", () => {
 
 describe("times in the viewer's zone", () => {
   it("writes who-and-when in the zone it is given, with the zone named", () => {
-    const states = withCompletion(statesUntilReady(VARIANT_A, 5));
+    const states = withCompletion(statesUntilReady(TENANT_CLIENT_NEW_CA_BOTH, 5));
     const texts = (zone?: string) =>
-      layoutSwimlane(VARIANT_A, states, zone).boxes.flatMap((box) => box.meta.map((line) => line.text));
+      layoutSwimlane(TENANT_CLIENT_NEW_CA_BOTH, states, zone).boxes.flatMap((box) => box.meta.map((line) => line.text));
     expect(texts()).toContain("3 Mar 2026, 23:30 UTC");
     expect(texts("Europe/Berlin")).toContain("4 Mar 2026, 00:30 CET");
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { VARIANT_A, VARIANT_B, type WorkflowDefinition } from "@/lib/workflow";
+import { TENANT_CLIENT_NEW_CA_BOTH, TENANT_CLIENT_NEW_CA_DOWNTIME, type WorkflowDefinition } from "@/lib/workflow";
 
 /** The sequences exactly as the product brief lists them: number, owner role, kind, and receiver of hand-overs. */
 const EXPECTED_A = [
@@ -36,21 +36,21 @@ function shape(definition: WorkflowDefinition) {
 
 describe("workflow definitions", () => {
   it("variant A has the nine steps of the brief in order", () => {
-    expect(VARIANT_A.steps).toHaveLength(9);
-    expect(shape(VARIANT_A)).toEqual(EXPECTED_A);
+    expect(TENANT_CLIENT_NEW_CA_BOTH.steps).toHaveLength(9);
+    expect(shape(TENANT_CLIENT_NEW_CA_BOTH)).toEqual(EXPECTED_A);
   });
 
   it("variant B has the eleven steps of the brief in order", () => {
-    expect(VARIANT_B.steps).toHaveLength(11);
-    expect(shape(VARIANT_B)).toEqual(EXPECTED_B);
+    expect(TENANT_CLIENT_NEW_CA_DOWNTIME.steps).toHaveLength(11);
+    expect(shape(TENANT_CLIENT_NEW_CA_DOWNTIME)).toEqual(EXPECTED_B);
   });
 
-  it.each([VARIANT_A, VARIANT_B])("variant $variant: numbered 1…n in order, with unique keys", (definition) => {
+  it.each([TENANT_CLIENT_NEW_CA_BOTH, TENANT_CLIENT_NEW_CA_DOWNTIME])("variant $variant: numbered 1…n in order, with unique keys", (definition) => {
     expect(definition.steps.map((step) => step.number)).toEqual(definition.steps.map((_, index) => index + 1));
     expect(new Set(definition.steps.map((step) => step.key)).size).toBe(definition.steps.length);
   });
 
-  it.each([VARIANT_A, VARIANT_B])(
+  it.each([TENANT_CLIENT_NEW_CA_BOTH, TENANT_CLIENT_NEW_CA_DOWNTIME])(
     "variant $variant: every hand-over leads to a step of the role it hands over to",
     (definition) => {
       for (const step of definition.steps.filter((candidate) => candidate.kind === "handover")) {
@@ -64,7 +64,7 @@ describe("workflow definitions", () => {
     },
   );
 
-  it.each([VARIANT_A, VARIANT_B])(
+  it.each([TENANT_CLIENT_NEW_CA_BOTH, TENANT_CLIENT_NEW_CA_DOWNTIME])(
     "variant $variant: forms, partners, links and waits only where they can apply",
     (definition) => {
       for (const step of definition.steps) {
@@ -88,7 +88,7 @@ describe("workflow definitions", () => {
     },
   );
 
-  it.each([VARIANT_A, VARIANT_B])(
+  it.each([TENANT_CLIENT_NEW_CA_BOTH, TENANT_CLIENT_NEW_CA_DOWNTIME])(
     "variant $variant: starts with the certificate upload and ends with an action",
     (definition) => {
       expect(definition.steps[0]).toMatchObject({ kind: "action", input: "certificates" });
@@ -97,9 +97,9 @@ describe("workflow definitions", () => {
   );
 
   it("variant B waits for the agreed window before asking for the flows to stop, and only there", () => {
-    const waiting = VARIANT_B.steps.filter((step) => step.waitsFor);
+    const waiting = TENANT_CLIENT_NEW_CA_DOWNTIME.steps.filter((step) => step.waitsFor);
     expect(waiting.map((step) => [step.number, step.waitsFor])).toEqual([[3, "window-start"]]);
-    expect(VARIANT_B.steps[waiting[0]!.number - 2]!.input).toBe("downtime-window");
-    expect(VARIANT_A.steps.some((step) => step.waitsFor || step.input === "downtime-window")).toBe(false);
+    expect(TENANT_CLIENT_NEW_CA_DOWNTIME.steps[waiting[0]!.number - 2]!.input).toBe("downtime-window");
+    expect(TENANT_CLIENT_NEW_CA_BOTH.steps.some((step) => step.waitsFor || step.input === "downtime-window")).toBe(false);
   });
 });

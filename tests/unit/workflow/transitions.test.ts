@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
-  VARIANT_A,
-  VARIANT_B,
+  TENANT_CLIENT_NEW_CA_BOTH,
+  TENANT_CLIENT_NEW_CA_DOWNTIME,
   applyPlan,
   currentStep,
   initialStepStates,
@@ -39,7 +39,7 @@ function runToEnd(definition: WorkflowDefinition) {
 
 describe("initial states", () => {
   it("makes only step 1 ready", () => {
-    const steps = initialStepStates(VARIANT_A);
+    const steps = initialStepStates(TENANT_CLIENT_NEW_CA_BOTH);
     expect(steps.filter((step) => step.status === "READY").map((step) => step.number)).toEqual([1]);
     expect(steps.filter((step) => step.status === "BLOCKED")).toHaveLength(8);
   });
@@ -47,7 +47,7 @@ describe("initial states", () => {
 
 describe("variant A end to end", () => {
   it("alternates actions with the hand-overs performed by the system", () => {
-    const { steps, trace } = runToEnd(VARIANT_A);
+    const { steps, trace } = runToEnd(TENANT_CLIENT_NEW_CA_BOTH);
     expect(trace).toEqual([
       { completed: 1, handedOver: [2], nowReady: 3 },
       { completed: 3, handedOver: [4], nowReady: 5 },
@@ -59,21 +59,21 @@ describe("variant A end to end", () => {
   });
 
   it("completes the case with the last step", () => {
-    let steps = initialStepStates(VARIANT_A);
+    let steps = initialStepStates(TENANT_CLIENT_NEW_CA_BOTH);
     for (const number of [1, 3, 5, 7]) {
-      const result = planCompletion(VARIANT_A, "OPEN", steps, number, ALL_ROLES);
+      const result = planCompletion(TENANT_CLIENT_NEW_CA_BOTH, "OPEN", steps, number, ALL_ROLES);
       if (!result.ok) throw new Error(result.refusal);
       expect(result.plan.caseCompleted).toBe(false);
       steps = applyPlan(steps, result.plan);
     }
-    const last = planCompletion(VARIANT_A, "OPEN", steps, 9, ["RECEIVER_ADMIN"]);
+    const last = planCompletion(TENANT_CLIENT_NEW_CA_BOTH, "OPEN", steps, 9, ["RECEIVER_ADMIN"]);
     expect(last).toEqual({ ok: true, plan: { completed: 9, handedOver: [], nowReady: null, caseCompleted: true } });
   });
 });
 
 describe("variant B end to end", () => {
   it("waits for the window's start before the stop hand-over, and performs hand-overs 9 and 10 together", () => {
-    const { steps, trace } = runToEnd(VARIANT_B);
+    const { steps, trace } = runToEnd(TENANT_CLIENT_NEW_CA_DOWNTIME);
     expect(trace).toEqual([
       { completed: 1, handedOver: [], nowReady: 2 },
       { completed: 2, handedOver: [], nowReady: 3 },
@@ -88,24 +88,24 @@ describe("variant B end to end", () => {
 });
 
 describe("refusals", () => {
-  const fresh = initialStepStates(VARIANT_A);
+  const fresh = initialStepStates(TENANT_CLIENT_NEW_CA_BOTH);
 
   it("refuses a step owned by another role", () => {
-    expect(planCompletion(VARIANT_A, "OPEN", fresh, 1, ["RECEIVER_ADMIN", "INTEGRATION_DEVELOPER"])).toEqual({
+    expect(planCompletion(TENANT_CLIENT_NEW_CA_BOTH, "OPEN", fresh, 1, ["RECEIVER_ADMIN", "INTEGRATION_DEVELOPER"])).toEqual({
       ok: false,
       refusal: "NOT_YOUR_ROLE",
     });
   });
 
   it("refuses a step that is not ready yet (out of order)", () => {
-    expect(planCompletion(VARIANT_A, "OPEN", fresh, 3, ALL_ROLES)).toEqual({ ok: false, refusal: "STEP_NOT_READY" });
+    expect(planCompletion(TENANT_CLIENT_NEW_CA_BOTH, "OPEN", fresh, 3, ALL_ROLES)).toEqual({ ok: false, refusal: "STEP_NOT_READY" });
   });
 
   it("refuses a step twice", () => {
-    const result = planCompletion(VARIANT_A, "OPEN", fresh, 1, ALL_ROLES);
+    const result = planCompletion(TENANT_CLIENT_NEW_CA_BOTH, "OPEN", fresh, 1, ALL_ROLES);
     if (!result.ok) throw new Error(result.refusal);
     const after = applyPlan(fresh, result.plan);
-    expect(planCompletion(VARIANT_A, "OPEN", after, 1, ALL_ROLES)).toEqual({ ok: false, refusal: "STEP_ALREADY_DONE" });
+    expect(planCompletion(TENANT_CLIENT_NEW_CA_BOTH, "OPEN", after, 1, ALL_ROLES)).toEqual({ ok: false, refusal: "STEP_ALREADY_DONE" });
   });
 
   it("refuses completing a hand-over by hand", () => {
@@ -113,27 +113,27 @@ describe("refusals", () => {
       number: step.number,
       status: step.number === 1 ? "DONE" : step.number === 2 ? "READY" : "BLOCKED",
     }));
-    expect(planCompletion(VARIANT_A, "OPEN", handoverReady, 2, ALL_ROLES)).toEqual({
+    expect(planCompletion(TENANT_CLIENT_NEW_CA_BOTH, "OPEN", handoverReady, 2, ALL_ROLES)).toEqual({
       ok: false,
       refusal: "STEP_IS_HANDOVER",
     });
   });
 
   it("refuses unknown steps", () => {
-    expect(planCompletion(VARIANT_A, "OPEN", fresh, 10, ALL_ROLES)).toEqual({ ok: false, refusal: "STEP_NOT_FOUND" });
-    expect(planCompletion(VARIANT_B, "OPEN", initialStepStates(VARIANT_B), 0, ALL_ROLES)).toEqual({
+    expect(planCompletion(TENANT_CLIENT_NEW_CA_BOTH, "OPEN", fresh, 10, ALL_ROLES)).toEqual({ ok: false, refusal: "STEP_NOT_FOUND" });
+    expect(planCompletion(TENANT_CLIENT_NEW_CA_DOWNTIME, "OPEN", initialStepStates(TENANT_CLIENT_NEW_CA_DOWNTIME), 0, ALL_ROLES)).toEqual({
       ok: false,
       refusal: "STEP_NOT_FOUND",
     });
   });
 
   it.each(["COMPLETED", "CANCELLED"] as const)("refuses anything on a %s case", (status) => {
-    expect(planCompletion(VARIANT_A, status, fresh, 1, ALL_ROLES)).toEqual({ ok: false, refusal: "CASE_CLOSED" });
+    expect(planCompletion(TENANT_CLIENT_NEW_CA_BOTH, status, fresh, 1, ALL_ROLES)).toEqual({ ok: false, refusal: "CASE_CLOSED" });
   });
 
   it("refuses a cancelled step", () => {
     const cancelled: StepState[] = fresh.map((step) => ({ ...step, status: "CANCELLED" }));
-    expect(planCompletion(VARIANT_A, "OPEN", cancelled, 1, ALL_ROLES)).toEqual({
+    expect(planCompletion(TENANT_CLIENT_NEW_CA_BOTH, "OPEN", cancelled, 1, ALL_ROLES)).toEqual({
       ok: false,
       refusal: "STEP_NOT_READY",
     });
@@ -142,39 +142,39 @@ describe("refusals", () => {
 
 describe("joint and scheduled steps", () => {
   const afterStep1 = (() => {
-    const result = planCompletion(VARIANT_B, "OPEN", initialStepStates(VARIANT_B), 1, ["TENANT_ADMIN"]);
+    const result = planCompletion(TENANT_CLIENT_NEW_CA_DOWNTIME, "OPEN", initialStepStates(TENANT_CLIENT_NEW_CA_DOWNTIME), 1, ["TENANT_ADMIN"]);
     if (!result.ok) throw new Error(result.refusal);
-    return applyPlan(initialStepStates(VARIANT_B), result.plan);
+    return applyPlan(initialStepStates(TENANT_CLIENT_NEW_CA_DOWNTIME), result.plan);
   })();
 
   it("lets the receiver administrator complete the downtime agreement they take part in", () => {
-    const result = planCompletion(VARIANT_B, "OPEN", afterStep1, 2, ["RECEIVER_ADMIN"]);
+    const result = planCompletion(TENANT_CLIENT_NEW_CA_DOWNTIME, "OPEN", afterStep1, 2, ["RECEIVER_ADMIN"]);
     expect(result).toEqual({ ok: true, plan: { completed: 2, handedOver: [], nowReady: 3, caseCompleted: false } });
-    expect(planCompletion(VARIANT_B, "OPEN", afterStep1, 2, ["INTEGRATION_DEVELOPER"])).toEqual({
+    expect(planCompletion(TENANT_CLIENT_NEW_CA_DOWNTIME, "OPEN", afterStep1, 2, ["INTEGRATION_DEVELOPER"])).toEqual({
       ok: false,
       refusal: "NOT_YOUR_ROLE",
     });
   });
 
   it("leaves the waiting hand-over to the scheduler: nobody completes it by hand", () => {
-    const result = planCompletion(VARIANT_B, "OPEN", afterStep1, 2, ["TENANT_ADMIN"]);
+    const result = planCompletion(TENANT_CLIENT_NEW_CA_DOWNTIME, "OPEN", afterStep1, 2, ["TENANT_ADMIN"]);
     if (!result.ok) throw new Error(result.refusal);
     const waiting = applyPlan(afterStep1, result.plan);
-    expect(planCompletion(VARIANT_B, "OPEN", waiting, 3, ALL_ROLES)).toEqual({
+    expect(planCompletion(TENANT_CLIENT_NEW_CA_DOWNTIME, "OPEN", waiting, 3, ALL_ROLES)).toEqual({
       ok: false,
       refusal: "STEP_IS_HANDOVER",
     });
-    expect(planScheduledHandover(VARIANT_B, "OPEN", waiting, 3)).toEqual({
+    expect(planScheduledHandover(TENANT_CLIENT_NEW_CA_DOWNTIME, "OPEN", waiting, 3)).toEqual({
       ok: true,
       plan: { completed: 3, handedOver: [], nowReady: 4, caseCompleted: false },
     });
-    expect(planScheduledHandover(VARIANT_B, "OPEN", afterStep1, 3)).toEqual({ ok: false, refusal: "STEP_NOT_READY" });
-    expect(planScheduledHandover(VARIANT_B, "CANCELLED", waiting, 3)).toEqual({ ok: false, refusal: "CASE_CLOSED" });
-    expect(planScheduledHandover(VARIANT_B, "OPEN", waiting, 5)).toEqual({
+    expect(planScheduledHandover(TENANT_CLIENT_NEW_CA_DOWNTIME, "OPEN", afterStep1, 3)).toEqual({ ok: false, refusal: "STEP_NOT_READY" });
+    expect(planScheduledHandover(TENANT_CLIENT_NEW_CA_DOWNTIME, "CANCELLED", waiting, 3)).toEqual({ ok: false, refusal: "CASE_CLOSED" });
+    expect(planScheduledHandover(TENANT_CLIENT_NEW_CA_DOWNTIME, "OPEN", waiting, 5)).toEqual({
       ok: false,
       refusal: "NOT_A_WAITING_HANDOVER",
     });
-    expect(planScheduledHandover(VARIANT_A, "OPEN", initialStepStates(VARIANT_A), 2)).toEqual({
+    expect(planScheduledHandover(TENANT_CLIENT_NEW_CA_BOTH, "OPEN", initialStepStates(TENANT_CLIENT_NEW_CA_BOTH), 2)).toEqual({
       ok: false,
       refusal: "NOT_A_WAITING_HANDOVER",
     });
@@ -183,9 +183,9 @@ describe("joint and scheduled steps", () => {
 
 describe("cancellation", () => {
   it("closes every step that is not done", () => {
-    const result = planCompletion(VARIANT_B, "OPEN", initialStepStates(VARIANT_B), 1, ["TENANT_ADMIN"]);
+    const result = planCompletion(TENANT_CLIENT_NEW_CA_DOWNTIME, "OPEN", initialStepStates(TENANT_CLIENT_NEW_CA_DOWNTIME), 1, ["TENANT_ADMIN"]);
     if (!result.ok) throw new Error(result.refusal);
-    const after = applyPlan(initialStepStates(VARIANT_B), result.plan);
+    const after = applyPlan(initialStepStates(TENANT_CLIENT_NEW_CA_DOWNTIME), result.plan);
     expect(stepsToCancel(after)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ROLES, WORKFLOWS, type Role, type StepDefinition, type WorkflowDefinition } from "@/lib/workflow";
+import { ROLES, PROCEDURES, type Role, type StepDefinition, type WorkflowDefinition } from "@/lib/workflow";
 import {
   caseActions,
   mayAcceptProposal,
@@ -40,7 +40,7 @@ function expected(step: StepDefinition, role: Role): StepActionKind[] {
 }
 
 describe("who may act, for every step of both procedures and every role", () => {
-  for (const definition of Object.values(WORKFLOWS)) {
+  for (const definition of Object.values(PROCEDURES)) {
     for (const ready of definition.steps.filter((step) => step.kind === "action" || step.waitsFor)) {
       for (const role of ROLES) {
         it(`procedure ${definition.variant}, step ${ready.number} ready, ${role}`, () => {
@@ -64,7 +64,7 @@ describe("who may act, for every step of both procedures and every role", () => 
 });
 
 describe("the joint step", () => {
-  const definition = WORKFLOWS.B;
+  const definition = PROCEDURES.B;
   const agree = definition.steps.find((step) => step.input === "downtime-window")!;
   const state = stateAt(definition, agree);
 
@@ -89,7 +89,7 @@ describe("the joint step", () => {
     expect(mayAcceptProposal(definition, "TENANT_ADMIN", ["TENANT_ADMIN"])).toBe(false);
     expect(mayAcceptProposal(definition, "TENANT_ADMIN", ["TENANT_ADMIN", "RECEIVER_ADMIN"])).toBe(true);
     expect(mayAcceptProposal(definition, "RECEIVER_ADMIN", ["INTEGRATION_DEVELOPER"])).toBe(false);
-    expect(mayAcceptProposal(WORKFLOWS.A, "TENANT_ADMIN", ["RECEIVER_ADMIN"])).toBe(false);
+    expect(mayAcceptProposal(PROCEDURES.A, "TENANT_ADMIN", ["RECEIVER_ADMIN"])).toBe(false);
   });
 
   it("stays open for moving the window until it starts", () => {
@@ -105,7 +105,7 @@ describe("the joint step", () => {
 });
 
 describe("a grid step done before a node was added", () => {
-  const definition = WORKFLOWS.A;
+  const definition = PROCEDURES.A;
   const grid = definition.steps.find((step) => step.input === "flow-node-grid")!;
   const after = definition.steps.find((step) => step.number === grid.number + 2)!;
   it("takes the new cells from its owner, and from nobody else", () => {
@@ -117,7 +117,7 @@ describe("a grid step done before a node was added", () => {
 });
 
 describe("refusals say why", () => {
-  const definition = WORKFLOWS.A;
+  const definition = PROCEDURES.A;
   const [first, handover, third] = definition.steps;
   const state = stateAt(definition, third!);
   it.each([

@@ -51,8 +51,8 @@ export default async function NewCasePage({
     <section className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-bold">New renewal case</h1>
       <p className="text-sm text-slate-700">
-        A case tracks the replacement of a tenant&apos;s client certificate by one with a new key pair, issued by a
-        different CA.
+        A case runs one certificate renewal around an integration tenant, step by step, with the people it needs. Say
+        what is renewed and Renewal Desk proposes the procedure.
       </p>
       {workspaces.length === 0 ? (
         <Notice tone="info">
