@@ -4,14 +4,14 @@
  */
 import { composeMail } from "@/lib/mail/compose";
 import { ROLE_LABEL, type Role } from "@/lib/workflow/roles";
-import { workflowFor, type StepDefinition, type ProcedureId } from "@/lib/workflow/definitions";
+import { procedureName, workflowFor, type ProcedureId, type StepDefinition } from "@/lib/workflow/definitions";
 import { OPERATING_MODEL_LABEL, OPERATING_MODEL_PARTY } from "@/lib/workflow/labels";
 
 export interface MailCase {
   id: string;
   title: string;
   receiverSystem: string;
-  variant: Variant;
+  procedure: ProcedureId;
   operatingModel: "CUSTOMER_MANAGED" | "SAP_MANAGED";
   keystoreAlias: string;
 }
@@ -28,7 +28,7 @@ function facts(c: MailCase): [string, string][] {
   return [
     ["Case", c.title],
     ["Receiver system", c.receiverSystem],
-    ["Procedure", workflowFor(c.procedure).name],
+    ["Procedure", procedureName(workflowFor(c.procedure))],
     [
       "Operating model",
       `${OPERATING_MODEL_LABEL[c.operatingModel]} (tenant-side steps done by ${OPERATING_MODEL_PARTY[c.operatingModel]})`,

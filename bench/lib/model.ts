@@ -14,7 +14,13 @@
  *   some cancelled, ~1.5 % stalled open), which gives ~7 % open cases at any size.
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { confirmableByLink, workflowFor, type StepDefinition, type ProcedureId } from "@/lib/workflow/definitions";
+import {
+  confirmableByLink,
+  givenByPerson,
+  workflowFor,
+  type ProcedureId,
+  type StepDefinition,
+} from "@/lib/workflow/definitions";
 import { actorsOf } from "@/lib/workflow/turn";
 import { receiverChecklist } from "@/lib/workflow/checklists";
 import type { Role } from "@/lib/workflow/roles";
@@ -217,7 +223,7 @@ export interface GeneratedCounts {
   workspaces: number;
   users: number;
   cases: Record<"OPEN" | "COMPLETED" | "CANCELLED", number>;
-  variants: Record<Variant, number>;
+  variants: Record<"A" | "B", number>;
 }
 
 type Tx = { at: Date; entries: AuditRow[]; mails: MailRow[] };
@@ -383,10 +389,12 @@ export class BenchDataGenerator {
     const age = now - createdAtMs;
     const wsIndex = this.wsZipf.sample(r);
     const ws = this.workspaces[wsIndex]!;
-    const variant: Variant = r.chance(0.6) ? "A" : "B";
-    const definition = workflowFor(variant);
-    // Where a case can stand: action steps, and hand-overs that wait for a moment (B3 waits for the window).
-    const stops = definition.steps.filter((step) => step.kind === "action" || step.waitsFor !== undefined);
+    // The bench models the procedure most cases run: the tenant client certificate from a new CA.
+    const variant = r.chance(0.6) ? "A" : "B";
+    const procedure: ProcedureId = variant === "A" ? "TENANT_CLIENT_NEW_CA_BOTH" : "TENANT_CLIENT_NEW_CA_DOWNTIME";
+    const definition = workflowFor(procedure);
+    // Where a case can stand: steps a person gives, and hand-overs that wait for a moment (B3 waits for the window).
+    const stops = definition.steps.filter((step) => givenByPerson(step) || step.waitsFor !== undefined);
     const receiver = r.pick(RECEIVERS);
     const flows = Array.from(new Set(Array.from({ length: r.int(1, 4) }, () => r.pick(FLOWS))));
     const nodes = Array.from({ length: r.int(1, 4) }, (_, i) => `worker-node-${i + 1}`);
@@ -395,7 +403,7 @@ export class BenchDataGenerator {
       id: this.ids.next(),
       title: `${flows[0]} to ${receiver.short}: client certificate from new CA${r.chance(0.3) ? ` (${createdAt.getUTCFullYear()})` : ""}`,
       receiverSystem: receiver.name,
-      variant,
+      procedure,
       operatingModel: r.chance(0.7) ? "CUSTOMER_MANAGED" : "SAP_MANAGED",
       keystoreAlias: `${receiver.alias}_client${r.chance(0.5) ? `_${r.int(1, 9)}` : ""}`,
     };
@@ -406,6 +414,8 @@ export class BenchDataGenerator {
       TENANT_ADMIN: this.pickDistinct(ws.tenantAdmins, ws.taZipf, 0.15),
       RECEIVER_ADMIN: this.pickDistinct(ws.receiverAdmins, ws.raZipf, 0.1),
       INTEGRATION_DEVELOPER: this.pickDistinct(ws.developers, ws.devZipf, 0.2),
+      SENDER_ADMIN: [],
+      LOAD_BALANCER_ADMIN: [],
     };
     const participants: { person: Person; role: Role }[] = (
       ["TENANT_ADMIN", "RECEIVER_ADMIN", "INTEGRATION_DEVELOPER"] as const
@@ -476,7 +486,7 @@ export class BenchDataGenerator {
       workspaceId: ws.id,
       title: caseRow.title,
       receiverSystem: caseRow.receiverSystem,
-      variant,
+      procedure,
       operatingModel: caseRow.operatingModel,
       keystoreAlias: caseRow.keystoreAlias,
       runtimeNodes: nodes,
@@ -516,7 +526,7 @@ export class BenchDataGenerator {
         ? new Map(holders[step.role].map((p) => [p.id, randomBytes(32).toString("base64url")] as const))
         : null;
     const readyMails = (t: Tx, step: StepDefinition, reminder?: { number: number; waitingSince: Date }) => {
-      if (step.kind !== "action") return; // a waiting hand-over tells nobody until it is performed
+      if (!givenByPerson(step)) return; // a waiting hand-over tells nobody until it is performed
       const tokens = linkTokens(step);
       const before = definition.steps[step.number - 2];
       const handover =
@@ -572,7 +582,7 @@ export class BenchDataGenerator {
       base("case.created", "WEB", creator.id, {
         title: caseRow.title,
         receiverSystem: caseRow.receiverSystem,
-        variant,
+        procedure,
         operatingModel: caseRow.operatingModel,
         keystoreAlias: caseRow.keystoreAlias,
         runtimeNodes: nodes,
@@ -603,7 +613,7 @@ export class BenchDataGenerator {
 
     // The receiver's task list is written when the case is created (a custom landscape's by the administrator).
     const receiverStep = definition.steps.find((step) => step.input === "receiver-checklist")!;
-    const checklist = receiverChecklist(landscape, variant).map((item) => ({ ...item, custom: false }));
+    const checklist = receiverChecklist(landscape, definition).map((item) => ({ ...item, custom: false }));
     if (landscape === "CUSTOM") {
       const j = stopIndex(receiverStep.number);
       if (j <= done && !(status === "COMPLETED" && j === done)) {
@@ -646,7 +656,7 @@ export class BenchDataGenerator {
       const readyAt = readyAtOf(j);
       const finished = j < done ? times[j]! : status === "CANCELLED" ? closedAt : null;
       const by = completedBy.get(step.number);
-      if (step.kind === "action") {
+      if (givenByPerson(step)) {
         const waited = readyUntil(j) - readyAt;
         const reminders = Math.min(REMINDER_MAX, Math.floor(waited / REMINDER_AFTER));
         const escalated =
@@ -720,7 +730,7 @@ export class BenchDataGenerator {
       }
       if (j < done) {
         const t = tx(times[j]!);
-        if (step.kind === "action") {
+        if (givenByPerson(step)) {
           const context =
             by!.channel === "EMAIL_LINK"
               ? { ip: `10.${r.int(0, 255)}.${r.int(0, 255)}.${r.int(1, 254)}`, userAgent: r.pick(USER_AGENTS) }

@@ -25,7 +25,7 @@ export const TABLE_COLUMNS = {
     "workspaceId",
     "title",
     "receiverSystem",
-    "variant",
+    "procedure",
     "operatingModel",
     "keystoreAlias",
     "runtimeNodes",

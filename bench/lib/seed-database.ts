@@ -2,7 +2,7 @@
 import path from "node:path";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
-import { TENANT_CLIENT_NEW_CA_BOTH, TENANT_CLIENT_NEW_CA_DOWNTIME } from "@/lib/workflow/definitions";
+import { givenByPerson, TENANT_CLIENT_NEW_CA_BOTH, TENANT_CLIENT_NEW_CA_DOWNTIME } from "@/lib/workflow/definitions";
 import { actorsOf } from "@/lib/workflow/turn";
 import { certificateTemplates } from "./certificate-templates";
 import {
@@ -164,7 +164,7 @@ export async function verifyConsistency(client: pg.ClientBase): Promise<Record<s
   const handovers = [...new Set(steps.filter((step) => step.kind === "handover").map((step) => step.key))];
   const waiting = [...new Set(steps.filter((step) => step.waitsFor).map((step) => step.key))];
   const allowed = steps
-    .filter((step) => step.kind === "action")
+    .filter((step) => givenByPerson(step))
     .flatMap((step) => actorsOf(step).map((role) => [step.key, role] as const));
   const params = {
     handovers,
@@ -182,7 +182,7 @@ export async function verifyConsistency(client: pg.ClientBase): Promise<Record<s
       [],
     ],
     "violations: wrong number of steps": [
-      `SELECT count(*) FROM (SELECT c.variant, count(s.id) AS n FROM "Case" c JOIN "Step" s ON s."caseId" = c.id GROUP BY c.id, c.variant) x WHERE (variant = 'A' AND n <> ${TENANT_CLIENT_NEW_CA_BOTH.steps.length}) OR (variant = 'B' AND n <> ${TENANT_CLIENT_NEW_CA_DOWNTIME.steps.length})`,
+      `SELECT count(*) FROM (SELECT c.procedure, count(s.id) AS n FROM "Case" c JOIN "Step" s ON s."caseId" = c.id GROUP BY c.id, c.procedure) x WHERE (procedure = 'TENANT_CLIENT_NEW_CA_BOTH' AND n <> ${TENANT_CLIENT_NEW_CA_BOTH.steps.length}) OR (procedure = 'TENANT_CLIENT_NEW_CA_DOWNTIME' AND n <> ${TENANT_CLIENT_NEW_CA_DOWNTIME.steps.length})`,
       [],
     ],
     "violations: done step after a step not done": [
@@ -220,7 +220,7 @@ export async function verifyConsistency(client: pg.ClientBase): Promise<Record<s
   for (const [name, [sql, values]] of Object.entries(checks))
     results[name] = Number((await client.query<{ count: string }>(sql, values)).rows[0]!.count);
   const stages = await client.query<{ variant: string; number: number; n: string }>(
-    `SELECT c.variant, s.number, count(*) AS n FROM "Step" s JOIN "Case" c ON c.id = s."caseId" WHERE s.status = 'READY' GROUP BY 1, 2 ORDER BY 1, 2`,
+    `SELECT CASE c.procedure WHEN 'TENANT_CLIENT_NEW_CA_BOTH' THEN 'A' ELSE 'B' END AS variant, s.number, count(*) AS n FROM "Step" s JOIN "Case" c ON c.id = s."caseId" WHERE s.status = 'READY' GROUP BY 1, 2 ORDER BY 1, 2`,
   );
   for (const row of stages.rows) results[`open at step ${row.variant}${row.number}`] = Number(row.n);
   return results;

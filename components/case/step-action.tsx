@@ -194,6 +194,8 @@ export function StepAction({
       );
     }
     default:
-      return may.includes("confirm") ? <CompleteStepForm caseId={detail.id} stepNumber={step.number} label={stepLabel(step)} /> : null;
+      return may.includes("confirm") ? (
+        <CompleteStepForm caseId={detail.id} stepNumber={step.number} label={stepLabel(step)} />
+      ) : null;
   }
 }

@@ -77,64 +77,64 @@ export function CertificateUploadForm({ caseId, purpose, rootHelp, offerSameCa }
   const sameCa = offerSameCa && !!awaitingAcknowledgement?.warnings?.some((w) => w.code === "SAME_CA_AS_OLD");
   return (
     <>
-    <form
-      action={action}
-      className="mt-3 space-y-4 rounded border border-blue-200 bg-blue-50 p-3"
-      encType="multipart/form-data"
-    >
-      {state?.ok ? <Notice tone="success">The certificates are stored and step 1 is done.</Notice> : null}
-      {state && !state.ok ? (
-        <Notice tone={awaitingAcknowledgement ? "warning" : "error"}>
-          <p>{state.message}</p>
-          <div className="mt-2">
-            <FindingsList findings={state.errors ?? []} testId="upload-errors" />
-            <FindingsList findings={state.warnings ?? []} testId="upload-warnings" />
-          </div>
-        </Notice>
-      ) : null}
-      {state && !state.ok && state.certificates?.length ? (
-        <details open={!!awaitingAcknowledgement}>
-          <summary className="cursor-pointer text-sm font-medium">What was recognised in the upload</summary>
-          <div className="mt-2 grid gap-2 md:grid-cols-2">
-            {state.certificates.map((certificate) => (
-              <CertificateCard key={certificate.fingerprints.sha256 + certificate.role} certificate={certificate} />
-            ))}
-          </div>
-        </details>
-      ) : null}
+      <form
+        action={action}
+        className="mt-3 space-y-4 rounded border border-blue-200 bg-blue-50 p-3"
+        encType="multipart/form-data"
+      >
+        {state?.ok ? <Notice tone="success">The certificates are stored and step 1 is done.</Notice> : null}
+        {state && !state.ok ? (
+          <Notice tone={awaitingAcknowledgement ? "warning" : "error"}>
+            <p>{state.message}</p>
+            <div className="mt-2">
+              <FindingsList findings={state.errors ?? []} testId="upload-errors" />
+              <FindingsList findings={state.warnings ?? []} testId="upload-warnings" />
+            </div>
+          </Notice>
+        ) : null}
+        {state && !state.ok && state.certificates?.length ? (
+          <details open={!!awaitingAcknowledgement}>
+            <summary className="cursor-pointer text-sm font-medium">What was recognised in the upload</summary>
+            <div className="mt-2 grid gap-2 md:grid-cols-2">
+              {state.certificates.map((certificate) => (
+                <CertificateCard key={certificate.fingerprints.sha256 + certificate.role} certificate={certificate} />
+              ))}
+            </div>
+          </details>
+        ) : null}
 
-      <input type="hidden" name="caseId" value={caseId} />
-      <UploadField
-        name="newLeaf"
-        label={`New ${purpose} certificate`}
-        help="PEM, DER (.cer, .crt, .der) or PKCS#7 (.p7b). Intermediate CA certificates may come in the same file or as more files. Never upload the private key."
-        pending={awaitingAcknowledgement?.pending?.leaf}
-      />
-      <UploadField
-        name="newRoot"
-        label="New root CA certificate"
-        help={rootHelp}
-        pending={awaitingAcknowledgement?.pending?.root}
-      />
-      {awaitingAcknowledgement ? (
-        <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" name="acknowledge" value="yes" className="mt-1" required />
-          <span>I have read the warnings and want to store these certificates.</span>
+        <input type="hidden" name="caseId" value={caseId} />
+        <UploadField
+          name="newLeaf"
+          label={`New ${purpose} certificate`}
+          help="PEM, DER (.cer, .crt, .der) or PKCS#7 (.p7b). Intermediate CA certificates may come in the same file or as more files. Never upload the private key."
+          pending={awaitingAcknowledgement?.pending?.leaf}
+        />
+        <UploadField
+          name="newRoot"
+          label="New root CA certificate"
+          help={rootHelp}
+          pending={awaitingAcknowledgement?.pending?.root}
+        />
+        {awaitingAcknowledgement ? (
+          <label className="flex items-start gap-2 text-sm">
+            <input type="checkbox" name="acknowledge" value="yes" className="mt-1" required />
+            <span>I have read the warnings and want to store these certificates.</span>
+          </label>
+        ) : null}
+        <label htmlFor="upload-comment" className="block text-sm font-medium">
+          Comment (optional)
         </label>
-      ) : null}
-      <label htmlFor="upload-comment" className="block text-sm font-medium">
-        Comment (optional)
-      </label>
-      <textarea id="upload-comment" name="comment" rows={2} className={inputClass} maxLength={2000} />
-      <button type="submit" className={buttonClass} disabled={pending}>
-        {pending
-          ? "Checking…"
-          : awaitingAcknowledgement
-            ? "Store the certificates and complete step 1"
-            : "Check and upload"}
-      </button>
-    </form>
-    {sameCa ? <SwitchToSameCa caseId={caseId} /> : null}
+        <textarea id="upload-comment" name="comment" rows={2} className={inputClass} maxLength={2000} />
+        <button type="submit" className={buttonClass} disabled={pending}>
+          {pending
+            ? "Checking…"
+            : awaitingAcknowledgement
+              ? "Store the certificates and complete step 1"
+              : "Check and upload"}
+        </button>
+      </form>
+      {sameCa ? <SwitchToSameCa caseId={caseId} /> : null}
     </>
   );
 }

@@ -18,7 +18,7 @@ function emailList(roleLabel: string) {
 }
 
 /** An empty field of the form counts as not given (fields a procedure does not use are not shown at all). */
-const blankAsMissing = (value: unknown) => (value === "" ? undefined : value);
+const blankAsMissing = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 const aliasField = z.preprocess(
   blankAsMissing,
@@ -31,10 +31,9 @@ const aliasField = z.preprocess(
     .optional(),
 );
 
-const roleFields = Object.fromEntries(ROLES.map((role) => [ROLE_FIELD[role], emailList(ROLE_LABEL[role].toLowerCase())])) as Record<
-  (typeof ROLE_FIELD)[Role],
-  ReturnType<typeof emailList>
->;
+const roleFields = Object.fromEntries(
+  ROLES.map((role) => [ROLE_FIELD[role], emailList(ROLE_LABEL[role].toLowerCase())]),
+) as Record<(typeof ROLE_FIELD)[Role], ReturnType<typeof emailList>>;
 
 /**
  * A new case: what is renewed (which decides the procedure, see ./proposal.ts), the connection and the people of each
@@ -48,9 +47,14 @@ export const caseInputSchema = z
     keyOwner: z
       .enum(["tenant", "receiver", "load-balancer", "sender"], { error: "Say which certificate is being renewed." })
       .default("tenant"),
-    caChanges: z.enum(["yes", "no"], { error: "Say whether the new certificate comes from a different CA." }).default("yes"),
-    acceptsBoth: z.enum(["yes", "no"], { error: "Say whether the receiver can accept both certificates at once." }).optional(),
-    receiverSystem: labelText("The other system's name", 1, 120, "Name the system on the other side."),
+    caChanges: z
+      .enum(["yes", "no"], { error: "Say whether the new certificate comes from a different CA." })
+      .default("yes"),
+    acceptsBoth: z
+      .enum(["yes", "no"], { error: "Say whether the receiver can accept both certificates at once." })
+      .optional(),
+    /** The receiver the tenant calls, or the sender that calls it (the message says which, below). */
+    receiverSystem: z.preprocess(blankAsMissing, labelText("The system's name", 1, 120).optional()),
     operatingModel: z.enum(["CUSTOMER_MANAGED", "SAP_MANAGED"], { error: "Choose the operating model." }),
     receiverLandscape: z
       .enum(["GENERIC_HTTPS", "SAP_WEB_DISPATCHER_ABAP", "CUSTOM"], { error: "Choose the receiver landscape." })
@@ -67,31 +71,37 @@ export const caseInputSchema = z
     ...roleFields,
   })
   // `when` makes the check run even when other fields failed, so the person sees every problem in one round.
-  .superRefine((input, context) => {
-    const missing = (path: string, message: string) => context.addIssue({ code: "custom", path: [path], message });
-    if (input.keyOwner === "tenant" && !input.acceptsBoth)
-      missing("acceptsBoth", "Say whether the receiver can accept both certificates at once.");
-    const procedure = proposeProcedure({ ...input, acceptsBoth: input.acceptsBoth ?? "yes" });
-    if (!procedure) return;
-    const definition = workflowFor(procedure);
-    // A field that failed its own check already has its message; only absent or empty ones are reported here.
-    const absent = (value: unknown) => value === undefined || (Array.isArray(value) && value.length === 0);
-    if (definition.usesKeystoreAlias && absent(input.keystoreAlias)) missing("keystoreAlias", "Enter the keystore alias.");
-    if (definition.usesFlows && absent(input.integrationFlows))
-      missing("integrationFlows", "Enter at least one integration flow.");
-    if (definition.usesFlows && definition.peer === "receiver" && absent(input.runtimeNodes))
-      missing("runtimeNodes", "Enter at least one runtime node.");
-    for (const role of rolesOf(definition)) {
-      if (absent(input[ROLE_FIELD[role] as keyof typeof input]))
-        missing(ROLE_FIELD[role], `Enter the e-mail address of at least one ${ROLE_LABEL[role].toLowerCase()}.`);
-    }
-  }, { when: () => true })
+  .superRefine(
+    (input, context) => {
+      const missing = (path: string, message: string) => context.addIssue({ code: "custom", path: [path], message });
+      if (input.keyOwner === "tenant" && !input.acceptsBoth)
+        missing("acceptsBoth", "Say whether the receiver can accept both certificates at once.");
+      const procedure = proposeProcedure({ ...input, acceptsBoth: input.acceptsBoth ?? "yes" });
+      if (!procedure) return;
+      const definition = workflowFor(procedure);
+      if (input.receiverSystem === undefined) missing("receiverSystem", `Name the ${definition.peer} system.`);
+      // A field that failed its own check already has its message; only absent or empty ones are reported here.
+      const absent = (value: unknown) => value === undefined || (Array.isArray(value) && value.length === 0);
+      if (definition.usesKeystoreAlias && absent(input.keystoreAlias))
+        missing("keystoreAlias", "Enter the keystore alias.");
+      if (definition.usesFlows && absent(input.integrationFlows))
+        missing("integrationFlows", "Enter at least one integration flow.");
+      if (definition.usesFlows && definition.peer === "receiver" && absent(input.runtimeNodes))
+        missing("runtimeNodes", "Enter at least one runtime node.");
+      for (const role of rolesOf(definition)) {
+        if (absent(input[ROLE_FIELD[role] as keyof typeof input]))
+          missing(ROLE_FIELD[role], `Enter the e-mail address of at least one ${ROLE_LABEL[role].toLowerCase()}.`);
+      }
+    },
+    { when: () => true },
+  )
   .transform((input) => {
     const procedure = proposeProcedure(input)!;
     const definition = workflowFor(procedure);
     const roles = new Set(rolesOf(definition));
     return {
       ...input,
+      receiverSystem: input.receiverSystem!,
       procedure,
       keystoreAlias: definition.usesKeystoreAlias ? input.keystoreAlias! : null,
       integrationFlows: definition.usesFlows ? (input.integrationFlows ?? []) : [],

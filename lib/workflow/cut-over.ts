@@ -5,7 +5,6 @@ export const CUT_OVER_LIMITS = { minLeadMs: 60 * 60 * 1000, maxAheadMs: 366 * 24
 export function cutOverProblem(at: Date, now: Date): string | null {
   if (at.getTime() < now.getTime() + CUT_OVER_LIMITS.minLeadMs)
     return "The cut-over must be at least an hour from now: the senders have to trust the new root before it.";
-  if (at.getTime() > now.getTime() + CUT_OVER_LIMITS.maxAheadMs)
-    return "The cut-over can be at most a year from now.";
+  if (at.getTime() > now.getTime() + CUT_OVER_LIMITS.maxAheadMs) return "The cut-over can be at most a year from now.";
   return null;
 }

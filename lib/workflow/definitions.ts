@@ -64,7 +64,8 @@ export type StepInput =
   | "cut-over";
 
 /** Which group of procedures a definition belongs to (the variants of one renewal share it). */
-export type ProcedureFamily = "tenant-client-new-ca" | "tenant-client-same-ca" | "receiver-server" | "load-balancer-server" | "sender-client";
+export type ProcedureFamily =
+  "tenant-client-new-ca" | "tenant-client-same-ca" | "receiver-server" | "load-balancer-server" | "sender-client";
 
 export interface WorkflowDefinition {
   readonly id: ProcedureId;
@@ -101,7 +102,11 @@ export function procedureName(definition: WorkflowDefinition): string {
 
 /** The roles a procedure needs people for, in the order its steps first name them. */
 export function rolesOf(definition: WorkflowDefinition): Role[] {
-  const roles = definition.steps.flatMap((step) => [step.role, ...(step.to ? [step.to] : []), ...(step.with ? [step.with] : [])]);
+  const roles = definition.steps.flatMap((step) => [
+    step.role,
+    ...(step.to ? [step.to] : []),
+    ...(step.with ? [step.with] : []),
+  ]);
   return [...new Set(roles)];
 }
 

@@ -198,7 +198,10 @@ export function refusalFor(
     };
   }
   if (turn.stage === "blocked")
-    return { code: "STEP_NOT_READY", message: `Step ${stepLabel(step)} is not ready yet: the steps before it come first.` };
+    return {
+      code: "STEP_NOT_READY",
+      message: `Step ${stepLabel(step)} is not ready yet: the steps before it come first.`,
+    };
   if (turn.stage === "done")
     return { code: "CONFLICT", message: `Step ${stepLabel(step)} is already done. Nothing was changed.` };
   return { code: "STEP_NOT_READY", message: `Step ${stepLabel(step)} does not take that now.` };

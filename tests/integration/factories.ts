@@ -36,7 +36,8 @@ export async function makeCase(options: { variant?: "A" | "B"; procedure?: Proce
   const receiverAdmin = `ra-${tag}@partner.test`;
   const senderAdmin = `sa-${tag}@sender.test`;
   const loadBalancerAdmin = `lba-${tag}@provider.test`;
-  const procedure = options.procedure ?? (options.variant === "B" ? "TENANT_CLIENT_NEW_CA_DOWNTIME" : "TENANT_CLIENT_NEW_CA_BOTH");
+  const procedure =
+    options.procedure ?? (options.variant === "B" ? "TENANT_CLIENT_NEW_CA_DOWNTIME" : "TENANT_CLIENT_NEW_CA_BOTH");
   const needed = rolesOf(workflowFor(procedure));
   const developer = await makeUser(`dev-${tag}@example.test`, `Developer ${tag}`);
   const workspace = await db().workspace.create({

@@ -181,9 +181,7 @@ export default async function OverviewPage({
                 <td className="py-1 pr-3">
                   <Link href={`/cases/${step.case.id}`}>{step.case.title}</Link>
                 </td>
-                <td className="pr-3">
-                  {stepName(step.case.procedure, step.number)}
-                </td>
+                <td className="pr-3">{stepName(step.case.procedure, step.number)}</td>
                 <td className="pr-3">{ROLE_LABEL[step.role]}</td>
                 <td>
                   {step.readyAt ? (

@@ -5,7 +5,13 @@
  */
 import { formatInZone, formatterFor } from "@/lib/time/zones";
 import { ROLES, ROLE_LABEL, ROLE_SHORT, type Role } from "@/lib/workflow/roles";
-import { procedureName, rolesOf, stepLabel, type StepDefinition, type WorkflowDefinition } from "@/lib/workflow/definitions";
+import {
+  procedureName,
+  rolesOf,
+  stepLabel,
+  type StepDefinition,
+  type WorkflowDefinition,
+} from "@/lib/workflow/definitions";
 import type { StepStatus } from "@/lib/workflow/transitions";
 
 export interface SwimlaneStepState {
@@ -498,7 +504,11 @@ function placePartners(columns: readonly Column[], lanes: readonly SwimlaneLane[
     const lane = laneOf(lanes, step.with);
     const h = 34;
     const y = lane.midY - h / 2;
-    const wrapped = wrapText(`Takes part in step ${stepLabel(step)}`, charsThatFit(width - 2 * BOX_PADDING, FONT.meta), 2);
+    const wrapped = wrapText(
+      `Takes part in step ${stepLabel(step)}`,
+      charsThatFit(width - 2 * BOX_PADDING, FONT.meta),
+      2,
+    );
     const lineStep = FONT.meta * LINE_HEIGHT;
     const firstBaseline = lane.midY - ((wrapped.length - 1) * lineStep) / 2 + FONT.meta * 0.35;
     const lines = wrapped.map((text, line) =>

@@ -38,12 +38,7 @@ function toAuditRow(
     channel: event.channel,
     actor: displayName(event.actor, "Renewal Desk"),
     actorEmail: event.actor?.email ?? null,
-    description: describeAuditEvent(
-      event.kind,
-      event.stepNumber,
-      (event.data ?? {}) as Record<string, unknown>,
-      label,
-    ),
+    description: describeAuditEvent(event.kind, event.stepNumber, (event.data ?? {}) as Record<string, unknown>, label),
     data: event.data,
   };
 }

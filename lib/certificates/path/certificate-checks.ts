@@ -94,7 +94,11 @@ export function certificateProblems(
   if (eku) {
     const purpose = EKU_NAMES[eku] ?? eku;
     const code: FindingCode =
-      eku === OID.clientAuth ? "EKU_NO_CLIENT_AUTH" : eku === OID.serverAuth ? "EKU_NO_SERVER_AUTH" : "EKU_NOT_PERMITTED";
+      eku === OID.clientAuth
+        ? "EKU_NO_CLIENT_AUTH"
+        : eku === OID.serverAuth
+          ? "EKU_NO_SERVER_AUTH"
+          : "EKU_NOT_PERMITTED";
     const listed = (ext.extKeyUsage ?? []).map((o) => EKU_NAMES[o] ?? o).join(", ");
     const critical = cert.extensions.some((e) => e.oid === OID.extKeyUsage && e.critical);
     const problem = ekuProblem(position, ext.extKeyUsage, eku, critical);

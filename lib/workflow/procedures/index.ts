@@ -28,5 +28,11 @@ export function stepDefinition(procedure: ProcedureId, number: number): StepDefi
   return PROCEDURES[procedure].steps.find((step) => step.number === number);
 }
 
-export { TENANT_CLIENT_NEW_CA_BOTH, TENANT_CLIENT_NEW_CA_DOWNTIME, RECEIVER_SERVER, LOAD_BALANCER_SERVER, SENDER_CLIENT };
+export {
+  TENANT_CLIENT_NEW_CA_BOTH,
+  TENANT_CLIENT_NEW_CA_DOWNTIME,
+  RECEIVER_SERVER,
+  LOAD_BALANCER_SERVER,
+  SENDER_CLIENT,
+};
 export { TENANT_CLIENT_SAME_CA_BOTH, TENANT_CLIENT_SAME_CA_DOWNTIME };

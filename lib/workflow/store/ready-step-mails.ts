@@ -77,7 +77,9 @@ async function handoverMaterial(
   const certificates = (await newLeafAndRoot(tx, caseId)).filter((certificate) => wanted.includes(certificate.role));
   const { cutOverAt } = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { cutOverAt: true } });
   const cutOver = cutOverAt
-    ? [`The load balancer switches to its new certificate at ${cutOverAt.toISOString().replace("T", " ").slice(0, 16)} UTC.`]
+    ? [
+        `The load balancer switches to its new certificate at ${cutOverAt.toISOString().replace("T", " ").slice(0, 16)} UTC.`,
+      ]
     : [];
   if (certificates.length === 0) return cutOver.length ? { paragraphs: cutOver, attachments: [] } : undefined;
   const purpose = definition.certificate.purpose;

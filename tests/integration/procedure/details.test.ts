@@ -146,7 +146,7 @@ describe("removing the old root safely", () => {
         workspaceId: first.workspaceId,
         title: "Other interface",
         receiverSystem: "R",
-        variant: "A",
+        procedure: "TENANT_CLIENT_NEW_CA_BOTH",
         operatingModel: "CUSTOMER_MANAGED",
         keystoreAlias: "x",
         runtimeNodes: ["n"],

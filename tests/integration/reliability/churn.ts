@@ -30,7 +30,7 @@ async function advance(caseId: string): Promise<boolean> {
   if (ready === 3) {
     const item = await db().checklistItem.findFirst({ where: { caseId, doneAt: null } });
     if (item) await tickChecklistItem(holder("RECEIVER_ADMIN"), caseId, item.id, null);
-  } else if (ready === 5) await confirmKeystoreAlias(holder("TENANT_ADMIN"), caseId, 5, found.keystoreAlias);
+  } else if (ready === 5) await confirmKeystoreAlias(holder("TENANT_ADMIN"), caseId, 5, found.keystoreAlias!);
   else if (ready === 7) {
     const [cell] = gridCells(found.integrationFlows, found.runtimeNodes);
     const done = await db().flowNodeConfirmation.findMany({ where: { caseId, stepNumber: 7 } });

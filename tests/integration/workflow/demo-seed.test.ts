@@ -14,9 +14,9 @@ describe("the demo data of npm start", () => {
       include: { steps: { where: { status: "READY" } } },
       orderBy: { createdAt: "asc" },
     });
-    expect(cases.map((found) => [found.variant, found.steps.map((step) => step.number)])).toEqual([
-      ["A", [5]],
-      ["B", [1]],
+    expect(cases.map((found) => [found.procedure, found.steps.map((step) => step.number)])).toEqual([
+      ["TENANT_CLIENT_NEW_CA_BOTH", [5]],
+      ["TENANT_CLIENT_NEW_CA_DOWNTIME", [1]],
     ]);
     expect(await db().storedCertificate.count({ where: { caseId: cases[0]!.id } })).toBe(5);
   });

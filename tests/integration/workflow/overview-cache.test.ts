@@ -6,7 +6,7 @@ import { mailWorkerIdle } from "@/lib/mail/store/delivery";
 import { makeCase } from "../factories";
 
 const openCount = (overview: Awaited<ReturnType<typeof loadOverview>>) =>
-  overview.byVariant.filter((row) => row.status === "OPEN").reduce((sum, row) => sum + row.count, 0);
+  overview.byProcedure.filter((row) => row.status === "OPEN").reduce((sum, row) => sum + row.count, 0);
 
 describe("the workspace overview's figures", () => {
   it("are computed once while nothing changes, and again as soon as a case of the workspace changes", async () => {

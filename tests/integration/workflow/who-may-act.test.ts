@@ -20,9 +20,8 @@ const { AppError } = await import("@/lib/errors");
 const { makeCase, footprint } = await import("../factories");
 const { loadCaseProcedure, loadCaseViewWithProcedure } = await import("@/lib/workflow/queries/case-view");
 const { loadInbox } = await import("@/lib/workflow/queries/inbox");
-const { givenByPerson, PROCEDURE_IDS, receiverStepDecidesOldRoot, rolesOf, stepLabel, workflowFor } = await import(
-  "@/lib/workflow"
-);
+const { givenByPerson, PROCEDURE_IDS, receiverStepDecidesOldRoot, rolesOf, stepLabel, workflowFor } =
+  await import("@/lib/workflow");
 const { announceCutOver } = await import("@/lib/workflow/store/inputs/cut-over");
 const { completeStep } = await import("@/lib/workflow/store/complete-step");
 const { submitNewCertificates } = await import("@/lib/workflow/store/inputs/new-certificates");

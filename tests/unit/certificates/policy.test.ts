@@ -190,6 +190,17 @@ const scenarios: [string, () => Promise<ReturnType<typeof validateRenewal>>][] =
     async () => renewal(await makeCert({ subject: "CN=server only", issuer: chain.intermediate, eku: [SERVER_AUTH] })),
   ],
   [
+    "EKU_NO_SERVER_AUTH",
+    async () => renewal(chain.leaf, { policy: { purpose: "server", ca: "different" } }), // chain.leaf is a client certificate
+  ],
+  [
+    "CA_CHANGED",
+    async () => {
+      const old = await makeCert({ subject: chain.leaf.cert.subject, issuer: otherChain.intermediate });
+      return renewal(chain.leaf, { oldLeaf: [part(old.pem)], policy: { purpose: "client", ca: "same" } });
+    },
+  ],
+  [
     "KEY_USAGE_MISMATCH",
     async () =>
       renewal(
@@ -405,5 +416,49 @@ describe("precise outcomes", () => {
     const result = validateRenewal({ newLeaf: [part(pems(chain.leaf, chain.intermediate))], at: NOW });
     expect(errorCodes(result)).toEqual(["NOT_SIGNED_BY_ROOT"]);
     expect(result.errors[0]!.message).toMatch(/No root certificate was uploaded/);
+  });
+});
+
+describe("the procedure's certificate policy", () => {
+  it("checks a server certificate for server authentication and names it so", async () => {
+    const server = await makeCert({ subject: "CN=receiver.example", issuer: chain.intermediate, eku: [SERVER_AUTH] });
+    const result = renewal(server, { policy: { purpose: "server", ca: "different" } });
+    expect(result.errors).toEqual([]);
+    const refused = renewal(chain.leaf, { policy: { purpose: "server", ca: "different" } });
+    expect(refused.errors[0]!.message).toMatch(/^The server certificate /);
+  });
+
+  it("accepts the same CA, and only it, for a same-CA renewal", async () => {
+    const sameCaOld = await makeCert({ subject: chain.leaf.cert.subject, issuer: chain.intermediate });
+    const same = renewal(chain.leaf, { oldLeaf: [part(sameCaOld.pem)], policy: { purpose: "client", ca: "same" } });
+    expect([errorCodes(same), warningCodes(same)]).toEqual([[], []]);
+    const otherCaOld = await makeCert({ subject: chain.leaf.cert.subject, issuer: otherChain.intermediate });
+    const other = renewal(chain.leaf, { oldLeaf: [part(otherCaOld.pem)], policy: { purpose: "client", ca: "same" } });
+    expect(errorCodes(other)).toEqual(["CA_CHANGED"]);
+    expect(other.errors[0]!.message).toContain("Start a case for a change of CA");
+  });
+
+  it("says nothing about the CA when either is fine (a sender's certificate), but still wants a new key", async () => {
+    const sameCaOld = await makeCert({ subject: chain.leaf.cert.subject, issuer: chain.intermediate });
+    const policy = { purpose: "client", ca: "any" } as const;
+    expect(warningCodes(renewal(chain.leaf, { oldLeaf: [part(sameCaOld.pem)], policy }))).toEqual([]);
+    const sameKey = await makeCert({
+      subject: chain.leaf.cert.subject,
+      issuer: chain.intermediate,
+      key: chain.leaf.key,
+    });
+    expect(errorCodes(renewal(chain.leaf, { oldLeaf: [part(sameKey.pem)], policy }))).toEqual(["SAME_KEY_AS_OLD"]);
+  });
+
+  it("keeps the change-of-CA findings as they were when no policy is given", async () => {
+    const old = await makeCert({ subject: chain.leaf.cert.subject, issuer: chain.intermediate });
+    const implicit = renewal(chain.leaf, { oldLeaf: [part(old.pem)], oldRoot: [part(chain.root.pem)] });
+    const explicit = renewal(chain.leaf, {
+      oldLeaf: [part(old.pem)],
+      oldRoot: [part(chain.root.pem)],
+      policy: { purpose: "client", ca: "different" },
+    });
+    expect(explicit).toEqual(implicit);
+    expect(implicit.warnings[0]!.message).toContain("This procedure is for a change of CA");
   });
 });

@@ -6,6 +6,8 @@ import {
   ROLE_SHORT,
   TENANT_CLIENT_NEW_CA_BOTH,
   TENANT_CLIENT_NEW_CA_DOWNTIME,
+  SENDER_CLIENT,
+  LOAD_BALANCER_SERVER,
   applyPlan,
   currentStep,
   initialStepStates,
@@ -40,7 +42,7 @@ const TO_THE_END = -1;
 function statesUntilReady(definition: WorkflowDefinition, readyNumber: number): StepState[] {
   let steps = initialStepStates(definition);
   for (let ready = currentStep(steps); ready && ready.number !== readyNumber; ready = currentStep(steps)) {
-    const waiting = definition.steps[ready.number - 1]!.kind === "handover";
+    const waiting = definition.steps[ready.number - 1]!.waitsFor !== undefined;
     const result = waiting
       ? planScheduledHandover(definition, "OPEN", steps, ready.number)
       : planCompletion(definition, "OPEN", steps, ready.number, [...ROLES]);
@@ -65,8 +67,8 @@ function laneOf(layout: SwimlaneLayout, role: string) {
 describe.each(MIDWAY)("layout of variant $definition.variant", ({ definition, ready }) => {
   const layout = layoutSwimlane(definition, withCompletion(statesUntilReady(definition, ready)));
 
-  it("has one lane per role, top to bottom, without overlap", () => {
-    expect(layout.lanes.map((lane) => lane.role)).toEqual([...ROLES]);
+  it("has one lane per role the procedure needs, top to bottom, without overlap", () => {
+    expect(layout.lanes.map((lane) => lane.role)).toEqual(["TENANT_ADMIN", "RECEIVER_ADMIN", "INTEGRATION_DEVELOPER"]);
     layout.lanes
       .slice(1)
       .forEach((lane, index) =>
@@ -172,7 +174,9 @@ describe("layout details", () => {
     const lane = laneOf(layoutB, "RECEIVER_ADMIN");
     expect(partner).toMatchObject({ step: 2, role: "RECEIVER_ADMIN", x: layoutB.boxes[1]!.x });
     expect(partner.y).toBeGreaterThanOrEqual(lane.y);
-    expect(layoutSwimlane(TENANT_CLIENT_NEW_CA_BOTH, initialStepStates(TENANT_CLIENT_NEW_CA_BOTH)).partners).toEqual([]);
+    expect(layoutSwimlane(TENANT_CLIENT_NEW_CA_BOTH, initialStepStates(TENANT_CLIENT_NEW_CA_BOTH)).partners).toEqual(
+      [],
+    );
   });
 
   it("draws a step without a stored state as blocked", () => {
@@ -195,7 +199,9 @@ describe("summary", () => {
   });
 
   it("says when everything is done or the procedure was cancelled", () => {
-    expect(summarizeProgress(TENANT_CLIENT_NEW_CA_BOTH, statesUntilReady(TENANT_CLIENT_NEW_CA_BOTH, TO_THE_END))).toBe("All 9 steps are done.");
+    expect(summarizeProgress(TENANT_CLIENT_NEW_CA_BOTH, statesUntilReady(TENANT_CLIENT_NEW_CA_BOTH, TO_THE_END))).toBe(
+      "All 9 steps are done.",
+    );
     const before = statesUntilReady(TENANT_CLIENT_NEW_CA_BOTH, 3);
     const cancelled = before.map((state) =>
       stepsToCancel(before).includes(state.number) ? { ...state, status: "CANCELLED" as const } : state,
@@ -207,7 +213,9 @@ describe("summary", () => {
 
   it("is the layout's summary", () => {
     const states = statesUntilReady(TENANT_CLIENT_NEW_CA_BOTH, 7);
-    expect(layoutSwimlane(TENANT_CLIENT_NEW_CA_BOTH, states).summary).toBe(summarizeProgress(TENANT_CLIENT_NEW_CA_BOTH, states));
+    expect(layoutSwimlane(TENANT_CLIENT_NEW_CA_BOTH, states).summary).toBe(
+      summarizeProgress(TENANT_CLIENT_NEW_CA_BOTH, states),
+    );
   });
 });
 
@@ -286,7 +294,9 @@ describe("Swimlane picture", () => {
     expect(svg).toMatch(/viewBox="0 0 \d+(\.\d+)? \d+(\.\d+)?"/);
     const titleId = svg.match(/aria-labelledby="([^"]+)"/)![1]!;
     const descId = svg.match(/aria-describedby="([^"]+)"/)![1]!;
-    expect(markup).toContain(`<title id="${titleId}">Swimlane of procedure A: ${TENANT_CLIENT_NEW_CA_BOTH.name}</title>`);
+    expect(markup).toContain(
+      `<title id="${titleId}">Swimlane of the procedure: Tenant client certificate from a new CA — ${TENANT_CLIENT_NEW_CA_BOTH.name}</title>`,
+    );
     expect(markup).toContain(
       `<desc id="${descId}">Step 5 of 9 is ready for the tenant administrator; steps 1–4 done.</desc>`,
     );
@@ -321,8 +331,10 @@ describe("Swimlane picture", () => {
 
   it("is drawn once per state and served from memory after that", () => {
     const steps = caseSteps(TENANT_CLIENT_NEW_CA_DOWNTIME, 4);
-    const first = renderToStaticMarkup(createElement(Swimlane, { variant: "B", steps }));
-    expect(renderToStaticMarkup(createElement(Swimlane, { variant: "B", steps }))).toBe(first);
+    const first = renderToStaticMarkup(createElement(Swimlane, { procedure: "TENANT_CLIENT_NEW_CA_DOWNTIME", steps }));
+    expect(renderToStaticMarkup(createElement(Swimlane, { procedure: "TENANT_CLIENT_NEW_CA_DOWNTIME", steps }))).toBe(
+      first,
+    );
     expect(first).toContain('data-testid="swimlane"');
   });
 });
@@ -334,5 +346,25 @@ describe("times in the viewer's zone", () => {
       layoutSwimlane(TENANT_CLIENT_NEW_CA_BOTH, states, zone).boxes.flatMap((box) => box.meta.map((line) => line.text));
     expect(texts()).toContain("3 Mar 2026, 23:30 UTC");
     expect(texts("Europe/Berlin")).toContain("4 Mar 2026, 00:30 CET");
+  });
+});
+
+describe("layouts of the other procedures", () => {
+  it("draws only the lanes a procedure needs, and labels two-part steps as the guide does", () => {
+    const layout = layoutSwimlane(SENDER_CLIENT, statesUntilReady(SENDER_CLIENT, 5));
+    expect(layout.lanes.map((lane) => lane.role)).toEqual(["TENANT_ADMIN", "INTEGRATION_DEVELOPER", "SENDER_ADMIN"]);
+    expect(layout.summary).toBe("Step 4b of 10 is ready for the tenant administrator; steps 1–4a done.");
+    const fourB = layout.boxes.find((box) => box.number === 5)!;
+    expect(fourB.lines[0]!.text).toContain("4b");
+    expect(fourB.description).toMatch(/^Step 4b of 10: Map the new certificate/);
+  });
+
+  it("puts the load balancer administrator in a lane of their own", () => {
+    const layout = layoutSwimlane(LOAD_BALANCER_SERVER, statesUntilReady(LOAD_BALANCER_SERVER, 1));
+    expect(layout.lanes.map((lane) => lane.label)).toEqual([
+      "Tenant administrator",
+      "Sender administrator",
+      "Load balancer administrator",
+    ]);
   });
 });

@@ -73,3 +73,87 @@ describe("case input", () => {
     expect(fieldErrors({ ...valid, receiverAdmins: many }).receiverAdmins).toBe("Name at most 10 people per role.");
   });
 });
+
+describe("case input for each procedure", () => {
+  const base = {
+    workspaceId: "ws1",
+    title: "Renewal 2027",
+    receiverSystem: "Partner system",
+    operatingModel: "SAP_MANAGED",
+    tenantAdmins: "ta@example.com",
+  };
+
+  it("proposes the procedure from what is renewed, and keeps only the people it needs", () => {
+    const parsed = caseInputSchema.parse({
+      ...base,
+      keyOwner: "load-balancer",
+      loadBalancerAdmins: "ops@provider.example",
+      senderAdmins: "sa@sender.example",
+      // Left over from an earlier choice on the form: it names nobody on this procedure.
+      receiverAdmins: "ra@partner.example",
+      keystoreAlias: "left_over",
+      integrationFlows: "Left over",
+    });
+    expect(parsed.procedure).toBe("LOAD_BALANCER_SERVER");
+    expect(participantsOf(parsed)).toEqual([
+      { email: "ta@example.com", role: "TENANT_ADMIN" },
+      { email: "sa@sender.example", role: "SENDER_ADMIN" },
+      { email: "ops@provider.example", role: "LOAD_BALANCER_ADMIN" },
+    ]);
+    expect({ alias: parsed.keystoreAlias, flows: parsed.integrationFlows }).toEqual({ alias: null, flows: [] });
+  });
+
+  it("runs the tenant's certificate under the same CA when the CA does not change", () => {
+    const parsed = caseInputSchema.parse({ ...valid, caChanges: "no", acceptsBoth: "no" });
+    expect(parsed.procedure).toBe("TENANT_CLIENT_SAME_CA_DOWNTIME");
+  });
+
+  it.each([
+    ["receiver", { receiverAdmins: "ra@partner.example" }, ["runtimeNodes", "integrationFlows"]],
+    ["sender", { senderAdmins: "sa@sender.example", integrationDevelopers: "dev@example.com" }, ["integrationFlows"]],
+  ] as const)("asks the %s procedure for the flows it changes", (keyOwner, people, required) => {
+    const errors = fieldErrors({ ...base, keyOwner, ...people });
+    expect(Object.keys(errors).sort()).toEqual([...required].sort());
+    // A sender's certificate is redeployed, not restarted: no runtime nodes.
+    if (keyOwner === "sender") expect(errors.runtimeNodes).toBeUndefined();
+  });
+
+  it.each([
+    ["load-balancer", "loadBalancerAdmins", "Enter the e-mail address of at least one load balancer administrator."],
+    ["load-balancer", "senderAdmins", "Enter the e-mail address of at least one sender administrator."],
+    ["sender", "senderAdmins", "Enter the e-mail address of at least one sender administrator."],
+    ["sender", "integrationDevelopers", "Enter the e-mail address of at least one integration developer."],
+    ["receiver", "receiverAdmins", "Enter the e-mail address of at least one receiver administrator."],
+  ] as const)("reports the missing people of the %s procedure by role (%s)", (keyOwner, field, message) => {
+    expect(fieldErrors({ ...base, keyOwner, integrationFlows: "Flow", runtimeNodes: "n1" })[field]).toBe(message);
+  });
+
+  it("names the sender system when a sender is on the other side", () => {
+    expect(fieldErrors({ ...base, keyOwner: "sender", receiverSystem: " " }).receiverSystem).toBe(
+      "Name the sender system.",
+    );
+  });
+
+  it("refuses an answer it does not know", () => {
+    expect(fieldErrors({ ...valid, keyOwner: "router" }).keyOwner).toBe("Say which certificate is being renewed.");
+    expect(fieldErrors({ ...valid, caChanges: "perhaps" }).caChanges).toBe(
+      "Say whether the new certificate comes from a different CA.",
+    );
+  });
+
+  it("asks whether the receiver accepts both only for the tenant's own certificate", () => {
+    const { acceptsBoth: _unused, ...withoutAnswer } = valid;
+    expect(fieldErrors(withoutAnswer).acceptsBoth).toBe(
+      "Say whether the receiver can accept both certificates at once.",
+    );
+    expect(
+      fieldErrors({
+        ...base,
+        keyOwner: "receiver",
+        receiverAdmins: "ra@p.example",
+        runtimeNodes: "n",
+        integrationFlows: "f",
+      }),
+    ).toEqual({});
+  });
+});

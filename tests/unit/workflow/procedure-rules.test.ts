@@ -9,6 +9,12 @@ import {
 import { checkKeystoreAlias } from "@/lib/workflow/alias";
 import { overlapping, windowProblem } from "@/lib/workflow/downtime";
 import { receiverChecklist } from "@/lib/workflow/checklists";
+import {
+  TENANT_CLIENT_NEW_CA_BOTH,
+  TENANT_CLIENT_NEW_CA_DOWNTIME,
+  TENANT_CLIENT_SAME_CA_BOTH,
+  TENANT_CLIENT_SAME_CA_DOWNTIME,
+} from "@/lib/workflow";
 
 const NOW = new Date("2026-12-01T10:00:00Z");
 const at = (iso: string) => new Date(iso);
@@ -41,18 +47,23 @@ describe("the flows × nodes grid", () => {
     ]);
   });
 
-  it("blocks variant A's clean-up only on restart cells (step 7) still open, and never variant B's", () => {
+  it("blocks variant A's clean-up only on restart cells (step 7) still open, and never variant B's or other procedures'", () => {
     const stopped = gridCells(flows, nodes).map((cell) => ({ ...cell, stepNumber: 3 }));
     const restarted = gridCells(flows, nodes)
       .slice(1)
       .map((cell) => ({ ...cell, stepNumber: 7 }));
-    expect(restartsBlockingCleanUp("A", flows, nodes, [...stopped, ...restarted])).toEqual([
+    expect(restartsBlockingCleanUp("TENANT_CLIENT_NEW_CA_BOTH", flows, nodes, [...stopped, ...restarted])).toEqual([
       { flow: "Orders", node: "node-1" },
     ]);
     expect(
-      restartsBlockingCleanUp("A", flows, nodes, [...restarted, { flow: "Orders", node: "node-1", stepNumber: 7 }]),
+      restartsBlockingCleanUp("TENANT_CLIENT_NEW_CA_BOTH", flows, nodes, [
+        ...restarted,
+        { flow: "Orders", node: "node-1", stepNumber: 7 },
+      ]),
     ).toEqual([]);
-    expect(restartsBlockingCleanUp("B", flows, nodes, [])).toEqual([]);
+    expect(restartsBlockingCleanUp("TENANT_CLIENT_NEW_CA_DOWNTIME", flows, nodes, [])).toEqual([]);
+    // The receiver-server procedure restarts too, but its clean-up is a plain confirmation after the swap.
+    expect(restartsBlockingCleanUp("RECEIVER_SERVER", flows, nodes, [])).toEqual([]);
   });
 
   it("says until when unrestarted nodes may present the old certificate (24 h cache)", () => {
@@ -105,7 +116,7 @@ describe("downtime windows", () => {
 
 describe("receiver checklists", () => {
   it("follows the SAP Web Dispatcher example, with the farm change done by a third party", () => {
-    const items = receiverChecklist("SAP_WEB_DISPATCHER_ABAP", "A");
+    const items = receiverChecklist("SAP_WEB_DISPATCHER_ABAP", TENANT_CLIENT_NEW_CA_BOTH);
     expect(items).toHaveLength(5);
     expect(items.find((item) => item.thirdParty)).toMatchObject({
       label: "Add the new CA to the Web Dispatcher farm",
@@ -114,11 +125,24 @@ describe("receiver checklists", () => {
   });
 
   it("accepts next to the old certificate in A and in its place in B", () => {
-    expect(receiverChecklist("GENERIC_HTTPS", "A")[1]!.label).toContain("next to the old one");
-    expect(receiverChecklist("GENERIC_HTTPS", "B")[1]!.label).toContain("in place of the old one");
+    expect(receiverChecklist("GENERIC_HTTPS", TENANT_CLIENT_NEW_CA_BOTH)[1]!.label).toContain("next to the old one");
+    expect(receiverChecklist("GENERIC_HTTPS", TENANT_CLIENT_NEW_CA_DOWNTIME)[1]!.label).toContain(
+      "in place of the old one",
+    );
+  });
+
+  it("leaves out every task about a new root when the CA stays the same", () => {
+    const generic = receiverChecklist("GENERIC_HTTPS", TENANT_CLIENT_SAME_CA_BOTH).map((item) => item.label);
+    const dispatcher = receiverChecklist("SAP_WEB_DISPATCHER_ABAP", TENANT_CLIENT_SAME_CA_DOWNTIME);
+    expect(generic).toEqual([
+      "Accept the new client certificate next to the old one",
+      "Reload or restart the server so that the change takes effect",
+    ]);
+    expect(dispatcher.map((item) => item.label).join(" ")).not.toMatch(/CA/);
+    expect(dispatcher.some((item) => item.thirdParty)).toBe(false);
   });
 
   it("starts empty for a custom list", () => {
-    expect(receiverChecklist("CUSTOM", "B")).toEqual([]);
+    expect(receiverChecklist("CUSTOM", TENANT_CLIENT_NEW_CA_DOWNTIME)).toEqual([]);
   });
 });

@@ -91,21 +91,29 @@ describe("refusals", () => {
   const fresh = initialStepStates(TENANT_CLIENT_NEW_CA_BOTH);
 
   it("refuses a step owned by another role", () => {
-    expect(planCompletion(TENANT_CLIENT_NEW_CA_BOTH, "OPEN", fresh, 1, ["RECEIVER_ADMIN", "INTEGRATION_DEVELOPER"])).toEqual({
+    expect(
+      planCompletion(TENANT_CLIENT_NEW_CA_BOTH, "OPEN", fresh, 1, ["RECEIVER_ADMIN", "INTEGRATION_DEVELOPER"]),
+    ).toEqual({
       ok: false,
       refusal: "NOT_YOUR_ROLE",
     });
   });
 
   it("refuses a step that is not ready yet (out of order)", () => {
-    expect(planCompletion(TENANT_CLIENT_NEW_CA_BOTH, "OPEN", fresh, 3, ALL_ROLES)).toEqual({ ok: false, refusal: "STEP_NOT_READY" });
+    expect(planCompletion(TENANT_CLIENT_NEW_CA_BOTH, "OPEN", fresh, 3, ALL_ROLES)).toEqual({
+      ok: false,
+      refusal: "STEP_NOT_READY",
+    });
   });
 
   it("refuses a step twice", () => {
     const result = planCompletion(TENANT_CLIENT_NEW_CA_BOTH, "OPEN", fresh, 1, ALL_ROLES);
     if (!result.ok) throw new Error(result.refusal);
     const after = applyPlan(fresh, result.plan);
-    expect(planCompletion(TENANT_CLIENT_NEW_CA_BOTH, "OPEN", after, 1, ALL_ROLES)).toEqual({ ok: false, refusal: "STEP_ALREADY_DONE" });
+    expect(planCompletion(TENANT_CLIENT_NEW_CA_BOTH, "OPEN", after, 1, ALL_ROLES)).toEqual({
+      ok: false,
+      refusal: "STEP_ALREADY_DONE",
+    });
   });
 
   it("refuses completing a hand-over by hand", () => {
@@ -120,15 +128,29 @@ describe("refusals", () => {
   });
 
   it("refuses unknown steps", () => {
-    expect(planCompletion(TENANT_CLIENT_NEW_CA_BOTH, "OPEN", fresh, 10, ALL_ROLES)).toEqual({ ok: false, refusal: "STEP_NOT_FOUND" });
-    expect(planCompletion(TENANT_CLIENT_NEW_CA_DOWNTIME, "OPEN", initialStepStates(TENANT_CLIENT_NEW_CA_DOWNTIME), 0, ALL_ROLES)).toEqual({
+    expect(planCompletion(TENANT_CLIENT_NEW_CA_BOTH, "OPEN", fresh, 10, ALL_ROLES)).toEqual({
+      ok: false,
+      refusal: "STEP_NOT_FOUND",
+    });
+    expect(
+      planCompletion(
+        TENANT_CLIENT_NEW_CA_DOWNTIME,
+        "OPEN",
+        initialStepStates(TENANT_CLIENT_NEW_CA_DOWNTIME),
+        0,
+        ALL_ROLES,
+      ),
+    ).toEqual({
       ok: false,
       refusal: "STEP_NOT_FOUND",
     });
   });
 
   it.each(["COMPLETED", "CANCELLED"] as const)("refuses anything on a %s case", (status) => {
-    expect(planCompletion(TENANT_CLIENT_NEW_CA_BOTH, status, fresh, 1, ALL_ROLES)).toEqual({ ok: false, refusal: "CASE_CLOSED" });
+    expect(planCompletion(TENANT_CLIENT_NEW_CA_BOTH, status, fresh, 1, ALL_ROLES)).toEqual({
+      ok: false,
+      refusal: "CASE_CLOSED",
+    });
   });
 
   it("refuses a cancelled step", () => {
@@ -142,7 +164,13 @@ describe("refusals", () => {
 
 describe("joint and scheduled steps", () => {
   const afterStep1 = (() => {
-    const result = planCompletion(TENANT_CLIENT_NEW_CA_DOWNTIME, "OPEN", initialStepStates(TENANT_CLIENT_NEW_CA_DOWNTIME), 1, ["TENANT_ADMIN"]);
+    const result = planCompletion(
+      TENANT_CLIENT_NEW_CA_DOWNTIME,
+      "OPEN",
+      initialStepStates(TENANT_CLIENT_NEW_CA_DOWNTIME),
+      1,
+      ["TENANT_ADMIN"],
+    );
     if (!result.ok) throw new Error(result.refusal);
     return applyPlan(initialStepStates(TENANT_CLIENT_NEW_CA_DOWNTIME), result.plan);
   })();
@@ -168,13 +196,21 @@ describe("joint and scheduled steps", () => {
       ok: true,
       plan: { completed: 3, handedOver: [], nowReady: 4, caseCompleted: false },
     });
-    expect(planScheduledHandover(TENANT_CLIENT_NEW_CA_DOWNTIME, "OPEN", afterStep1, 3)).toEqual({ ok: false, refusal: "STEP_NOT_READY" });
-    expect(planScheduledHandover(TENANT_CLIENT_NEW_CA_DOWNTIME, "CANCELLED", waiting, 3)).toEqual({ ok: false, refusal: "CASE_CLOSED" });
+    expect(planScheduledHandover(TENANT_CLIENT_NEW_CA_DOWNTIME, "OPEN", afterStep1, 3)).toEqual({
+      ok: false,
+      refusal: "STEP_NOT_READY",
+    });
+    expect(planScheduledHandover(TENANT_CLIENT_NEW_CA_DOWNTIME, "CANCELLED", waiting, 3)).toEqual({
+      ok: false,
+      refusal: "CASE_CLOSED",
+    });
     expect(planScheduledHandover(TENANT_CLIENT_NEW_CA_DOWNTIME, "OPEN", waiting, 5)).toEqual({
       ok: false,
       refusal: "NOT_A_WAITING_HANDOVER",
     });
-    expect(planScheduledHandover(TENANT_CLIENT_NEW_CA_BOTH, "OPEN", initialStepStates(TENANT_CLIENT_NEW_CA_BOTH), 2)).toEqual({
+    expect(
+      planScheduledHandover(TENANT_CLIENT_NEW_CA_BOTH, "OPEN", initialStepStates(TENANT_CLIENT_NEW_CA_BOTH), 2),
+    ).toEqual({
       ok: false,
       refusal: "NOT_A_WAITING_HANDOVER",
     });
@@ -183,7 +219,13 @@ describe("joint and scheduled steps", () => {
 
 describe("cancellation", () => {
   it("closes every step that is not done", () => {
-    const result = planCompletion(TENANT_CLIENT_NEW_CA_DOWNTIME, "OPEN", initialStepStates(TENANT_CLIENT_NEW_CA_DOWNTIME), 1, ["TENANT_ADMIN"]);
+    const result = planCompletion(
+      TENANT_CLIENT_NEW_CA_DOWNTIME,
+      "OPEN",
+      initialStepStates(TENANT_CLIENT_NEW_CA_DOWNTIME),
+      1,
+      ["TENANT_ADMIN"],
+    );
     if (!result.ok) throw new Error(result.refusal);
     const after = applyPlan(initialStepStates(TENANT_CLIENT_NEW_CA_DOWNTIME), result.plan);
     expect(stepsToCancel(after)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);

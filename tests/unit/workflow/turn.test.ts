@@ -32,18 +32,20 @@ function stateAt(definition: WorkflowDefinition, ready: StepDefinition, override
 /** What the procedure's data says each role may do on its ready step (the expectation, written independently). */
 function expected(step: StepDefinition, role: Role): StepActionKind[] {
   if (step.waitsFor) return role === step.role ? ["start-early"] : [];
-  if (step.kind === "handover") return [];
+  if (step.kind === "handover" && !step.givenByOwner) return [];
   const actors = step.with ? [step.role, step.with] : [step.role];
   if (!actors.includes(role)) return [];
   if (step.input === "downtime-window") return ["propose-window", "accept-window"];
   return [step.input ? "give-input" : "confirm"];
 }
 
-describe("who may act, for every step of both procedures and every role", () => {
+describe("who may act, for every step of every procedure and every role", () => {
   for (const definition of Object.values(PROCEDURES)) {
-    for (const ready of definition.steps.filter((step) => step.kind === "action" || step.waitsFor)) {
+    for (const ready of definition.steps.filter(
+      (step) => step.kind !== "handover" || step.givenByOwner || step.waitsFor,
+    )) {
       for (const role of ROLES) {
-        it(`procedure ${definition.variant}, step ${ready.number} ready, ${role}`, () => {
+        it(`${definition.id}, step ${ready.number} ready, ${role}`, () => {
           const state = stateAt(definition, ready);
           expect(stepActions(definition, state, ready, [role])).toEqual(expected(ready, role));
           // Nothing else on the case is theirs, but moving an agreed window before it starts.
@@ -64,7 +66,7 @@ describe("who may act, for every step of both procedures and every role", () => 
 });
 
 describe("the joint step", () => {
-  const definition = PROCEDURES.B;
+  const definition = PROCEDURES.TENANT_CLIENT_NEW_CA_DOWNTIME;
   const agree = definition.steps.find((step) => step.input === "downtime-window")!;
   const state = stateAt(definition, agree);
 
@@ -89,7 +91,7 @@ describe("the joint step", () => {
     expect(mayAcceptProposal(definition, "TENANT_ADMIN", ["TENANT_ADMIN"])).toBe(false);
     expect(mayAcceptProposal(definition, "TENANT_ADMIN", ["TENANT_ADMIN", "RECEIVER_ADMIN"])).toBe(true);
     expect(mayAcceptProposal(definition, "RECEIVER_ADMIN", ["INTEGRATION_DEVELOPER"])).toBe(false);
-    expect(mayAcceptProposal(PROCEDURES.A, "TENANT_ADMIN", ["RECEIVER_ADMIN"])).toBe(false);
+    expect(mayAcceptProposal(PROCEDURES.TENANT_CLIENT_NEW_CA_BOTH, "TENANT_ADMIN", ["RECEIVER_ADMIN"])).toBe(false);
   });
 
   it("stays open for moving the window until it starts", () => {
@@ -105,7 +107,7 @@ describe("the joint step", () => {
 });
 
 describe("a grid step done before a node was added", () => {
-  const definition = PROCEDURES.A;
+  const definition = PROCEDURES.TENANT_CLIENT_NEW_CA_BOTH;
   const grid = definition.steps.find((step) => step.input === "flow-node-grid")!;
   const after = definition.steps.find((step) => step.number === grid.number + 2)!;
   it("takes the new cells from its owner, and from nobody else", () => {
@@ -117,7 +119,7 @@ describe("a grid step done before a node was added", () => {
 });
 
 describe("refusals say why", () => {
-  const definition = PROCEDURES.A;
+  const definition = PROCEDURES.TENANT_CLIENT_NEW_CA_BOTH;
   const [first, handover, third] = definition.steps;
   const state = stateAt(definition, third!);
   it.each([
