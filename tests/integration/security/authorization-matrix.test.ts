@@ -193,6 +193,12 @@ const MATRIX: Record<string, Entry | { public: string }> = {
     allowed: ["OWNER"],
     call: (f) => viaAction(actions.workflow.cancelCaseAction, form({ caseId: f.caseId, reason: "Matrix check" })),
   },
+  "lib/workflow/actions.ts#switchToSameCaAction": {
+    // Whoever may upload the certificates may switch; here step 1 is done, so the tenant administrator gets past
+    // the role check and is then refused because a step is done.
+    allowed: ["TENANT_ADMIN"],
+    call: (f) => viaAction(actions.workflow.switchToSameCaAction, form({ caseId: f.caseId })),
+  },
   "lib/certificates/actions.ts#uploadNewCertificatesAction": {
     allowed: ["TENANT_ADMIN"],
     call: (f) => viaAction(actions.certificates.uploadNewCertificatesAction, form({ caseId: f.caseId })),
@@ -210,6 +216,16 @@ const MATRIX: Record<string, Entry | { public: string }> = {
     allowed: ["TENANT_ADMIN"],
     call: (f) =>
       viaAction(actions.inputs.confirmAliasAction, form({ caseId: f.caseId, stepNumber: "5", alias: "client_cert" })),
+  },
+  "lib/workflow/input-actions.ts#announceCutOverAction": {
+    // These cases have no cut-over step, so nobody may announce one; on the load balancer procedure the roles are
+    // checked step by step in tests/integration/workflow/who-may-act.test.ts.
+    allowed: [],
+    call: (f) =>
+      viaAction(
+        actions.inputs.announceCutOverAction,
+        form({ caseId: f.caseId, stepNumber: "2", timeZone: "UTC", cutOverAt: wallTimeInDays(3, 6) }),
+      ),
   },
   "lib/workflow/input-actions.ts#confirmGridAction": {
     allowed: ["INTEGRATION_DEVELOPER"],
