@@ -51,9 +51,9 @@ export async function personPage(
 export async function uploadNewCertificates(
   page: Page,
   caseUrl: string,
-  options: { acknowledgeWarnings?: boolean } = {},
+  options: { acknowledgeWarnings?: boolean; purpose?: "client" | "server"; chain?: Chain } = {},
 ): Promise<Chain> {
-  const chain = await makeCurrentChain(`E2E ${uniqueTag()}`);
+  const chain = options.chain ?? (await makeCurrentChain(`E2E ${uniqueTag()}`, options.purpose));
   await page.goto(caseUrl);
   const step = page.getByTestId("step-1");
   await step.getByLabel("or paste PEM text").first().fill(pems(chain.leaf, chain.intermediate));
@@ -168,4 +168,86 @@ export async function createWorkspaceAndCase(page: Page, tag: string, input: New
   await expect(page).toHaveURL(/\/cases\/[a-z0-9]+$/);
   await expect(page.getByRole("heading", { name: input.title })).toBeVisible();
   return new URL(page.url()).pathname;
+}
+
+/** A case of any procedure: what is renewed (the choice's visible label), the other system, the people by role. */
+export interface ProcedureCase {
+  title: string;
+  /** The label of the answer to "Which certificate is being renewed…?". */
+  renews: string;
+  /** The label of the CA question's answer, for the tenant's own certificate. */
+  ca?: "A different CA" | "The same CA";
+  acceptsBoth?: boolean;
+  system: { label: "Receiver system" | "Sender system"; name: string };
+  /** Field label ("Sender administrator(s)") → e-mail addresses. */
+  people: Record<string, string>;
+  alias?: string;
+  nodes?: string;
+  flows?: string;
+  old?: { leaf: string; root: string; label: "Old client certificate" | "Old server certificate" };
+}
+
+/** Creates a workspace for a person who has none, then a case of the chosen procedure; returns the case page's path. */
+export async function createWorkspaceAndProcedureCase(page: Page, tag: string, input: ProcedureCase): Promise<string> {
+  await page.goto("/inbox");
+  await expect(page).toHaveURL(/\/welcome$/);
+  await page.getByLabel("Workspace name").fill(`Team ${tag}`);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(/\/cases\/new$/);
+  await page.getByRole("radio", { name: startingWith(input.renews) }).check();
+  if (input.ca) await page.getByRole("radio", { name: startingWith(input.ca) }).check();
+  if (input.acceptsBoth !== undefined) await page.getByLabel(input.acceptsBoth ? /^Yes/ : /^No/).check();
+  await expect(page.getByTestId("proposed-procedure")).toContainText("Procedure:");
+  await page.getByLabel("Title").fill(input.title);
+  await page.getByLabel(input.system.label).fill(input.system.name);
+  await page.getByLabel("Operating model").selectOption("CUSTOMER_MANAGED");
+  if (input.alias) await page.getByLabel("Keystore alias").fill(input.alias);
+  if (input.nodes) await page.getByLabel("Runtime nodes").fill(input.nodes);
+  if (input.flows) await page.getByLabel("Integration flows").fill(input.flows);
+  for (const [label, emails] of Object.entries(input.people)) await page.getByLabel(label).fill(emails);
+  if (input.old) {
+    await page
+      .getByLabel(input.old.label)
+      .setInputFiles({ name: "old.pem", mimeType: "application/x-pem-file", buffer: Buffer.from(input.old.leaf) });
+    await page
+      .getByLabel("Old root CA certificate")
+      .setInputFiles({ name: "old-root.pem", mimeType: "application/x-pem-file", buffer: Buffer.from(input.old.root) });
+  }
+  await page.getByRole("button", { name: "Create case" }).click();
+  await expect(page).toHaveURL(/\/cases\/[a-z0-9]+$/);
+  await expect(page.getByRole("heading", { name: input.title })).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
+/** A radio button's accessible name is its answer followed by the explanation. */
+function startingWith(text: string): RegExp {
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
+}
+
+/** The card of the step the guide numbers `label` ("4a"). */
+export function stepCard(page: Page, label: string) {
+  return page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("heading", { name: new RegExp(`^Step ${label}: `) }) });
+}
+
+/** A step without a form, marked done on the case page. */
+export async function markDone(page: Page, caseUrl: string, label: string): Promise<void> {
+  await page.goto(caseUrl);
+  const card = stepCard(page, label);
+  await card.getByLabel("I confirm that this step is done.").check();
+  await card.getByRole("button", { name: `Mark step ${label} as done` }).click();
+  await expect(card).toHaveAttribute("data-status", "DONE");
+}
+
+/** A step confirmed with the one-click link of its "your turn" mail, in a browser without a session. */
+export async function confirmFromMail(browser: Browser, email: string, label: string): Promise<void> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const link = await latestLinkInMailbox(page, email, `step ${label} is yours`, /\/a\/[A-Za-z0-9_-]{43}$/);
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: `Confirm step ${label}` })).toBeVisible();
+  await page.getByRole("button", { name: `Confirm that step ${label} is done` }).click();
+  await expect(page.getByText(`Step ${label} is confirmed and recorded.`)).toBeVisible();
+  await context.close();
 }

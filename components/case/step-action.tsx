@@ -69,6 +69,8 @@ export function StepAction({
     case "certificates":
       return may.includes("give-input") ? (
         <CertificateUploadForm
+          // A new procedure checks by other rules: the form starts afresh rather than keep the last check's findings.
+          key={definition.id}
           caseId={detail.id}
           purpose={definition.certificate.purpose}
           rootHelp={ROOT_HELP[definition.certificate.ca]}

@@ -5,8 +5,8 @@ import type { RenewalAnswers } from "@/lib/workflow/proposal";
 import { RadioQuestion } from "./radio-question";
 
 const CA_CHOICES = [
-  { value: "yes", label: "Yes, a different CA", help: "the receiver must trust a new root CA first" },
-  { value: "no", label: "No, the same CA", help: "the receiver already trusts its root; only the certificate changes" },
+  { value: "yes", label: "A different CA", help: "the receiver must trust a new root CA first" },
+  { value: "no", label: "The same CA", help: "the receiver already trusts its root; only the certificate changes" },
 ] as const;
 
 const BOTH_CHOICES = [
@@ -45,7 +45,7 @@ export function ProcedureChooser({
         <>
           <RadioQuestion
             name="caChanges"
-            legend="Does the new client certificate come from a different CA than the old one?"
+            legend="Which CA signs the new client certificate?"
             choices={CA_CHOICES}
             value={answers.caChanges}
             onChange={(caChanges) => onChange({ ...answers, caChanges })}
