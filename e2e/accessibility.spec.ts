@@ -5,7 +5,9 @@ import {
   confirmAlias,
   confirmAllCells,
   createWorkspaceAndCase,
+  createWorkspaceAndProcedureCase,
   latestLinkInMailbox,
+  markDone,
   personPage,
   recordOldRoot,
   tickAllTasks,
@@ -272,3 +274,47 @@ async function tabTo(page: Page, target: ReturnType<Page["locator"]>): Promise<v
   }
   throw new Error("the element could not be reached with the Tab key");
 }
+
+test("the new-case form for every choice, and the other procedures at their own steps", async ({ browser }) => {
+  test.setTimeout(300_000);
+  const tag = uniqueTag();
+  const ta = `ta-${tag}@customer.test`;
+  const sa = `sa-${tag}@sender.test`;
+  const lba = `lba-${tag}@provider.test`;
+  const taPage = await personPage(browser, ta);
+  const caseUrl = await createWorkspaceAndProcedureCase(taPage, tag, {
+    title: `A11y LB ${tag}`,
+    renews: "The load balancer's server certificate",
+    system: { label: "Sender system", name: "Warehouse" },
+    people: { "Tenant administrator(s)": ta, "Sender administrator(s)": sa, "Load balancer administrator(s)": lba },
+  });
+  // The form as each answer shapes it, and with every problem reported at once.
+  await taPage.goto("/cases/new");
+  for (const answer of [
+    /^The integration tenant's client certificate/,
+    /^A receiver's server certificate/,
+    /^The load balancer's server certificate/,
+    /^A sender's client certificate/,
+  ]) {
+    await taPage.getByRole("radio", { name: answer }).check();
+    await expectAccessible(taPage, `tenant administrator, new case, ${answer.source}`);
+  }
+  await taPage.getByRole("button", { name: "Create case" }).click();
+  await expect(taPage.getByText("Enter the e-mail address of at least one sender administrator.")).toBeVisible();
+  await expectAccessible(taPage, "tenant administrator, new case with problems");
+
+  const lbaPage = await personPage(browser, lba);
+  await checkCase(lbaPage, caseUrl, "load balancer administrator", "step 1 ready");
+  await uploadNewCertificates(lbaPage, caseUrl, { purpose: "server" });
+  await lbaPage.goto(caseUrl);
+  await lbaPage.getByRole("button", { name: "Announce the cut-over" }).click();
+  await expect(lbaPage.getByText("Enter when the load balancer switches.").first()).toBeVisible();
+  await expectAccessible(lbaPage, "load balancer administrator, cut-over form with a problem");
+  await lbaPage.getByLabel(/^Cut-over time/).fill(formatWallTimeText(new Date(Date.now() + 3 * 86_400_000), "UTC"));
+  await lbaPage.getByRole("button", { name: "Announce the cut-over" }).click();
+  await expect(lbaPage.getByTestId("cut-over")).toBeVisible();
+  const saPage = await personPage(browser, sa);
+  await checkCase(saPage, caseUrl, "sender administrator", "step 4 ready");
+  await markDone(saPage, caseUrl, "4");
+  await checkCase(lbaPage, caseUrl, "load balancer administrator", "step 5 ready");
+});

@@ -8,4 +8,10 @@ export const DEMO_ACCOUNTS = [
     duty: "Receiver administrator (guest from the partner company)",
   },
   { email: "developer@demo.test", name: "Dana Developer", duty: "Integration developer" },
+  { email: "sender.admin@shop.test", name: "Sam Sender", duty: "Sender administrator (guest from the shop's company)" },
+  {
+    email: "lb.admin@provider.test",
+    name: "Lena Balancer",
+    duty: "Load balancer administrator (guest from the infrastructure provider)",
+  },
 ] as const;

@@ -11,11 +11,12 @@ import { submitNewCertificates } from "@/lib/workflow/store/inputs/new-certifica
 const part = (name: string, pem: string) => [{ name, bytes: new TextEncoder().encode(pem) }];
 
 /**
- * One workspace, one person per role plus an owner, a case of variant A half-way through and a fresh case of variant B.
+ * One workspace, one person per role plus an owner: a new-CA case of variant A half-way through, a fresh one of
+ * variant B, and fresh cases of a sender's and of the load balancer's certificate.
  * Built through the same services as the app, so the audit trail and the mails are real.
  */
 export async function seedDemoData(): Promise<void> {
-  const [owner, tenantAdmin, receiverAdmin, developer] = await Promise.all(
+  const [owner, tenantAdmin, receiverAdmin, developer, senderAdmin, loadBalancerAdmin] = await Promise.all(
     DEMO_ACCOUNTS.map((account) =>
       db().user.upsert({
         where: { email: account.email },
@@ -92,5 +93,33 @@ export async function seedDemoData(): Promise<void> {
       ...people,
     }),
     old.certificates,
+  );
+
+  await createCase(
+    ownerActor,
+    caseInputSchema.parse({
+      workspaceId: workspace.id,
+      title: "Shop orders inbound: the shop's new client certificate",
+      keyOwner: "sender",
+      receiverSystem: "Web shop (sends orders)",
+      operatingModel: "CUSTOMER_MANAGED",
+      integrationFlows: "Receive Web Orders",
+      tenantAdmins: tenantAdmin!.email,
+      integrationDevelopers: developer!.email,
+      senderAdmins: senderAdmin!.email,
+    }),
+  );
+  await createCase(
+    ownerActor,
+    caseInputSchema.parse({
+      workspaceId: workspace.id,
+      title: "Load balancer certificate under the new root",
+      keyOwner: "load-balancer",
+      receiverSystem: "Web shop (sends orders)",
+      operatingModel: "SAP_MANAGED",
+      tenantAdmins: tenantAdmin!.email,
+      senderAdmins: senderAdmin!.email,
+      loadBalancerAdmins: loadBalancerAdmin!.email,
+    }),
   );
 }

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { seedDemoData } from "@/lib/seed/store/demo";
 
 describe("the demo data of npm start", () => {
-  it("seeds a variant A case part-way through and a fresh variant B case, through the real services", async () => {
+  it("seeds a new-CA case part-way through and fresh cases of other procedures, through the real services", async () => {
     await seedDemoData();
     const workspace = await db().workspace.findFirstOrThrow({
       where: { name: "Demo integration team" },
@@ -17,6 +17,8 @@ describe("the demo data of npm start", () => {
     expect(cases.map((found) => [found.procedure, found.steps.map((step) => step.number)])).toEqual([
       ["TENANT_CLIENT_NEW_CA_BOTH", [5]],
       ["TENANT_CLIENT_NEW_CA_DOWNTIME", [1]],
+      ["SENDER_CLIENT", [1]],
+      ["LOAD_BALANCER_SERVER", [1]],
     ]);
     expect(await db().storedCertificate.count({ where: { caseId: cases[0]!.id } })).toBe(5);
   });
