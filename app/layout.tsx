@@ -7,7 +7,7 @@ import { TIME_ZONE_COOKIE } from "@/lib/time/viewer";
 
 export const metadata: Metadata = {
   title: { default: "Renewal Desk", template: "%s · Renewal Desk" },
-  description: "Coordinates the renewal of a TLS client certificate that moves to a new CA.",
+  description: "Coordinates the certificate renewals around an integration tenant, step by step, across companies.",
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

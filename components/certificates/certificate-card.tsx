@@ -1,12 +1,18 @@
 import type { CertificateSummary } from "@/lib/certificates/summary";
 
-export const CERTIFICATE_ROLE_LABEL: Record<CertificateSummary["role"], string> = {
-  leaf: "New client certificate",
-  intermediate: "Intermediate CA",
-  root: "New root CA",
-  "old-leaf": "Old client certificate",
-  "old-root": "Old root CA",
-};
+export type CertificatePurpose = "client" | "server";
+
+/** What a certificate of a case is, in words: the renewed one is a client or a server certificate by procedure. */
+export function certificateRoleLabel(role: string, purpose: CertificatePurpose = "client"): string {
+  const labels: Record<CertificateSummary["role"], string> = {
+    leaf: `New ${purpose} certificate`,
+    intermediate: "Intermediate CA",
+    root: "New root CA",
+    "old-leaf": `Old ${purpose} certificate`,
+    "old-root": "Old root CA",
+  };
+  return labels[role as CertificateSummary["role"]] ?? role;
+}
 
 function keyDescription(certificate: CertificateSummary): string {
   if (certificate.curve) return `${certificate.keyType} ${certificate.curve}`;
@@ -17,9 +23,11 @@ function keyDescription(certificate: CertificateSummary): string {
 export function CertificateCard({
   certificate,
   downloads,
+  purpose = "client",
 }: {
   certificate: CertificateSummary;
   downloads?: React.ReactNode;
+  purpose?: CertificatePurpose;
 }) {
   // Days left as of now, not as of the upload.
   const daysLeft = Math.floor((new Date(certificate.notAfter).getTime() - new Date().getTime()) / 86_400_000);
@@ -29,7 +37,7 @@ export function CertificateCard({
       className="rounded border border-slate-200 bg-white p-3 text-sm"
       data-testid={`certificate-${certificate.role}`}
     >
-      <h4 className="font-semibold">{CERTIFICATE_ROLE_LABEL[certificate.role]}</h4>
+      <h4 className="font-semibold">{certificateRoleLabel(certificate.role, purpose)}</h4>
       <dl className="mt-2 grid grid-cols-[9rem_1fr] gap-x-3 gap-y-1">
         <dt className="text-slate-600">Subject</dt>
         <dd className="break-all">{certificate.subject}</dd>

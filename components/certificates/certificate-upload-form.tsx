@@ -97,7 +97,11 @@ export function CertificateUploadForm({ caseId, purpose, rootHelp, offerSameCa }
             <summary className="cursor-pointer text-sm font-medium">What was recognised in the upload</summary>
             <div className="mt-2 grid gap-2 md:grid-cols-2">
               {state.certificates.map((certificate) => (
-                <CertificateCard key={certificate.fingerprints.sha256 + certificate.role} certificate={certificate} />
+                <CertificateCard
+                  key={certificate.fingerprints.sha256 + certificate.role}
+                  certificate={certificate}
+                  purpose={purpose}
+                />
               ))}
             </div>
           </details>

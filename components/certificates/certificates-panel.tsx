@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { StoredUploadView } from "@/lib/certificates/queries/case-certificates";
 import type { CertificateSet } from "@/lib/generated/prisma/enums";
 import { Time } from "@/components/ui/time";
-import { CertificateCard } from "./certificate-card";
+import { CertificateCard, type CertificatePurpose } from "./certificate-card";
 import { ChainPicture } from "./chain-picture";
 import { FindingsList } from "./findings-list";
 import { FingerprintCheckForm } from "./fingerprint-check-form";
@@ -25,9 +25,12 @@ function Downloads({ caseId, certificateId }: { caseId: string; certificateId: s
 export function CertificatesPanel({
   caseId,
   uploads,
+  purpose,
 }: {
   caseId: string;
   uploads: Partial<Record<CertificateSet, StoredUploadView>>;
+  /** Whether the renewed certificate is a client or a server certificate (by the case's procedure). */
+  purpose: CertificatePurpose;
 }) {
   const fresh = uploads.NEW;
   const old = uploads.OLD;
@@ -43,7 +46,7 @@ export function CertificatesPanel({
             {fresh.warnings.length > 0 ? " Warnings were acknowledged by the uploader:" : " No warnings."}
           </p>
           <FindingsList findings={fresh.warnings} />
-          <ChainPicture chain={fresh.chain} />
+          <ChainPicture chain={fresh.chain} purpose={purpose} />
           <div className="flex flex-wrap gap-4 text-sm">
             <Link href={`/cases/${caseId}/certificates/chain?format=pem`} prefetch={false}>
               Whole chain (PEM)
@@ -55,13 +58,14 @@ export function CertificatesPanel({
           <div className="grid gap-3 md:grid-cols-2">
             {fresh.certificates.map((certificate) => (
               <CertificateCard
+                purpose={purpose}
                 key={certificate.id}
                 certificate={certificate}
                 downloads={<Downloads caseId={caseId} certificateId={certificate.id} />}
               />
             ))}
           </div>
-          <FingerprintCheckForm caseId={caseId} />
+          <FingerprintCheckForm caseId={caseId} purpose={purpose} />
         </div>
       ) : (
         <p className="text-sm text-slate-600">The new certificates arrive with step 1.</p>
@@ -72,6 +76,7 @@ export function CertificatesPanel({
           <div className="mt-2 grid gap-3 md:grid-cols-2">
             {old.certificates.map((certificate) => (
               <CertificateCard
+                purpose={purpose}
                 key={certificate.id}
                 certificate={certificate}
                 downloads={<Downloads caseId={caseId} certificateId={certificate.id} />}

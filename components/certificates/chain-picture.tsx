@@ -1,13 +1,13 @@
 import type { ChainLink } from "@/lib/certificates/policy";
-import { CERTIFICATE_ROLE_LABEL } from "./certificate-card";
+import { certificateRoleLabel, type CertificatePurpose } from "./certificate-card";
 
-/** The chain as a row of boxes, client certificate first, with the result of each link in words and symbols. */
-export function ChainPicture({ chain }: { chain: ChainLink[] }) {
+/** The chain as a row of boxes, the renewed certificate first, with the result of each link in words and symbols. */
+export function ChainPicture({ chain, purpose = "client" }: { chain: ChainLink[]; purpose?: CertificatePurpose }) {
   if (chain.length === 0) return null;
   return (
     <ol
       className="flex flex-wrap items-stretch gap-2 text-sm"
-      aria-label="Certificate chain, client certificate first"
+      aria-label={`Certificate chain, ${purpose} certificate first`}
       data-testid="chain"
     >
       {chain.map((link, index) => (
@@ -17,7 +17,7 @@ export function ChainPicture({ chain }: { chain: ChainLink[] }) {
           >
             <div className="font-semibold">
               <span aria-hidden="true">{link.ok ? "✓ " : "✗ "}</span>
-              {CERTIFICATE_ROLE_LABEL[link.role]}
+              {certificateRoleLabel(link.role, purpose)}
             </div>
             <div className="max-w-64 truncate text-xs text-slate-700" title={link.subject}>
               {link.subject}

@@ -4,10 +4,10 @@ import { useActionState } from "react";
 import { checkFingerprintAction } from "@/lib/certificates/actions";
 import { inputClass, secondaryButtonClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { CERTIFICATE_ROLE_LABEL } from "./certificate-card";
+import { certificateRoleLabel, type CertificatePurpose } from "./certificate-card";
 
 /** The receiver's side: paste the fingerprint your system shows and see whether it is the certificate of this case. */
-export function FingerprintCheckForm({ caseId }: { caseId: string }) {
+export function FingerprintCheckForm({ caseId, purpose }: { caseId: string; purpose: CertificatePurpose }) {
   const [state, action, pending] = useActionState(checkFingerprintAction, null);
   return (
     <form action={action} className="space-y-2">
@@ -27,9 +27,7 @@ export function FingerprintCheckForm({ caseId }: { caseId: string }) {
       {state?.ok ? (
         state.data.matched ? (
           <Notice tone="success">
-            Match: this is the{" "}
-            {CERTIFICATE_ROLE_LABEL[state.data.role as keyof typeof CERTIFICATE_ROLE_LABEL].toLowerCase()} (
-            {state.data.subject}).
+            Match: this is the {certificateRoleLabel(state.data.role ?? "", purpose).toLowerCase()} ({state.data.subject}).
           </Notice>
         ) : (
           <Notice tone="error">

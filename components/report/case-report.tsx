@@ -1,4 +1,4 @@
-import { ROLE_LABEL, stepTaking, workflowFor } from "@/lib/workflow";
+import { ROLE_LABEL, stepLabel, stepTaking, workflowFor } from "@/lib/workflow";
 import { CHANNEL_LABEL } from "@/lib/workflow/labels";
 import { completionNote } from "@/lib/workflow/completion-note";
 import type { CaseDetail } from "@/lib/workflow/queries/case-detail";
@@ -77,7 +77,7 @@ export function CaseReport({ detail, details, uploads, audit, zone, printedAt }:
               const step = detail.steps.find((candidate) => candidate.number === definition.number)!;
               return (
                 <tr key={definition.number} className="border-b border-slate-100 align-top">
-                  <td className="py-1 pr-2">{definition.number}</td>
+                  <td className="py-1 pr-2">{stepLabel(definition)}</td>
                   <td className="pr-2">
                     {definition.title}
                     {completionNote(step.details) ? (
@@ -109,10 +109,14 @@ export function CaseReport({ detail, details, uploads, audit, zone, printedAt }:
               {upload.warnings.length ? " Warnings acknowledged by the uploader:" : ""}
             </p>
             <FindingsList findings={upload.warnings} />
-            <ChainPicture chain={upload.chain} />
+            <ChainPicture chain={upload.chain} purpose={procedure.certificate.purpose} />
             <div className="grid gap-2 md:grid-cols-2 print:grid-cols-2">
               {upload.certificates.map((certificate) => (
-                <CertificateCard key={certificate.id} certificate={certificate} />
+                <CertificateCard
+                  key={certificate.id}
+                  certificate={certificate}
+                  purpose={procedure.certificate.purpose}
+                />
               ))}
             </div>
           </section>

@@ -4,7 +4,7 @@ import { requireUserOrRedirect } from "@/lib/auth/session";
 import { loadOverview, overviewWorkspaces, participantsWhoCannotSignIn } from "@/lib/workspaces/queries/overview";
 import { displayName } from "@/lib/people";
 import { ROLE_LABEL, procedureName, stepDefinition, stepLabel, workflowFor, type ProcedureId } from "@/lib/workflow";
-import { CERTIFICATE_ROLE_LABEL } from "@/components/certificates/certificate-card";
+import { certificateRoleLabel } from "@/components/certificates/certificate-card";
 import { ExpiryChart } from "@/components/overview/expiry-chart";
 import { Time, waitedFor } from "@/components/ui/time";
 
@@ -221,8 +221,10 @@ export default async function OverviewPage({
               return (
                 <tr key={certificate.id} className={`border-b border-slate-200 ${level.className}`}>
                   <td className="py-1 pr-3">
-                    {CERTIFICATE_ROLE_LABEL[certificate.role as keyof typeof CERTIFICATE_ROLE_LABEL] ??
-                      certificate.role}
+                    {certificateRoleLabel(
+                      certificate.role,
+                      workflowFor(certificate.case.procedure).certificate.purpose,
+                    )}
                     : {certificate.subject}
                   </td>
                   <td className="pr-3">

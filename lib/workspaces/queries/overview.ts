@@ -96,7 +96,7 @@ async function computeOverview(workspaceId: string, now: Date) {
         subject: true,
         notAfter: true,
         sha256: true,
-        case: { select: { id: true, title: true, status: true } },
+        case: { select: { id: true, title: true, status: true, procedure: true } },
       },
     }),
     // Same "in use" rule as above, counted per month of expiry in the database.

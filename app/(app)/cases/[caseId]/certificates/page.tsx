@@ -16,7 +16,7 @@ export default async function CaseCertificatesPage({ params }: { params: Promise
   return (
     <>
       <CaseHeader view={view} section="certificates" />
-      <CertificatesPanel caseId={view.detail.id} uploads={uploads} />
+      <CertificatesPanel caseId={view.detail.id} uploads={uploads} purpose={view.definition.certificate.purpose} />
     </>
   );
 }
