@@ -47,7 +47,7 @@ export function addedMail(c: MailCase, roles: readonly Role[], addedBy: string):
     subject: `${c.title}: you have been added to a certificate renewal`,
     heading: `You take part in "${c.title}"`,
     paragraphs: [
-      `${addedBy} started a renewal of the tenant's client certificate with a new CA and named you ${roleList(roles)}.`,
+      `${addedBy} started a renewal in the workspace (${procedureName(workflowFor(c.procedure))}) and named you ${roleList(roles)}.`,
       "You will get a message whenever a step is yours. Sign in with this e-mail address to see the case.",
     ],
     facts: facts(c),

@@ -203,7 +203,7 @@ export function addedToCaseMessages(
       subject: caseSubject(summary.title, "you have been added to a certificate renewal"),
       heading: `You take part in “${summary.title}”`,
       paragraphs: [
-        `${inviter} started a renewal of the tenant's client certificate with a new CA in the workspace “${invitation.workspaceName}” and named you ${recipient.roles.map((role) => ROLE_LABEL[role].toLowerCase()).join(" and ")}.`,
+        `${inviter} started a renewal in the workspace “${invitation.workspaceName}” (${procedureName(workflowFor(summary.procedure))}) and named you ${recipient.roles.map((role) => ROLE_LABEL[role].toLowerCase()).join(" and ")}.`,
         "You will get a message whenever a step is yours. Sign in with this e-mail address to see the case.",
         ...(recipient.signedInBefore
           ? []
