@@ -291,7 +291,7 @@ test("the new-case form for every choice, and the other procedures at their own 
   // The form as each answer shapes it, and with every problem reported at once.
   await taPage.goto("/cases/new");
   for (const answer of [
-    /^The integration tenant's client certificate/,
+    /^The tenant's own client certificate/,
     /^A receiver's server certificate/,
     /^The load balancer's server certificate/,
     /^A sender's client certificate/,

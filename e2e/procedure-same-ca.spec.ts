@@ -25,7 +25,7 @@ test("a tenant certificate from the same CA: the upload offers the same-CA proce
   // The tenant administrator believes the CA changes; the certificates say otherwise.
   const caseUrl = await createWorkspaceAndProcedureCase(taPage, tag, {
     title,
-    renews: "The integration tenant's client certificate",
+    renews: "The tenant's own client certificate",
     ca: "A different CA",
     acceptsBoth: true,
     system: { label: "Receiver system", name: "Billing gateway" },

@@ -13,7 +13,7 @@ export interface RenewalAnswers {
 export const KEY_OWNER_CHOICES = [
   {
     value: "tenant",
-    label: "The integration tenant's client certificate",
+    label: "The tenant's own client certificate",
     help: "The tenant calls a receiver over HTTPS and proves who it is with this certificate. The key pair lives in the tenant keystore.",
   },
   {

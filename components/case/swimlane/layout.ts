@@ -5,13 +5,7 @@
  */
 import { formatInZone, formatterFor } from "@/lib/time/zones";
 import { ROLES, ROLE_LABEL, ROLE_SHORT, type Role } from "@/lib/workflow/roles";
-import {
-  procedureName,
-  rolesOf,
-  stepLabel,
-  type StepDefinition,
-  type WorkflowDefinition,
-} from "@/lib/workflow/definitions";
+import { rolesOf, stepLabel, type StepDefinition, type WorkflowDefinition } from "@/lib/workflow/definitions";
 import type { StepStatus } from "@/lib/workflow/transitions";
 
 export interface SwimlaneStepState {
@@ -557,7 +551,9 @@ export function layoutSwimlane(
   return {
     width: (lastColumn ? lastColumn.x + lastColumn.width : MARGIN + LABEL_WIDTH) + GAP + MARGIN,
     height: lanesBottom + LEGEND_HEIGHT + MARGIN,
-    title: `Swimlane of the procedure: ${procedureName(definition)}`,
+    title: definition.variant
+      ? `Swimlane of procedure ${definition.variant}: ${definition.name}`
+      : `Swimlane of the procedure: ${definition.familyName}`,
     summary: summarizeProgress(definition, states),
     lanes,
     boxes,

@@ -295,7 +295,7 @@ describe("Swimlane picture", () => {
     const titleId = svg.match(/aria-labelledby="([^"]+)"/)![1]!;
     const descId = svg.match(/aria-describedby="([^"]+)"/)![1]!;
     expect(markup).toContain(
-      `<title id="${titleId}">Swimlane of the procedure: Tenant client certificate from a new CA — ${TENANT_CLIENT_NEW_CA_BOTH.name}</title>`,
+      `<title id="${titleId}">Swimlane of procedure A: ${TENANT_CLIENT_NEW_CA_BOTH.name}</title>`,
     );
     expect(markup).toContain(
       `<desc id="${descId}">Step 5 of 9 is ready for the tenant administrator; steps 1–4 done.</desc>`,
