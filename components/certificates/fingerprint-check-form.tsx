@@ -27,7 +27,8 @@ export function FingerprintCheckForm({ caseId, purpose }: { caseId: string; purp
       {state?.ok ? (
         state.data.matched ? (
           <Notice tone="success">
-            Match: this is the {certificateRoleLabel(state.data.role ?? "", purpose).toLowerCase()} ({state.data.subject}).
+            Match: this is the {certificateRoleLabel(state.data.role ?? "", purpose).toLowerCase()} (
+            {state.data.subject}).
           </Notice>
         ) : (
           <Notice tone="error">

@@ -40,7 +40,7 @@ export const ERROR_CODES = [
   "CA_CHANGED",
 ] as const;
 
-export const WARNING_CODES = ["EXPIRES_SOON", "SAME_CA_AS_OLD", "SUBJECT_CHANGED"] as const;
+export const WARNING_CODES = ["EXPIRES_SOON", "SAME_CA_AS_OLD", "SUBJECT_CHANGED", "CA_NOT_COMPARED"] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export type WarningCode = (typeof WARNING_CODES)[number];

@@ -22,7 +22,11 @@ export function readOldCertificates(
       errors.push(...read.errors.map((error) => ({ ...error, message: `Old client certificate: ${error.message}` })));
     else {
       const sorted = classify(read.certificates);
-      if (!sorted.leaf)
+      // A trusted root renewed as such (a receiver's root in the tenant keystore) is the old root, not an old leaf.
+      const lone = read.certificates.length === 1 ? sorted.leaf : undefined;
+      const onlyRoot = lone?.selfIssued === true && lone.decoded.basicConstraints?.ca === true;
+      if (onlyRoot && oldRoot.length === 0) certificates.push(summarize(lone, "old-root", false, at));
+      else if (!sorted.leaf)
         errors.push(
           finding(
             "AMBIGUOUS_LEAF",

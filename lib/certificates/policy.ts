@@ -217,17 +217,26 @@ function compareWithOld(
   const newAki = leaf.decoded.authorityKeyId?.keyId;
   const sameIssuer =
     oldLeaf && oldLeaf.issuer.key === leaf.issuer.key && (!oldAki || !newAki || bytesEqual(oldAki, newAki));
-  if (policy.ca === "same" && oldLeaf && !sameRoot && !sameIssuer) {
+  if (policy.ca === "same" && !oldLeaf && !oldRoot) {
+    report.warning(
+      "CA_NOT_COMPARED",
+      "This case has no old certificate, so Renewal Desk cannot confirm that the CA stayed the same. If it changed, the other side must first trust the new root: start a case for a change of CA instead.",
+      leaf,
+    );
+  }
+  if (policy.ca === "same" && (oldLeaf || oldRoot) && !sameRoot && !sameIssuer) {
     report.error(
       "CA_CHANGED",
-      `The new certificate is issued by "${leaf.issuerText}", the old one by "${oldLeaf.issuerText}". This procedure is for a renewal under the same CA, where nobody's trust store changes; with a new CA the other side must first trust the new root. Start a case for a change of CA instead.`,
+      `The new certificate is issued by "${leaf.issuerText}", ${oldLeaf ? `the old one by "${oldLeaf.issuerText}"` : "and its root is not the old root"}. This procedure is for a renewal under the same CA, where nobody's trust store changes; with a new CA the other side must first trust the new root. Start a case for a change of CA instead.`,
       leaf,
     );
   }
   if (policy.ca === "different" && (sameRoot || sameIssuer)) {
     report.warning(
       "SAME_CA_AS_OLD",
-      "The new certificate comes from the same CA as the old one. This procedure is for a change of CA; a renewal under the same CA is simpler (the receiver's trust store does not change).",
+      policy.purpose === "client"
+        ? "The new certificate comes from the same CA as the old one. This procedure is for a change of CA; a renewal under the same CA is simpler (the receiver's trust store does not change)."
+        : "The new certificate comes from the same CA as the old one. This procedure is for a change of CA; under the same CA nobody has to trust a new root.",
       leaf,
     );
   }

@@ -104,6 +104,8 @@ export const caseInputSchema = z
       receiverSystem: input.receiverSystem!,
       procedure,
       keystoreAlias: definition.usesKeystoreAlias ? input.keystoreAlias! : null,
+      // A tenant is checked at the keystore step; a procedure without one keeps no tenant.
+      tenantId: definition.usesKeystoreAlias ? input.tenantId : undefined,
       integrationFlows: definition.usesFlows ? (input.integrationFlows ?? []) : [],
       runtimeNodes: definition.usesFlows ? (input.runtimeNodes ?? []) : [],
       /** Only the roles the procedure needs: a field left over from another choice names nobody. */

@@ -107,12 +107,24 @@ export function stepActions(
   return [step.input ? "give-input" : "confirm"];
 }
 
-/** What a viewer may do on the case as a whole. */
-export function caseActions(state: Pick<CaseState, "status">, viewer: Viewer): CaseActionKind[] {
+/**
+ * What a viewer may do on the case as a whole. Nodes and flows are added only where the procedure has a grid of them
+ * (given the definition; without one, as the procedures that have grids).
+ */
+export function caseActions(
+  state: Pick<CaseState, "status">,
+  viewer: Viewer,
+  definition?: WorkflowDefinition,
+): CaseActionKind[] {
   const open = state.status === "OPEN";
   const owner = viewer.workspaceRole === "OWNER";
   const actions: CaseActionKind[] = [];
-  if (open && (owner || viewer.roles.includes("TENANT_ADMIN") || viewer.roles.includes("INTEGRATION_DEVELOPER")))
+  const grids = !definition || stepTaking(definition, "flow-node-grid") !== undefined;
+  if (
+    open &&
+    grids &&
+    (owner || viewer.roles.includes("TENANT_ADMIN") || viewer.roles.includes("INTEGRATION_DEVELOPER"))
+  )
     actions.push("add-nodes-flows");
   if (open && owner) actions.push("cancel-case");
   if (owner || viewer.roles.length > 0) actions.push("resend-mail");
@@ -140,7 +152,7 @@ export interface Allowed {
 export function allowedFor(definition: WorkflowDefinition, state: CaseState, viewer: Viewer): Allowed {
   return {
     steps: new Map(definition.steps.map((step) => [step.number, stepActions(definition, state, step, viewer.roles)])),
-    caseActions: caseActions(state, viewer),
+    caseActions: caseActions(state, viewer, definition),
   };
 }
 

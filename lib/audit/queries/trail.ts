@@ -48,13 +48,16 @@ export const AUDIT_TRAIL_MAX_EVENTS = 10_000;
 
 /** The whole trail, oldest first (exports and the auditors' report). */
 export async function loadAuditTrail(caseId: string, filter: AuditFilter = {}, procedure?: ProcedureId) {
+  // Exports name steps as the case's procedure does too; the report passes the procedure it already has.
+  const named =
+    procedure ?? (await db().case.findUnique({ where: { id: caseId }, select: { procedure: true } }))?.procedure;
   const events = await db().auditEvent.findMany({
     where: auditWhere(caseId, filter),
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: AUDIT_TRAIL_MAX_EVENTS,
     include: auditRowSource,
   });
-  const label = stepLabeller(procedure);
+  const label = stepLabeller(named);
   return events.map((event) => toAuditRow(event, label));
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { caseActions, type CaseActionKind, type Role } from "@/lib/workflow";
+import { caseActions, type CaseActionKind, type Role, type WorkflowDefinition } from "@/lib/workflow";
 import type { CaseStatus, WorkspaceRole } from "@/lib/generated/prisma/enums";
 
 export interface CaseAccess {
@@ -68,9 +68,9 @@ const CASE_ACTION_REFUSAL: Record<CaseActionKind, string> = {
 };
 
 /** Refuses a case-wide action that the rule of who may act (lib/workflow/turn.ts) does not allow this viewer. */
-export function assertCaseAction(access: CaseAccess, action: CaseActionKind): void {
-  if (caseActions(access, access).includes(action)) return;
-  if (access.status !== "OPEN" && caseActions({ status: "OPEN" }, access).includes(action)) {
+export function assertCaseAction(access: CaseAccess, action: CaseActionKind, definition?: WorkflowDefinition): void {
+  if (caseActions(access, access, definition).includes(action)) return;
+  if (access.status !== "OPEN" && caseActions({ status: "OPEN" }, access, definition).includes(action)) {
     throw new AppError("CASE_CLOSED", "This case is closed; nothing about it can change any more.");
   }
   throw new AppError("FORBIDDEN", CASE_ACTION_REFUSAL[action]);

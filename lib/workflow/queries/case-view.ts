@@ -103,7 +103,7 @@ async function viewOf<Detail extends CaseDetail>(viewerId: string, detail: Detai
     zone,
     now,
     tasks: tasksOf(definition, state, access.roles),
-    caseActions: caseActions(state, access),
+    caseActions: caseActions(state, access, definition),
   };
 }
 

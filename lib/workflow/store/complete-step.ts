@@ -9,7 +9,7 @@ import { kickMailWorker } from "@/lib/mail/store/delivery";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel } from "@/lib/generated/prisma/enums";
 import { ROLE_LABEL } from "../roles";
-import { stepDefinition, workflowFor, type StepDefinition } from "../definitions";
+import { stepDefinition, stepLabel, workflowFor, type StepDefinition } from "../definitions";
 import { planCompletion, type TransitionPlan, type TransitionRefusal } from "../transitions";
 import { actorsOf } from "../turn";
 import { caseRecipients } from "./recipients";
@@ -39,7 +39,12 @@ export interface CompletedStep {
   caseCompleted: boolean;
 }
 
-async function alreadyDoneError(tx: Prisma.TransactionClient, caseId: string, number: number): Promise<AppError> {
+async function alreadyDoneError(
+  tx: Prisma.TransactionClient,
+  caseId: string,
+  number: number,
+  label: string,
+): Promise<AppError> {
   const step = await tx.step.findUnique({
     where: { caseId_number: { caseId, number } },
     select: { completedBy: { select: { name: true, email: true } } },
@@ -47,7 +52,7 @@ async function alreadyDoneError(tx: Prisma.TransactionClient, caseId: string, nu
   // When it was done, the case page shows in the viewer's zone.
   return new AppError(
     "CONFLICT",
-    `Step ${number} was already done by ${displayName(step?.completedBy, "someone else")}. Nothing was changed.`,
+    `Step ${label} was already done by ${displayName(step?.completedBy, "someone else")}. Nothing was changed.`,
   );
 }
 
@@ -63,7 +68,7 @@ function refusalError(
     case "STEP_NOT_READY":
       return new AppError(
         "STEP_NOT_READY",
-        `Step ${step?.number} is not ready yet: the steps before it must be done first.`,
+        `Step ${step ? stepLabel(step) : "?"} is not ready yet: the steps before it must be done first.`,
       );
     case "STEP_IS_HANDOVER":
     case "NOT_A_WAITING_HANDOVER":
@@ -74,7 +79,7 @@ function refusalError(
     case "NOT_YOUR_ROLE":
       return new AppError(
         "NOT_YOUR_ROLE",
-        `Step ${step?.number} belongs to the ${
+        `Step ${step ? stepLabel(step) : "?"} belongs to the ${
           step
             ? actorsOf(step)
                 .map((role) => ROLE_LABEL[role].toLowerCase())
@@ -121,13 +126,19 @@ export async function completeStepInTransaction(
     found.participants.map((participant) => participant.role),
   );
   if (!decision.ok) {
-    if (decision.refusal === "STEP_ALREADY_DONE") throw await alreadyDoneError(tx, found.id, command.stepNumber);
+    if (decision.refusal === "STEP_ALREADY_DONE")
+      throw await alreadyDoneError(
+        tx,
+        found.id,
+        command.stepNumber,
+        step ? stepLabel(step) : String(command.stepNumber),
+      );
     throw refusalError(decision.refusal, step);
   }
   if (step?.input && !command.withInput) {
     throw new AppError(
       "INPUT_REQUIRED",
-      `Step ${step.number} is completed by providing its information on the case page, not by a plain confirmation.`,
+      `Step ${stepLabel(step)} is completed by providing its information on the case page, not by a plain confirmation.`,
     );
   }
   const { plan } = decision;
@@ -144,7 +155,7 @@ export async function completeStepInTransaction(
       ...(command.details ? { details: command.details } : {}),
     },
   });
-  if (claimed.count === 0) throw await alreadyDoneError(tx, found.id, plan.completed);
+  if (claimed.count === 0) throw await alreadyDoneError(tx, found.id, plan.completed, stepLabel(step!));
   await voidActionLinks(tx, { step: { caseId: found.id, number: plan.completed } });
 
   const followUps = await applyFollowUps(tx, found, plan, now);

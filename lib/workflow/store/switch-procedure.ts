@@ -20,6 +20,13 @@ export async function switchToSameCa(actorId: string, caseId: string) {
     const target = sameCaCounterpart(found.procedure);
     if (!target)
       throw new AppError("CONFLICT", "This case's procedure has no same-CA counterpart. Nothing was changed.");
+    // The switch answers a finding that compared the upload with the old certificate; without one nothing was compared.
+    const old = await tx.certificateUpload.count({ where: { caseId, set: "OLD" } });
+    if (old === 0)
+      throw new AppError(
+        "CONFLICT",
+        "This case has no old certificate, so Renewal Desk cannot tell that the CA stays the same. Nothing was changed.",
+      );
     if (found.steps.some((step) => step.status === "DONE"))
       throw new AppError("CONFLICT", "A step of this case is already done, so its procedure can no longer change.");
     const moved = await tx.case.updateMany({

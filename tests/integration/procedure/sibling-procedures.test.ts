@@ -5,6 +5,8 @@ import { mailWorkerIdle } from "@/lib/mail/store/delivery";
 import { announceCutOver } from "@/lib/workflow/store/inputs/cut-over";
 import { switchToSameCa } from "@/lib/workflow/store/switch-procedure";
 import { submitNewCertificates } from "@/lib/workflow/store/inputs/new-certificates";
+import { readOldCertificates } from "@/lib/certificates/old-certificates";
+import { storeUpload } from "@/lib/certificates/store/uploads";
 import { footprint, makeCase, uploadNewCertificates } from "../factories";
 import { makeCurrentChain, part, pems } from "../../support/certificates";
 
@@ -90,9 +92,20 @@ describe("the load balancer's cut-over", () => {
   });
 });
 
+/** The certificate being replaced, as the new-case form stores it. */
+async function withOldCertificate(made: Awaited<ReturnType<typeof makeCase>>) {
+  const chain = await makeCurrentChain(`Old ${made.tag}`);
+  const old = readOldCertificates([part(chain.leaf.pem)], [part(chain.root.pem)]);
+  if (!old.ok) throw new Error("old certificates refused");
+  await db().$transaction((tx) =>
+    storeUpload(tx, { caseId: made.caseId, set: "OLD", uploadedById: made.owner.id, certificates: old.certificates }),
+  );
+  return made;
+}
+
 describe("switching to the same-CA procedure", () => {
   it("relabels the steps, rewrites the receiver's tasks and records why", async () => {
-    const made = await makeCase({ variant: "A" });
+    const made = await withOldCertificate(await makeCase({ variant: "A" }));
     await switchToSameCa(made.tenantAdmin.id, made.caseId);
     const found = await db().case.findUniqueOrThrow({
       where: { id: made.caseId },
@@ -111,8 +124,17 @@ describe("switching to the same-CA procedure", () => {
     expect(audit.data).toMatchObject({ from: "TENANT_CLIENT_NEW_CA_BOTH", to: "TENANT_CLIENT_SAME_CA_BOTH" });
   });
 
+  it("needs the old certificate: without it nothing says the CA stays the same", async () => {
+    const made = await makeCase({ variant: "A" });
+    const before = await footprint(made.caseId);
+    const refused = await refusal(() => switchToSameCa(made.tenantAdmin.id, made.caseId));
+    expect(refused).toMatchObject({ code: "CONFLICT" });
+    expect(refused.message).toContain("no old certificate");
+    expect(await footprint(made.caseId)).toEqual(before);
+  });
+
   it("is for whoever uploads the certificates, before anything is done, and only from a new-CA procedure", async () => {
-    const made = await makeCase({ variant: "B" });
+    const made = await withOldCertificate(await makeCase({ variant: "B" }));
     const before = await footprint(made.caseId);
     expect((await refusal(() => switchToSameCa(made.receiverAdmin.id, made.caseId))).code).toBe("NOT_YOUR_ROLE");
     expect((await refusal(() => switchToSameCa(made.owner.id, made.caseId))).code).toBe("NOT_YOUR_ROLE");
@@ -126,7 +148,7 @@ describe("switching to the same-CA procedure", () => {
       "TENANT_CLIENT_NEW_CA_DOWNTIME",
     );
 
-    const sameCa = await makeCase({ procedure: "TENANT_CLIENT_SAME_CA_BOTH" });
+    const sameCa = await withOldCertificate(await makeCase({ procedure: "TENANT_CLIENT_SAME_CA_BOTH" }));
     expect((await refusal(() => switchToSameCa(sameCa.tenantAdmin.id, sameCa.caseId))).code).toBe("CONFLICT");
   });
 });

@@ -200,6 +200,7 @@ const scenarios: [string, () => Promise<ReturnType<typeof validateRenewal>>][] =
       return renewal(chain.leaf, { oldLeaf: [part(old.pem)], policy: { purpose: "client", ca: "same" } });
     },
   ],
+  ["CA_NOT_COMPARED", async () => renewal(chain.leaf, { policy: { purpose: "client", ca: "same" } })],
   [
     "KEY_USAGE_MISMATCH",
     async () =>
@@ -436,6 +437,15 @@ describe("the procedure's certificate policy", () => {
     const other = renewal(chain.leaf, { oldLeaf: [part(otherCaOld.pem)], policy: { purpose: "client", ca: "same" } });
     expect(errorCodes(other)).toEqual(["CA_CHANGED"]);
     expect(other.errors[0]!.message).toContain("Start a case for a change of CA");
+    // The old root alone is enough to tell.
+    const byRoot = renewal(chain.leaf, {
+      oldRoot: [part(otherChain.root.pem)],
+      policy: { purpose: "client", ca: "same" },
+    });
+    expect(errorCodes(byRoot)).toEqual(["CA_CHANGED"]);
+    // Without anything old, it cannot be told: the uploader is warned and must acknowledge it.
+    const blind = renewal(chain.leaf, { policy: { purpose: "client", ca: "same" } });
+    expect([errorCodes(blind), warningCodes(blind)]).toEqual([[], ["CA_NOT_COMPARED"]]);
   });
 
   it("says nothing about the CA when either is fine (a sender's certificate), but still wants a new key", async () => {

@@ -148,4 +148,16 @@ describe("case-wide actions", () => {
   ] as const)("%#", (state, viewer, actions) => {
     expect(caseActions(state, viewer)).toEqual(actions);
   });
+
+  it("adds nodes and flows only where the procedure has a grid of them", () => {
+    const owner = { roles: [], workspaceRole: "OWNER" } as const;
+    for (const definition of Object.values(PROCEDURES)) {
+      const hasGrid = definition.steps.some((step) => step.input === "flow-node-grid");
+      expect({ id: definition.id, adds: caseActions(open, owner, definition).includes("add-nodes-flows") }).toEqual({
+        id: definition.id,
+        adds: hasGrid,
+      });
+    }
+    expect(caseActions(open, owner, PROCEDURES.LOAD_BALANCER_SERVER)).toEqual(["cancel-case", "resend-mail"]);
+  });
 });

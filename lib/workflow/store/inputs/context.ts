@@ -86,6 +86,7 @@ export function authorizeCaseAction(found: CaseForInput, action: CaseActionKind)
       status: found.status,
     },
     action,
+    workflowFor(found.procedure),
   );
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/store/record";
+import { AppError } from "@/lib/errors";
 import { kickMailWorker } from "@/lib/mail/store/delivery";
 import { validateRenewal, type RenewalResult } from "@/lib/certificates/policy";
 import type { UploadPart } from "@/lib/certificates/intake";
@@ -41,6 +42,7 @@ export async function submitNewCertificates(submission: NewCertificatesSubmissio
     ...old,
     ...(found ? { policy: workflowFor(found.procedure).certificate } : {}),
   });
+  const checkedAs = found?.procedure;
   const result: RenewalResult = submission.earlyErrors.length
     ? {
         accepted: false,
@@ -58,6 +60,12 @@ export async function submitNewCertificates(submission: NewCertificatesSubmissio
   const plan = await db().$transaction(async (tx) => {
     const found = await loadForInput(tx, submission.caseId, submission.actorId); // locks the case first, like every change
     const step = authorizeInput(found, "certificates", "give-input");
+    // Checked by one procedure's rules, stored under another's would skip a check (the case switched meanwhile).
+    if (found.procedure !== checkedAs)
+      throw new AppError(
+        "CONFLICT",
+        "The case's procedure changed while the certificates were being checked. Nothing was stored: upload them again.",
+      );
     // Stored first: the hand-over mail that completing the step queues attaches these certificates.
     await storeUpload(tx, {
       caseId: submission.caseId,
