@@ -98,6 +98,8 @@ export function describeAuditEvent(
       return `Downtime window agreed: ${String(data.start)} – ${String(data.end)}`;
     case "window.started":
       return `Downtime window started: the flows are to be stopped (step ${step} performed)`;
+    case "cut_over.at_risk":
+      return `A day before the cut-over (${String(data.cutOverAt)}) steps ${Array.isArray(data.openSteps) ? data.openSteps.join(", ") : ""} were still open; everyone was warned`;
     case "window.overdue":
       return `Downtime window ended with steps ${Array.isArray(data.openSteps) ? data.openSteps.join(", ") : ""} still open`;
     case "workspace.created":

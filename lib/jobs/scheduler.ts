@@ -2,12 +2,14 @@ import "server-only";
 import { deliverDueMail } from "@/lib/mail/store/delivery";
 import { sendDueReminders } from "@/lib/workflow/store/reminders";
 import { alertOverdueWindows, startDueWindows } from "@/lib/workflow/store/inputs/downtime";
+import { checkDueCutOvers } from "@/lib/workflow/store/cut-over-check";
 import { purgeExpiredRecords } from "./housekeeping";
 import { checkProviderAccounts } from "@/lib/auth/store/provider-accounts";
 import { readDueKeystores } from "@/lib/tenant/store/keystore-reads";
 
 /**
- * The background work: deliver due mail, start downtime windows, alert on overdue windows, send due reminders, ask
+ * The background work: deliver due mail, start downtime windows, alert on overdue windows, warn of cut-overs with
+ * steps still open, send due reminders, ask
  * company providers whether people may still sign in, read the connected tenants' keystores. It runs inside the app server by default,
  * or in its own process (`npm run worker`, with MAIL_WORKER=external on the app). Both keep their state in the
  * database, so any number of them can run and a restart loses nothing.
@@ -25,6 +27,7 @@ export function startBackgroundJobs(options: { mailEveryMs?: number; scheduleEve
   const schedule = safely("scheduled steps", async () => {
     await startDueWindows();
     await alertOverdueWindows();
+    await checkDueCutOvers();
     await sendDueReminders();
     await checkProviderAccounts();
     await readDueKeystores();

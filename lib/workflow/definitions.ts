@@ -52,6 +52,8 @@ export interface StepDefinition {
   readonly givenByOwner?: boolean;
   /** What a hand-over passes on: attached to the mail of the step that follows it. */
   readonly delivers?: "certificate-and-root" | "certificate" | "root";
+  /** The step must be done before the announced cut-over; a day before, the app warns if it is still open. */
+  readonly dueBy?: "cut-over";
 }
 
 export type StepInput =

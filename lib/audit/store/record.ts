@@ -35,6 +35,7 @@ export type AuditKind =
   | "window.accepted"
   | "window.started"
   | "window.overdue"
+  | "cut_over.at_risk"
   | "certificate.uploaded"
   | "certificate.downloaded"
   | "certificate.fingerprint_checked";

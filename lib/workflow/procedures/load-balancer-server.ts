@@ -54,6 +54,7 @@ export const LOAD_BALANCER_SERVER: WorkflowDefinition = {
       key: "trust-new-root",
       role: "SENDER_ADMIN",
       kind: "action",
+      dueBy: "cut-over",
       title: "Add the new root CA to the sender's trust store before the cut-over",
       help: "Import the new root into the trust store the sender's HTTPS client uses. Keep the old root: the load balancer presents the old certificate until the cut-over.",
     },

@@ -4,6 +4,8 @@ import { AppError } from "@/lib/errors";
 import { mailWorkerIdle } from "@/lib/mail/store/delivery";
 import { announceCutOver } from "@/lib/workflow/store/inputs/cut-over";
 import { switchToSameCa } from "@/lib/workflow/store/switch-procedure";
+import { checkDueCutOvers } from "@/lib/workflow/store/cut-over-check";
+import { completeStep } from "@/lib/workflow/store/complete-step";
 import { submitNewCertificates } from "@/lib/workflow/store/inputs/new-certificates";
 import { readOldCertificates } from "@/lib/certificates/old-certificates";
 import { storeUpload } from "@/lib/certificates/store/uploads";
@@ -102,6 +104,43 @@ async function withOldCertificate(made: Awaited<ReturnType<typeof makeCase>>) {
   );
   return made;
 }
+
+describe("a day before the cut-over", () => {
+  async function announced(days: number) {
+    const made = await announcing();
+    const at = new Date(Date.now() + days * DAY);
+    await announceCutOver(made.loadBalancerAdmin.id, made.caseId, 2, at);
+    return { made, at };
+  }
+  const warnings = (caseId: string) =>
+    db().outgoingMail.findMany({
+      where: { caseId, subject: { contains: "is near and a step is still open" } },
+      select: { toAddress: true },
+    });
+
+  it("warns everyone on the case and the owners once while the sender has not trusted the new root", async () => {
+    const { made, at } = await announced(3);
+    await checkDueCutOvers(new Date(at.getTime() - 2 * DAY)); // not yet due
+    expect(await warnings(made.caseId)).toEqual([]);
+    await checkDueCutOvers(new Date(at.getTime() - 23 * 3_600_000));
+    const first = await warnings(made.caseId);
+    expect(first.map((mail) => mail.toAddress).sort()).toEqual(
+      [made.owner.email, made.tenantAdmin.email, made.senderAdmin.email, made.loadBalancerAdmin.email].sort(),
+    );
+    await checkDueCutOvers(new Date(at.getTime() - 22 * 3_600_000));
+    expect(await warnings(made.caseId)).toHaveLength(first.length);
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { caseId: made.caseId, kind: "cut_over.at_risk" } });
+    expect(audit.data).toMatchObject({ openSteps: ["4"] });
+  });
+
+  it("says nothing when the sender is ready in time", async () => {
+    const { made, at } = await announced(3);
+    await completeStep({ caseId: made.caseId, stepNumber: 4, actorId: made.senderAdmin.id, channel: "WEB" });
+    await checkDueCutOvers(new Date(at.getTime() - 23 * 3_600_000));
+    expect(await warnings(made.caseId)).toEqual([]);
+    expect((await db().case.findUniqueOrThrow({ where: { id: made.caseId } })).cutOverCheckedAt).not.toBeNull();
+  });
+});
 
 describe("switching to the same-CA procedure", () => {
   it("relabels the steps, rewrites the receiver's tasks and records why", async () => {

@@ -9,11 +9,13 @@ import {
 import { checkKeystoreAlias } from "@/lib/workflow/alias";
 import { overlapping, windowProblem } from "@/lib/workflow/downtime";
 import { receiverChecklist } from "@/lib/workflow/checklists";
+import { cutOverProblem, stepsAtRisk } from "@/lib/workflow/cut-over";
 import {
   TENANT_CLIENT_NEW_CA_BOTH,
   TENANT_CLIENT_NEW_CA_DOWNTIME,
   TENANT_CLIENT_SAME_CA_BOTH,
   TENANT_CLIENT_SAME_CA_DOWNTIME,
+  LOAD_BALANCER_SERVER,
 } from "@/lib/workflow";
 
 const NOW = new Date("2026-12-01T10:00:00Z");
@@ -144,5 +146,30 @@ describe("receiver checklists", () => {
 
   it("starts empty for a custom list", () => {
     expect(receiverChecklist("CUSTOM", TENANT_CLIENT_NEW_CA_DOWNTIME)).toEqual([]);
+  });
+});
+
+describe("the load balancer's cut-over", () => {
+  const cutOver = at("2026-12-10T06:00:00Z");
+  const states = (fourDone: boolean) =>
+    LOAD_BALANCER_SERVER.steps.map((step) => ({
+      number: step.number,
+      status: step.number < 4 || (step.number === 4 && fourDone) ? ("DONE" as const) : ("BLOCKED" as const),
+    }));
+
+  it("accepts a time at least an hour and at most a year ahead", () => {
+    const now = at("2026-12-04T10:00:00Z");
+    expect(cutOverProblem(at("2026-12-04T10:30:00Z"), now)).toContain("at least an hour");
+    expect(cutOverProblem(at("2026-12-04T11:00:00Z"), now)).toBeNull();
+    expect(cutOverProblem(at("2028-01-01T00:00:00Z"), now)).toContain("at most a year");
+  });
+
+  it("puts the sender's trust step at risk from a day before, and only while it is open", () => {
+    expect(stepsAtRisk(LOAD_BALANCER_SERVER, states(false), cutOver, at("2026-12-09T05:59:00Z"))).toEqual([]);
+    expect(
+      stepsAtRisk(LOAD_BALANCER_SERVER, states(false), cutOver, at("2026-12-09T06:00:00Z")).map((step) => step.number),
+    ).toEqual([4]);
+    expect(stepsAtRisk(LOAD_BALANCER_SERVER, states(true), cutOver, at("2026-12-09T07:00:00Z"))).toEqual([]);
+    expect(stepsAtRisk(LOAD_BALANCER_SERVER, states(false), null, at("2026-12-09T07:00:00Z"))).toEqual([]);
   });
 });
