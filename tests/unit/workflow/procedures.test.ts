@@ -239,7 +239,8 @@ function summaryTables(text: string): Map<string, string[][]> {
 }
 
 describe.runIf(existsSync(SUMMARY))("the summary of the sibling procedures", () => {
-  const tables = summaryTables(readFileSync(SUMMARY, "utf8"));
+  // Read in the test, not while collecting: a skipped block's body still runs when tests are collected.
+  const tables = () => summaryTables(readFileSync(SUMMARY, "utf8"));
   it.each([
     ["1A", "TENANT_CLIENT_SAME_CA_BOTH"],
     ["1B", "TENANT_CLIENT_SAME_CA_DOWNTIME"],
@@ -247,6 +248,6 @@ describe.runIf(existsSync(SUMMARY))("the summary of the sibling procedures", () 
     ["3", "LOAD_BALANCER_SERVER"],
     ["4", "SENDER_CLIENT"],
   ] as const)("table %s is procedure %s", (table, procedure) => {
-    expect(tables.get(table)).toEqual(TABLES[procedure].map((row) => [...row]));
+    expect(tables().get(table)).toEqual(TABLES[procedure].map((row) => [...row]));
   });
 });
