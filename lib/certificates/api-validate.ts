@@ -1,4 +1,4 @@
-import { validateRenewal } from "./policy";
+import { NEW_CA_CLIENT_POLICY, validateRenewal, type RenewalPolicy } from "./policy";
 import { UPLOAD_LIMITS, type UploadPart } from "./intake";
 import { finding, type Finding } from "./findings";
 import { BODY_LIMITS } from "@/lib/http/body-limits";
@@ -8,6 +8,18 @@ const FIELDS = ["leaf", "root", "oldLeaf", "oldRoot"] as const;
 
 function problem(status: number, code: string, message: string) {
   return Response.json({ accepted: false, errors: [{ code, message }], warnings: [], certificates: [] }, { status });
+}
+
+/**
+ * The procedure's expectations, from the optional fields `purpose` (client, server) and `ca` (different, same, any);
+ * without them, the tenant client certificate from a new CA. Null when a value is not one of those.
+ */
+function policyOf(form: FormData): RenewalPolicy | null {
+  const purpose = form.get("purpose") ?? NEW_CA_CLIENT_POLICY.purpose;
+  const ca = form.get("ca") ?? NEW_CA_CLIENT_POLICY.ca;
+  if (purpose !== "client" && purpose !== "server") return null;
+  if (ca !== "different" && ca !== "same" && ca !== "any") return null;
+  return { purpose, ca };
 }
 
 /** The JSON validation endpoint: same result shape as `cert:check --json`. */
@@ -27,6 +39,13 @@ export async function validateUploadRequest(request: Request): Promise<Response>
   } catch {
     return problem(400, "UNPARSEABLE", "The multipart body could not be read.");
   }
+  const policy = policyOf(form);
+  if (!policy)
+    return problem(
+      400,
+      "UNPARSEABLE",
+      'The field purpose takes "client" or "server", and ca takes "different", "same" or "any".',
+    );
   const parts: Record<(typeof FIELDS)[number], UploadPart[]> = { leaf: [], root: [], oldLeaf: [], oldRoot: [] };
   const early: Finding[] = [];
   for (const field of FIELDS) {
@@ -61,6 +80,7 @@ export async function validateUploadRequest(request: Request): Promise<Response>
     newRoot: parts.root,
     oldLeaf: parts.oldLeaf,
     oldRoot: parts.oldRoot,
+    policy,
   });
   return Response.json({
     accepted: result.accepted,
