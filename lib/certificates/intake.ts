@@ -91,7 +91,7 @@ export function intake(parts: UploadPart[]): IntakeResult {
     return fail(
       finding(
         "TOO_MANY_CERTIFICATES",
-        `The upload contains ${blobs.length} certificates; at most ${UPLOAD_LIMITS.maxCertificates} are accepted (the client certificate, its intermediates and the root).`,
+        `The upload contains ${blobs.length} certificates; at most ${UPLOAD_LIMITS.maxCertificates} are accepted (the certificate, its intermediates and the root).`,
       ),
     );
   }
