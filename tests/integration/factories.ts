@@ -103,9 +103,12 @@ export async function footprint(caseId: string) {
   return { steps, audit, mails };
 }
 
-/** Step 1 done the only way it can be: a valid new certificate chain uploaded by the tenant administrator. */
-export async function uploadNewCertificates(caseId: string, actorId: string) {
-  const chain = await makeCurrentChain(`Case ${caseId.slice(-6)}`);
+/**
+ * Step 1 done the only way it can be: a valid new certificate chain uploaded by the step's owner (the tenant
+ * administrator, unless the procedure starts elsewhere), of the purpose the procedure expects.
+ */
+export async function uploadNewCertificates(caseId: string, actorId: string, purpose: "client" | "server" = "client") {
+  const chain = await makeCurrentChain(`Case ${caseId.slice(-6)}`, purpose);
   const outcome = await submitNewCertificates({
     caseId,
     actorId,

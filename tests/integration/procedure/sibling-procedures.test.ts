@@ -27,16 +27,7 @@ async function refusal(run: () => Promise<unknown>): Promise<{ code: string; mes
 /** The load balancer case at its announcement: the new server certificate uploaded by the operator. */
 async function announcing() {
   const made = await makeCase({ procedure: "LOAD_BALANCER_SERVER" });
-  const chain = await makeCurrentChain(`LB ${made.tag}`, "server");
-  const outcome = await submitNewCertificates({
-    caseId: made.caseId,
-    actorId: made.loadBalancerAdmin.id,
-    newLeaf: [part(pems(chain.leaf, chain.intermediate))],
-    newRoot: [part(chain.root.pem)],
-    earlyErrors: [],
-    warningsAcknowledged: false,
-  });
-  expect(outcome.status).toBe("stored");
+  await uploadNewCertificates(made.caseId, made.loadBalancerAdmin.id, "server");
   return made;
 }
 

@@ -2,24 +2,13 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { renewalSource } from "@/lib/workflow/queries/renewal-source";
 import { tenantEntrySource } from "@/lib/tenant/queries/entries";
-import { submitNewCertificates } from "@/lib/workflow/store/inputs/new-certificates";
-import { makeCase } from "../factories";
-import { makeCurrentChain, part, pems } from "../../support/certificates";
+import { makeCase, uploadNewCertificates } from "../factories";
 
 /** "Start a renewal" from a certificate in use proposes the procedure that fits it. */
 describe("a renewal started from a certificate in use", () => {
   it("proposes the procedure its case ran, with that procedure's people", async () => {
     const made = await makeCase({ procedure: "RECEIVER_SERVER" });
-    const chain = await makeCurrentChain(`In use ${made.tag}`, "server");
-    const outcome = await submitNewCertificates({
-      caseId: made.caseId,
-      actorId: made.receiverAdmin.id,
-      newLeaf: [part(pems(chain.leaf, chain.intermediate))],
-      newRoot: [part(chain.root.pem)],
-      earlyErrors: [],
-      warningsAcknowledged: true,
-    });
-    expect(outcome.status).toBe("stored");
+    await uploadNewCertificates(made.caseId, made.receiverAdmin.id, "server");
     const leaf = await db().storedCertificate.findFirstOrThrow({ where: { caseId: made.caseId, role: "leaf" } });
     const source = await renewalSource(made.owner.id, leaf.id);
     expect(source.values).toMatchObject({
