@@ -2,7 +2,7 @@
  * Message bodies for the seeded outbox, written with the app's own composer (lib/mail/compose.ts) and the same
  * wording as lib/mail/case-messages.ts, so the rows have the size and shape of real ones.
  */
-import { composeMail } from "@/lib/mail/compose";
+import { composeMail, utcText } from "@/lib/mail/compose";
 import { ROLE_LABEL, type Role } from "@/lib/workflow/roles";
 import { procedureName, workflowFor, type ProcedureId, type StepDefinition } from "@/lib/workflow/definitions";
 import { OPERATING_MODEL_LABEL, OPERATING_MODEL_PARTY } from "@/lib/workflow/labels";
@@ -81,11 +81,7 @@ export function readyMail(
       : `${c.title}: step ${step.number} is yours — ${step.title}`,
     heading: `Step ${step.number} of ${procedure.steps.length}: ${step.title}`,
     paragraphs: [
-      ...(reminder
-        ? [
-            `This step has been waiting for you since ${reminder.waitingSince.toISOString().replace("T", " ").slice(0, 16)} UTC.`,
-          ]
-        : []),
+      ...(reminder ? [`This step has been waiting for you since ${utcText(reminder.waitingSince)}.`] : []),
       `It is your turn as ${ROLE_LABEL[step.role].toLowerCase()}. ${step.help}`,
       `Why this matters: the tenant's client certificate is being replaced by one from a different CA, and each side has to act in a fixed order so that no message fails. ${procedure.summary}`,
       ...(options.handover ?? []),
@@ -100,7 +96,7 @@ export function readyMail(
 export function escalationMail(c: MailCase, step: StepDefinition, waitingOn: string[], waitingSince: Date): MailBody {
   return composeMail({
     subject: `${c.title}: step ${step.number} is stuck — please follow up`,
-    heading: `Step ${step.number} has been waiting since ${waitingSince.toISOString().replace("T", " ").slice(0, 16)} UTC`,
+    heading: `Step ${step.number} has been waiting since ${utcText(waitingSince)}`,
     paragraphs: [
       `The ${ROLE_LABEL[step.role].toLowerCase()} (${waitingOn.join(", ") || "nobody named"}) was reminded several times and has not confirmed "${step.title}".`,
       "Please get in touch with them, or name someone else for the role.",
@@ -132,15 +128,13 @@ export function closedMail(
   });
 }
 
-const utc = (instant: Date) => `${instant.toISOString().replace("T", " ").slice(0, 16)} UTC`;
-
 export function windowProposedMail(c: MailCase, proposer: string, windows: { start: Date; end: Date }[]): MailBody {
   return composeMail({
     subject: `${c.title}: downtime window proposed — please accept one or propose another`,
     heading: "A downtime window was proposed",
     paragraphs: [
       `${proposer} (tenant administrator) proposes ${windows.length === 1 ? "this window" : "these windows"} for exchanging the certificate:`,
-      ...windows.map((window) => `• ${utc(window.start)} to ${utc(window.end)}`),
+      ...windows.map((window) => `• ${utcText(window.start)} to ${utcText(window.end)}`),
       "While the window lasts, the flows that use the client certificate are stopped. Accept one on the case page, or propose other times.",
     ],
     action: { label: "Open the case", url: caseUrl(c) },
@@ -169,10 +163,10 @@ export function windowAgreedMail(c: MailCase, window: { start: Date; end: Date }
   ].join("\r\n");
   return {
     ...composeMail({
-      subject: `${c.title}: downtime window agreed — ${utc(window.start)} to ${utc(window.end)}`,
+      subject: `${c.title}: downtime window agreed — ${utcText(window.start)} to ${utcText(window.end)}`,
       heading: "The downtime window is agreed",
       paragraphs: [
-        `Window: ${utc(window.start)} to ${utc(window.end)}. The attached invitation puts it in your calendar in your own time zone.`,
+        `Window: ${utcText(window.start)} to ${utcText(window.end)}. The attached invitation puts it in your calendar in your own time zone.`,
         "When it starts, Renewal Desk asks the integration developer to stop the flows that use the client certificate.",
       ],
       action: { label: "Open the case", url: caseUrl(c) },

@@ -1,5 +1,5 @@
 import "server-only";
-import { caseSubject, composeMail } from "./compose";
+import { caseSubject, composeMail, utcText } from "./compose";
 import { personLabel } from "@/lib/people";
 import { optOutPageUrl } from "./opt-out";
 import { appBaseUrl } from "./mode";
@@ -87,10 +87,6 @@ export interface StepMessageOptions {
   scheduledAt?: Date | null;
 }
 
-function utc(instant: Date): string {
-  return `${instant.toISOString().replace("T", " ").slice(0, 16)} UTC`;
-}
-
 /**
  * "It is your turn" (or a reminder of it), to the people the step asks for (chosen by the caller from
  * lib/workflow/turn.ts). A step the app performs at a moment says so instead: when, and how to start it earlier.
@@ -119,7 +115,7 @@ export function stepReadyMessages(
           : caseSubject(summary.title, `step ${stepLabel(step)} is yours — ${step.title}`),
         heading: `Step ${stepLabel(step)} of ${stepLabel(procedure.steps.at(-1)!)}: ${step.title}`,
         paragraphs: [
-          ...(reminder ? [`This step has been waiting for you since ${utc(reminder.waitingSince)}.`] : []),
+          ...(reminder ? [`This step has been waiting for you since ${utcText(reminder.waitingSince)}.`] : []),
           `It is your turn as ${ROLE_LABEL[role].toLowerCase()}${step.with ? `, together with the ${ROLE_LABEL[role === step.role ? step.with : step.role].toLowerCase()}` : ""}. ${step.help}`,
           whyTheOrderMatters(summary),
           ...(options.handover?.paragraphs ?? []),
@@ -141,7 +137,7 @@ function scheduledStepMessage(
   recipient: Recipient,
   at: Date | null,
 ): OutgoingMessage {
-  const when = at ? utc(at) : "the start of the agreed downtime window";
+  const when = at ? utcText(at) : "the start of the agreed downtime window";
   return {
     caseId: summary.id,
     to: recipient.email,
@@ -172,7 +168,7 @@ export function escalationMessages(
     to: owner.email,
     ...composeMail({
       subject: caseSubject(summary.title, `step ${stepLabel(step)} is stuck, please follow up`),
-      heading: `Step ${stepLabel(step)} has been waiting since ${waitingSince.toISOString().replace("T", " ").slice(0, 16)} UTC`,
+      heading: `Step ${stepLabel(step)} has been waiting since ${utcText(waitingSince)}`,
       paragraphs: [
         `The ${ROLE_LABEL[step.role].toLowerCase()} (${waitingOn.join(", ") || "nobody named"}) was reminded several times and has not confirmed "${step.title}".`,
         "Please get in touch with them, or name someone else for the role.",

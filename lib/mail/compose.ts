@@ -20,6 +20,11 @@ export function caseSubject(title: string, words: string): string {
   return `Renewal Desk: ${words} (case “${short}”)`;
 }
 
+/** A moment as mail states it, the same for every reader: "2026-12-05 06:00 UTC". */
+export function utcText(instant: Date): string {
+  return `${instant.toISOString().replace("T", " ").slice(0, 16)} UTC`;
+}
+
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

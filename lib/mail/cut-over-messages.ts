@@ -1,5 +1,5 @@
 import "server-only";
-import { caseSubject, composeMail } from "./compose";
+import { caseSubject, composeMail, utcText } from "./compose";
 import { appBaseUrl } from "./mode";
 import type { CaseSummary } from "./case-messages";
 import type { OutgoingMessage } from "@/lib/mail/store/outbox";
@@ -15,7 +15,7 @@ export function cutOverAtRiskMessages(
   open: StepDefinition[],
   cutOverAt: Date,
 ): OutgoingMessage[] {
-  const when = `${cutOverAt.toISOString().replace("T", " ").slice(0, 16)} UTC`;
+  const when = utcText(cutOverAt);
   const steps = open.map((step) => `step ${stepLabel(step)} (${step.title}, ${ROLE_LABEL[step.role].toLowerCase()})`);
   return emails.map((email) => ({
     caseId: summary.id,

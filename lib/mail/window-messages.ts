@@ -1,18 +1,14 @@
 import "server-only";
 import { calendarInvitation } from "./ics";
-import { caseSubject, composeMail } from "./compose";
+import { caseSubject, composeMail, utcText } from "./compose";
 import { appBaseUrl, mailFrom } from "./mode";
 import type { CaseSummary, Recipient } from "./case-messages";
 import type { OutgoingMessage } from "@/lib/mail/store/outbox";
 import { ROLE_LABEL, type Role } from "@/lib/workflow/roles";
 import type { Window } from "@/lib/workflow/downtime";
 
-function utc(instant: Date): string {
-  return `${instant.toISOString().replace("T", " ").slice(0, 16)} UTC`;
-}
-
 function describeWindow(window: Window): string {
-  return `${utc(window.start)} to ${utc(window.end)}`;
+  return `${utcText(window.start)} to ${utcText(window.end)}`;
 }
 
 function caseLink(summary: CaseSummary) {
@@ -118,7 +114,7 @@ export function windowOverdueMessages(
       subject: caseSubject(summary.title, "the downtime window has ended with steps still open"),
       heading: "The downtime window is over, the renewal is not",
       paragraphs: [
-        `The agreed window ended at ${summary.windowEnd ? utc(summary.windowEnd) : "its end"}, and steps ${openSteps.join(", ")} are still open. Messages to the receiver may fail until the certificate exchange is finished and the flows run again.`,
+        `The agreed window ended at ${summary.windowEnd ? utcText(summary.windowEnd) : "its end"}, and steps ${openSteps.join(", ")} are still open. Messages to the receiver may fail until the certificate exchange is finished and the flows run again.`,
         "Check the case now: finish the remaining steps, or agree with the other side how to proceed.",
       ],
       action: caseLink(summary),

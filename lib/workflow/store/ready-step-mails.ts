@@ -13,6 +13,7 @@ import {
 } from "../definitions";
 import { askedWhenReady } from "../turn";
 import { newLeafAndRoot } from "@/lib/certificates/store/case-certificates";
+import { utcText } from "@/lib/mail/compose";
 
 /**
  * The "your turn" messages for a step that is ready, to everyone the rule of who may act asks (lib/workflow/turn.ts),
@@ -76,11 +77,7 @@ async function handoverMaterial(
   const wanted = { "certificate-and-root": ["leaf", "root"], certificate: ["leaf"], root: ["root"] }[delivers];
   const certificates = (await newLeafAndRoot(tx, caseId)).filter((certificate) => wanted.includes(certificate.role));
   const { cutOverAt } = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { cutOverAt: true } });
-  const cutOver = cutOverAt
-    ? [
-        `The load balancer switches to its new certificate at ${cutOverAt.toISOString().replace("T", " ").slice(0, 16)} UTC.`,
-      ]
-    : [];
+  const cutOver = cutOverAt ? [`The load balancer switches to its new certificate at ${utcText(cutOverAt)}.`] : [];
   if (certificates.length === 0) return cutOver.length ? { paragraphs: cutOver, attachments: [] } : undefined;
   const purpose = definition.certificate.purpose;
   const label = (role: string) => (role === "leaf" ? `new ${purpose} certificate` : "new root CA");
