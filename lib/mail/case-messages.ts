@@ -10,6 +10,7 @@ import {
   ROLE_LABEL,
   procedureName,
   stepLabel,
+  stepTotal,
   workflowFor,
   type ProcedureId,
   type Role,
@@ -113,7 +114,7 @@ export function stepReadyMessages(
               `reminder ${reminder.number} of ${reminder.of}, step ${stepLabel(step)} is waiting for you`,
             )
           : caseSubject(summary.title, `step ${stepLabel(step)} is yours — ${step.title}`),
-        heading: `Step ${stepLabel(step)} of ${stepLabel(procedure.steps.at(-1)!)}: ${step.title}`,
+        heading: `Step ${stepLabel(step)} of ${stepTotal(procedure)}: ${step.title}`,
         paragraphs: [
           ...(reminder ? [`This step has been waiting for you since ${utcText(reminder.waitingSince)}.`] : []),
           `It is your turn as ${ROLE_LABEL[role].toLowerCase()}${step.with ? `, together with the ${ROLE_LABEL[role === step.role ? step.with : step.role].toLowerCase()}` : ""}. ${step.help}`,
@@ -143,7 +144,7 @@ function scheduledStepMessage(
     to: recipient.email,
     ...composeMail({
       subject: caseSubject(summary.title, `step ${step.number} happens automatically at ${when}`),
-      heading: `Step ${stepLabel(step)} of ${stepLabel(workflowFor(summary.procedure).steps.at(-1)!)}: ${step.title}`,
+      heading: `Step ${stepLabel(step)} of ${stepTotal(workflowFor(summary.procedure))}: ${step.title}`,
       paragraphs: [
         `Renewal Desk performs this step itself at ${when}: it tells the ${step.to ? ROLE_LABEL[step.to].toLowerCase() : "next person"} to go ahead. There is nothing for you to do until then.`,
         `To start earlier, open the case and use “Start step ${step.number} now” on step ${step.number}. ${step.help}`,

@@ -97,6 +97,17 @@ export function stepLabel(step: Pick<StepDefinition, "number" | "label">): strin
   return step.label ?? String(step.number);
 }
 
+/** The label of step `number` of a procedure; the bare number when it has no such step. */
+export function labelOfStep(definition: WorkflowDefinition, number: number): string {
+  const step = definition.steps.find((candidate) => candidate.number === number);
+  return step ? stepLabel(step) : String(number);
+}
+
+/** How many steps a procedure has, as its guide counts them: the last step's label ("10" for 12 rows with 4a/4b). */
+export function stepTotal(definition: WorkflowDefinition): string {
+  return stepLabel(definition.steps.at(-1)!);
+}
+
 /** The procedure's full name: what is renewed, and how. */
 export function procedureName(definition: WorkflowDefinition): string {
   return definition.variant ? `${definition.familyName} — ${definition.name}` : definition.familyName;

@@ -5,7 +5,14 @@
  */
 import { formatInZone, formatterFor } from "@/lib/time/zones";
 import { ROLES, ROLE_LABEL, ROLE_SHORT, type Role } from "@/lib/workflow/roles";
-import { rolesOf, stepLabel, type StepDefinition, type WorkflowDefinition } from "@/lib/workflow/definitions";
+import {
+  labelOfStep,
+  rolesOf,
+  stepLabel,
+  stepTotal,
+  type StepDefinition,
+  type WorkflowDefinition,
+} from "@/lib/workflow/definitions";
 import type { StepStatus } from "@/lib/workflow/transitions";
 
 export interface SwimlaneStepState {
@@ -216,13 +223,8 @@ export function formatNumberRanges(numbers: readonly number[], label: (number: n
 }
 
 function stepsPhrase(definition: WorkflowDefinition, numbers: readonly number[]): string {
-  const label = (number: number) => stepLabel(definition.steps.find((step) => step.number === number) ?? { number });
+  const label = (number: number) => labelOfStep(definition, number);
   return `${numbers.length === 1 ? "step" : "steps"} ${formatNumberRanges(numbers, label)}`;
-}
-
-/** How many steps the procedure has, as its guide counts them (the last step's label). */
-function stepTotal(definition: WorkflowDefinition): string {
-  return stepLabel(definition.steps.at(-1)!);
 }
 
 function roleName(role: Role): string {

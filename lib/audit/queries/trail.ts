@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { describeAuditEvent } from "@/lib/audit/describe";
 import type { AuditFilter } from "@/lib/audit/filter";
 import { displayName } from "@/lib/people";
-import { stepDefinition, stepLabel, type ProcedureId } from "@/lib/workflow/definitions";
+import { labelOfStep, workflowFor, type ProcedureId } from "@/lib/workflow/definitions";
 
 /** Which events a filter keeps: one role's actions (by who held the role on the case) or one kind of event. */
 function auditWhere(caseId: string, filter: AuditFilter): Prisma.AuditEventWhereInput {
@@ -19,11 +19,7 @@ const auditRowSource = { actor: { select: { name: true, email: true } } } as con
 
 /** Names steps as the case's procedure does, when the caller knows it. */
 function stepLabeller(procedure?: ProcedureId) {
-  if (!procedure) return String;
-  return (number: number) => {
-    const step = stepDefinition(procedure, number);
-    return step ? stepLabel(step) : String(number);
-  };
+  return procedure ? (number: number) => labelOfStep(workflowFor(procedure), number) : String;
 }
 
 function toAuditRow(

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { ROLES, type Role } from "../roles";
-import { stepDefinition, stepLabel, workflowFor, type ProcedureId } from "../definitions";
+import { labelOfStep, stepDefinition, workflowFor, type ProcedureId } from "../definitions";
 import { stepTurn } from "../turn";
 import { caseStateOf } from "../case-state";
 import { completedByName, displayName } from "@/lib/people";
@@ -59,8 +59,10 @@ export interface InboxLimits {
 export const INBOX_LIMITS: InboxLimits = { tasks: 50, waiting: 20 };
 
 function stepNamed(procedure: ProcedureId, number: number) {
-  const step = stepDefinition(procedure, number);
-  return { stepLabel: step ? stepLabel(step) : String(number), stepTitle: step?.title ?? `Step ${number}` };
+  return {
+    stepLabel: labelOfStep(workflowFor(procedure), number),
+    stepTitle: stepDefinition(procedure, number)?.title ?? `Step ${number}`,
+  };
 }
 
 /** What is the person's to do, what they wait for, and what just happened, across all their open cases. */
