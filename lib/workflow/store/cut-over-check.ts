@@ -7,7 +7,7 @@ import { cutOverAtRiskMessages } from "@/lib/mail/cut-over-messages";
 import { caseSummarySelect } from "@/lib/workflow/queries/case-summary";
 import { PROCEDURES, stepLabel, workflowFor } from "../definitions";
 import { CUT_OVER_CHECK_BEFORE_MS, stepsAtRisk } from "../cut-over";
-import { caseRecipients } from "./recipients";
+import { participantsAndOwners } from "./recipients";
 
 /** The procedures with steps due before a cut-over. */
 const WITH_DUE_STEPS = Object.values(PROCEDURES)
@@ -43,21 +43,15 @@ export async function checkDueCutOvers(now = new Date()): Promise<number> {
           ...caseSummarySelect,
           cutOverAt: true,
           steps: { select: { number: true, status: true } },
-          workspace: {
-            select: { memberships: { where: { role: "OWNER" }, select: { user: { select: { email: true } } } } },
-          },
         },
       });
       const open = stepsAtRisk(workflowFor(found.procedure), found.steps, found.cutOverAt, now);
       if (open.length === 0) return false;
-      const emails = [
-        ...(await caseRecipients(tx, id)).map((recipient) => recipient.email),
-        ...found.workspace.memberships.map((membership) => membership.user.email),
-      ];
+      const emails = await participantsAndOwners(tx, id, found.workspaceId);
       const mailEvents = await queueCaseMail(
         tx,
         found.workspaceId,
-        cutOverAtRiskMessages(found, [...new Set(emails)], open, found.cutOverAt!),
+        cutOverAtRiskMessages(found, emails, open, found.cutOverAt!),
       );
       await recordAudit(tx, [
         {

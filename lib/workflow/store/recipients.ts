@@ -23,3 +23,17 @@ export async function caseRecipients(tx: Prisma.TransactionClient, caseId: strin
   }
   return [...byUser.values()];
 }
+
+/** Everyone an alert about the case goes to: its participants and the workspace's owners, each address once. */
+export async function participantsAndOwners(
+  tx: Prisma.TransactionClient,
+  caseId: string,
+  workspaceId: string,
+): Promise<string[]> {
+  const owners = await tx.membership.findMany({
+    where: { workspaceId, role: "OWNER" },
+    select: { user: { select: { email: true } } },
+  });
+  const participants = (await caseRecipients(tx, caseId)).map((recipient) => recipient.email);
+  return [...new Set([...participants, ...owners.map((owner) => owner.user.email)])];
+}

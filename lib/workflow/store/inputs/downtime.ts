@@ -13,7 +13,7 @@ import { mayAcceptProposal, proposingSide } from "../../turn";
 import { planScheduledHandover } from "../../transitions";
 import { lockCase } from "../lock-case";
 import { applyFollowUps, completeStepInTransaction } from "../complete-step";
-import { caseRecipients } from "../recipients";
+import { caseRecipients, participantsAndOwners } from "../recipients";
 import { authorizeInput, authorizeStep, loadForInput, stepState, type CaseForInput } from "./context";
 import { caseSummarySelect } from "@/lib/workflow/queries/case-summary";
 
@@ -268,18 +268,11 @@ export async function alertOverdueWindows(now = new Date()): Promise<number> {
             select: { number: true },
             orderBy: { number: "asc" },
           },
-          workspace: {
-            select: { memberships: { where: { role: "OWNER" }, select: { user: { select: { email: true } } } } },
-          },
         },
       });
-      const recipients = [
-        ...(await caseRecipients(tx, id)).map((recipient) => recipient.email),
-        ...found.workspace.memberships.map((membership) => membership.user.email),
-      ];
       const mails = windowOverdueMessages(
         found,
-        [...new Set(recipients)],
+        await participantsAndOwners(tx, id, found.workspaceId),
         found.steps.map((step) => step.number),
       );
       const mailEvents = await queueCaseMail(tx, found.workspaceId, mails);
