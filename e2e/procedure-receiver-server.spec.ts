@@ -1,10 +1,12 @@
 import { expect, test } from "@playwright/test";
+import { makeCurrentChain } from "../tests/support/certificates";
 import {
   confirmAllCells,
   confirmFromMail,
   createWorkspaceAndProcedureCase,
   markDone,
   personPage,
+  submitCertificates,
   uniqueTag,
   uploadNewCertificates,
 } from "./support";
@@ -63,14 +65,7 @@ test("the receiver-server procedure refuses a client certificate where a server 
     // The tenant administrator also holds the receiver role here, to keep the test to one person.
     people: { "Tenant administrator(s)": ta, "Receiver administrator(s)": ta },
   });
-  const { makeCurrentChain, pems } = await import("../tests/support/certificates");
-  const chain = await makeCurrentChain(`Client ${tag}`, "client");
-  const step = taPage.getByTestId("step-1");
-  await step.getByLabel("or paste PEM text").first().fill(pems(chain.leaf, chain.intermediate));
-  await step
-    .locator('input[name="newRootFile"]')
-    .setInputFiles({ name: "root.pem", mimeType: "application/x-pem-file", buffer: Buffer.from(chain.root.pem) });
-  await step.getByRole("button", { name: "Check and upload" }).click();
+  const step = await submitCertificates(taPage, await makeCurrentChain(`Client ${tag}`, "client"));
   await expect(step.getByTestId("upload-errors")).toContainText("server certificate");
   await expect(step).toHaveAttribute("data-status", "READY");
   await taPage.reload();

@@ -6,6 +6,7 @@ import {
   confirmFromMail,
   createWorkspaceAndProcedureCase,
   personPage,
+  submitCertificates,
   tickAllTasks,
   uniqueTag,
 } from "./support";
@@ -37,25 +38,14 @@ test("a tenant certificate from the same CA: the upload offers the same-CA proce
   });
   await expect(taPage.getByTestId("procedure")).toContainText("Tenant client certificate from a new CA");
 
-  const upload = async () => {
-    const step = taPage.getByTestId("step-1");
-    await step
-      .getByLabel("or paste PEM text")
-      .first()
-      .fill(chain.leaf.pem + chain.intermediate.pem);
-    await step
-      .locator('input[name="newRootFile"]')
-      .setInputFiles({ name: "root.pem", mimeType: "application/x-pem-file", buffer: Buffer.from(chain.root.pem) });
-    await step.getByRole("button", { name: "Check and upload" }).click();
-  };
-  await upload();
+  await submitCertificates(taPage, chain);
   await expect(taPage.getByTestId("upload-warnings")).toContainText("same CA as the old one");
   await taPage.getByRole("button", { name: "Switch to the same-CA procedure" }).click();
   await expect(taPage.getByTestId("procedure")).toContainText("Tenant client certificate from the same CA");
   await expect(taPage.getByTestId("step-1")).toHaveAttribute("data-status", "READY");
 
   // Checked again as a same-CA renewal: nothing to warn about, stored at once.
-  await upload();
+  await submitCertificates(taPage, chain);
   await expect(taPage.getByTestId("step-1")).toHaveAttribute("data-status", "DONE");
   await expect(taPage.getByTestId("step-2")).toContainText("Hand the new certificate to the receiver administrator");
 

@@ -55,18 +55,24 @@ export async function uploadNewCertificates(
 ): Promise<Chain> {
   const chain = options.chain ?? (await makeCurrentChain(`E2E ${uniqueTag()}`, options.purpose));
   await page.goto(caseUrl);
-  const step = page.getByTestId("step-1");
-  await step.getByLabel("or paste PEM text").first().fill(pems(chain.leaf, chain.intermediate));
-  await step
-    .locator('input[name="newRootFile"]')
-    .setInputFiles({ name: "root.pem", mimeType: "application/x-pem-file", buffer: Buffer.from(chain.root.pem) });
-  await step.getByRole("button", { name: "Check and upload" }).click();
+  const step = await submitCertificates(page, chain);
   if (options.acknowledgeWarnings) {
     await step.getByLabel("I have read the warnings and want to store these certificates.").check();
     await step.getByRole("button", { name: "Store the certificates and complete step 1" }).click();
   }
   await expect(page.getByTestId("step-1")).toHaveAttribute("data-status", "DONE");
   return chain;
+}
+
+/** Fills step 1 on the open case page (certificate and intermediate pasted, root as a file) and submits it. */
+export async function submitCertificates(page: Page, chain: Chain) {
+  const step = page.getByTestId("step-1");
+  await step.getByLabel("or paste PEM text").first().fill(pems(chain.leaf, chain.intermediate));
+  await step
+    .locator('input[name="newRootFile"]')
+    .setInputFiles({ name: "root.pem", mimeType: "application/x-pem-file", buffer: Buffer.from(chain.root.pem) });
+  await step.getByRole("button", { name: "Check and upload" }).click();
+  return step;
 }
 
 async function readyStep(page: Page, caseUrl: string, number: number) {

@@ -1,4 +1,4 @@
-import type { ProcedureId } from "./definitions";
+import { workflowFor, type ProcedureId } from "./definitions";
 
 /** What a person says about a renewal, in plain words, when starting a case. */
 export interface RenewalAnswers {
@@ -69,12 +69,14 @@ export function answersFor(procedure: ProcedureId): RenewalAnswers {
       return { keyOwner: "load-balancer" };
     case "SENDER_CLIENT":
       return { keyOwner: "sender" };
-    default:
+    default: {
+      const definition = workflowFor(procedure);
       return {
         keyOwner: "tenant",
-        caChanges: procedure.startsWith("TENANT_CLIENT_NEW_CA") ? "yes" : "no",
-        acceptsBoth: procedure.endsWith("_BOTH") ? "yes" : "no",
+        caChanges: definition.certificate.ca === "same" ? "no" : "yes",
+        acceptsBoth: definition.variant === "A" ? "yes" : "no",
       };
+    }
   }
 }
 
