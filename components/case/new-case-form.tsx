@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { createCaseAction } from "@/lib/workflow/actions";
 import {
+  procedureForFields,
   proposeProcedure,
   rolesOf,
   ROLE_FIELD,
@@ -42,8 +43,7 @@ export function NewCaseForm({ workspaces, defaultTenantAdmin, renewal, tenants =
     acceptsBoth: values.acceptsBoth as RenewalAnswers["acceptsBoth"] | undefined,
   });
   const proposed = proposeProcedure(answers);
-  // Until the last question is answered, the fields are those both answers share.
-  const definition = workflowFor(proposed ?? proposeProcedure({ ...answers, acceptsBoth: "yes" })!);
+  const definition = workflowFor(procedureForFields(answers)!);
   const purpose = definition.certificate.purpose;
   const receiverSide = definition.peer === "receiver";
 

@@ -1,6 +1,7 @@
+import type { RenewalPolicy } from "@/lib/certificates/policy";
 import type { CertificateSummary } from "@/lib/certificates/summary";
 
-export type CertificatePurpose = "client" | "server";
+export type CertificatePurpose = RenewalPolicy["purpose"];
 
 /** What a certificate of a case is, in words: the renewed one is a client or a server certificate by procedure. */
 export function certificateRoleLabel(role: string, purpose: CertificatePurpose = "client"): string {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { labelText, listOf, nameListField } from "@/lib/actions/fields";
 import { ROLE_FIELD, ROLE_LABEL, ROLES, type Role } from "./roles";
 import { rolesOf, workflowFor, type ProcedureId } from "./definitions";
-import { proposeProcedure } from "./proposal";
+import { procedureForFields, proposeProcedure } from "./proposal";
 
 function emailList(roleLabel: string) {
   return z
@@ -76,7 +76,7 @@ export const caseInputSchema = z
       const missing = (path: string, message: string) => context.addIssue({ code: "custom", path: [path], message });
       if (input.keyOwner === "tenant" && !input.acceptsBoth)
         missing("acceptsBoth", "Say whether the receiver can accept both certificates at once.");
-      const procedure = proposeProcedure({ ...input, acceptsBoth: input.acceptsBoth ?? "yes" });
+      const procedure = procedureForFields(input);
       if (!procedure) return;
       const definition = workflowFor(procedure);
       if (input.receiverSystem === undefined) missing("receiverSystem", `Name the ${definition.peer} system.`);

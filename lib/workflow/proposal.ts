@@ -53,6 +53,14 @@ export function proposeProcedure(answers: Partial<RenewalAnswers>): ProcedureId 
   }
 }
 
+/**
+ * The procedure whose facts and people a new case asks for: the proposed one, or, while only the receiver question is
+ * open, its variant A (both variants ask for the same).
+ */
+export function procedureForFields(answers: Partial<RenewalAnswers>): ProcedureId | null {
+  return proposeProcedure(answers) ?? proposeProcedure({ ...answers, acceptsBoth: "yes" });
+}
+
 /** The same-CA procedure of a new-CA one (offered when the uploaded certificate shows the CA did not change). */
 export function sameCaCounterpart(procedure: ProcedureId): ProcedureId | null {
   if (procedure === "TENANT_CLIENT_NEW_CA_BOTH") return "TENANT_CLIENT_SAME_CA_BOTH";

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { PROCEDURE_IDS } from "@/lib/workflow";
-import { answersFor, answersForKeystoreEntry, proposeProcedure, sameCaCounterpart } from "@/lib/workflow/proposal";
+import {
+  answersFor,
+  answersForKeystoreEntry,
+  procedureForFields,
+  proposeProcedure,
+  sameCaCounterpart,
+} from "@/lib/workflow/proposal";
 
 describe("choosing a procedure", () => {
   it("proposes each procedure from plain answers", () => {
@@ -40,5 +46,16 @@ describe("choosing a procedure", () => {
     expect(answersForKeystoreEntry("Key Pair")).toEqual({ keyOwner: "tenant" });
     expect(answersForKeystoreEntry("Certificate")).toEqual({ keyOwner: "receiver" });
     expect(answersForKeystoreEntry(null)).toEqual({ keyOwner: "tenant" });
+  });
+});
+
+describe("the fields of a new case", () => {
+  it("follow the proposed procedure, or its variant A while only the receiver question is open", () => {
+    expect(procedureForFields({ keyOwner: "tenant", caChanges: "no" })).toBe("TENANT_CLIENT_SAME_CA_BOTH");
+    expect(procedureForFields({ keyOwner: "tenant", caChanges: "yes", acceptsBoth: "no" })).toBe(
+      "TENANT_CLIENT_NEW_CA_DOWNTIME",
+    );
+    expect(procedureForFields({ keyOwner: "sender" })).toBe("SENDER_CLIENT");
+    expect(procedureForFields({})).toBeNull();
   });
 });
